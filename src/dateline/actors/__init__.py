@@ -1,0 +1,1 @@
+"""Actors: mentions normalised to ACLED's names and inter codes, linked across the article."""

@@ -1,0 +1,1 @@
+"""Evaluation harnesses over public data sets (paths given by the user)."""

@@ -1,0 +1,1 @@
+"""Events: detection, ACLED classification, counts, factuality, attribution, merging, notes."""

@@ -1,0 +1,1 @@
+"""Places: the gazetteer, toponym finding and resolution, and event geolocation."""

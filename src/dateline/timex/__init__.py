@@ -1,0 +1,1 @@
+"""Time expressions: detection, TIMEX3 normalisation against the dateline, event dates."""
