@@ -1,0 +1,45 @@
+"""Name normalisation for gazetteer look-up: an exact folded key and a looser transliteration key.
+
+``fold`` strips diacritics, case and punctuation ("Deir ez-Zor" -> "deir ez zor"). ``fuzzy``
+also forgets what varies between transliterations of one name (Arabic article prefixes, doubled
+letters, kh/k, ou/u, z/s, q/k ...), so "Baghous", "Baghouz" and "Baghuz" share a key.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+# Transliterated Arabic article forms ("al-", "el-", "ash-", "ez-") dropped by the fuzzy key.
+_ARTICLES = frozenset("al el ad ar as ash at az an ath adh ez es ed er et il ul".split())
+# Applied in order; each rewrites spellings that differ only by transliteration habit.
+_RULES = (
+    ("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "c"), ("dh", "d"), ("th", "t"), ("ph", "f"),
+    ("ck", "k"), ("q", "k"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ei", "i"), ("ey", "i"),
+    ("ay", "i"), ("ai", "i"), ("y", "i"), ("z", "s"), ("w", "u"), ("j", "g"), ("c", "k"),
+    ("e", "a"), ("o", "u"),
+)
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+@functools.lru_cache(maxsize=65536)
+def fold(name: str) -> str:
+    """Lower case, no diacritics, punctuation to single spaces: the exact look-up key."""
+    decomposed = unicodedata.normalize("NFKD", name.replace("\u2019", "'").replace("'", ""))
+    ascii_ = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    ascii_ = ascii_.replace("ß", "ss").replace("ø", "o").replace("ł", "l").replace("đ", "d").replace("ı", "i")
+    return _NON_ALNUM.sub(" ", ascii_).strip()
+
+
+@functools.lru_cache(maxsize=65536)
+def fuzzy(name: str) -> str:
+    """The transliteration-tolerant key: no articles, no spaces, folded consonant/vowel spellings."""
+    words = fold(name).split()
+    if len(words) > 1:
+        words = [w for w in words if w not in _ARTICLES] or words
+    key = "".join(words)
+    for old, new in _RULES:
+        key = key.replace(old, new)
+    return _DOUBLE.sub(r"\1", key)
