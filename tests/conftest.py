@@ -31,3 +31,26 @@ def write(tmp_path):
         return path
 
     return _write
+
+
+def _postgres_reachable(url: str) -> str | None:
+    """None if PostgreSQL answers at ``url``, else the reason it does not."""
+    import psycopg
+
+    try:
+        with psycopg.connect(url, connect_timeout=3):
+            return None
+    except psycopg.Error as exc:
+        return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> str:
+    """The test PostgreSQL server; skipped when unreachable, except in CI (``CI=true``) where it fails."""
+    reason = _postgres_reachable(POSTGRES_URL)
+    if reason is not None:
+        message = f"PostgreSQL not reachable at {POSTGRES_URL}: {reason}"
+        if os.environ.get("CI", "").lower() in ("true", "1", "yes"):
+            pytest.fail(message + " (CI=true: .ci/run must start the server)")
+        pytest.skip(message)
+    return POSTGRES_URL
