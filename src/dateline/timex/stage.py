@@ -1,11 +1,21 @@
-"""PLACEHOLDER (to be replaced by the time stage): finds nothing yet."""
+"""The time stage: every time expression in the story, normalised against the dateline.
+
+Detection and normalisation are rule-based (:mod:`~dateline.timex.rules`); each
+:class:`~dateline.model.TimeExpr` carries its TIMEX3 value, the interval it denotes, its
+granularity, the anchor it was resolved against and the rule that produced it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Sequence
 
-from ..model import Doc, EventTime, Sentence, Span, TimeExpr
+from ..model import Doc, TimeExpr
 from ..pipeline import Stage
+from .detect import Running, detect, find, normalise, to_time
+from .eventdate import event_time
+
+__all__ = ["TimeStage", "event_time"]
 
 
 class TimeStage(Stage):
@@ -14,13 +24,29 @@ class TimeStage(Stage):
     adds = frozenset({"times"})
 
     def __call__(self, doc: Doc) -> None:
-        doc.times = ()
+        # The header line and wire dateline are metadata, not story: start at the body.
+        doc.times = tuple(detect(doc.text, published=doc.article.published, start=doc.article.body_start))
 
-    def normalize_spans(self, text: str, spans, *, published: dt.date | None) -> list[TimeExpr | None]:
-        return [None for _ in spans]
+    def normalize_spans(
+        self, text: str, spans: Sequence[tuple[int, int]], *, published: dt.date | None
+    ) -> list[TimeExpr | None]:
+        """Normalise given spans (e.g. gold ones), in reading order so earlier dates anchor later ones."""
+        running = Running(published)
+        out: dict[int, TimeExpr | None] = {}
+        for index in sorted(range(len(spans)), key=lambda i: spans[i]):
+            start, end = spans[index]
+            out[index] = self._one(text, start, end, running)
+        return [out[i] for i in range(len(spans))]
+
+    @staticmethod
+    def _one(text: str, start: int, end: int, running: Running) -> TimeExpr | None:
+        for cand in sorted(find(text, start, end), key=lambda c: c.start - c.end):
+            norm = normalise(cand, running.context(text, start, end))
+            if norm is not None:
+                running.update(norm, end)
+                return to_time(start, end, norm, published_of(running))
+        return None
 
 
-def event_time(doc: Doc, trigger: Span, sentence: Sentence) -> EventTime:
-    """The date of the event whose trigger is ``trigger``: publication date, low precision."""
-    pub = doc.article.published.isoformat() if doc.article.published else None
-    return EventTime(pub, pub, pub, 2 if pub else None, None, "publication-date")
+def published_of(running: Running) -> dt.date | None:
+    return running.dct

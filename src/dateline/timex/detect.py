@@ -1,0 +1,161 @@
+"""Finding time expressions and turning rule matches into :class:`~dateline.model.TimeExpr` records.
+
+Every pattern runs once over the text (compiled regexes, no per-token Python loop); overlapping
+matches are settled longest first. Expressions are then normalised in reading order so that a
+date the text sets ("On March 3, ...") can anchor what follows ("the next day").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..model import TimeExpr
+from . import anchor as A
+from .rules import RULES, Context, Norm, Rule, Unresolved
+
+_FUTURE = re.compile(
+    r"\b(?:will|shall|won't|wo n't|would|'ll|going to|plans? to|planned to|plans? for|expects? to|expected to|"
+    r"scheduled(?: to| for)?|due to|set to|aims? to|intends? to|hopes? to|is to|are to|next|upcoming|coming|tomorrow)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|told|ago|last|yesterday|earlier|been|came|went|took|began|fled|left|fell|"
+    r"held|won|lost|met|saw|made|gave|killed|\w+ed)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[.;!?\n]\s|\s[-\u2013\u2014]\s")
+
+
+def tense_at(text: str, start: int, end: int) -> str:
+    """The tense governing a time expression, from a cheap look at the words around it.
+
+    A future marker close by (before it in its clause, or right after it) wins; otherwise a
+    past verb nearby makes it past; otherwise present. News prose defaults to the past.
+    """
+    left = text[max(0, start - 70) : start]
+    breaks = list(_CLAUSE_BREAK.finditer(left))
+    if breaks:
+        left = left[breaks[-1].end() :]
+    right = text[end : end + 50]
+    cut = _CLAUSE_BREAK.search(right)
+    right = right[: cut.start()] if cut else right
+    if _FUTURE.search(left[-45:]) or _FUTURE.search(right[:25]):
+        return "future"
+    if _PAST.search(left) or _PAST.search(right):
+        return "past"
+    if re.search(r"\b(?:is|are|am|says|say|now)\b", left + " " + right, re.IGNORECASE):
+        return "present"
+    return "past"
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int
+    end: int
+    rule: Rule
+    match: re.Match
+
+
+def find(text: str, start: int = 0, end: int | None = None) -> list[Match]:
+    """Candidate matches of every rule in ``text[start:end]``, longest first without overlaps."""
+    end = len(text) if end is None else end
+    found = [
+        Match(m.start(), m.end(), r, m)
+        for rank, r in enumerate(RULES)
+        for m in r.pattern.finditer(text, start, end)
+    ]
+    order = {id(r): i for i, r in enumerate(RULES)}
+    found.sort(key=lambda c: (c.start - c.end, order[id(c.rule)], c.start))
+    taken: list[Match] = []
+    for cand in found:
+        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
+            taken.append(cand)
+    taken.sort(key=lambda c: c.start)
+    return taken
+
+
+def normalise(cand: Match, ctx: Context) -> Norm | None:
+    """Run the rule's handler; None if the handler vetoes the match."""
+    try:
+        return cand.rule.handler(cand.match, ctx)
+    except Unresolved:
+        return Norm(None, _type_guess(cand.rule.name), f"{cand.rule.name}: needs a publication date")
+
+
+def _type_guess(rule: str) -> str:
+    return {"duration": "DURATION", "vague-units": "DURATION", "set": "SET", "clock": "TIME"}.get(rule, "DATE")
+
+
+def to_time(start: int, end: int, norm: Norm, dct: dt.date | None) -> TimeExpr:
+    """The record for a normalised expression, with the interval it denotes and its granularity."""
+    begin = finish = gran = None
+    span = A.interval(norm.value)
+    if span is not None:
+        begin, finish, gran = span[0].isoformat(), span[1].isoformat(), span[2]
+    elif norm.type == "DURATION":
+        gran = "duration"
+        begin, finish = _duration_interval(norm, dct)
+    elif norm.value in ("PAST_REF", "PRESENT_REF", "FUTURE_REF") or norm.type == "SET":
+        gran = "vague"
+    return TimeExpr(
+        start=start, end=end, value=norm.value, type=norm.type, begin=begin, end_date=finish,
+        granularity=gran, anchor=dct.isoformat() if dct else None, rule=norm.rule, mod=norm.mod,
+    )
+
+
+def _duration_interval(norm: Norm, dct: dt.date | None) -> tuple[str | None, str | None]:
+    """A duration anchored to the dateline ("the past 48 hours") denotes an interval; others none."""
+    if dct is None or not norm.direction or norm.value is None:
+        return None, None
+    if norm.direction < 0:
+        first = A.back_from(dct, norm.value)
+        return (first.isoformat(), dct.isoformat()) if first else (None, None)
+    days = A.duration_days(norm.value)
+    if days is None:
+        return None, None
+    return dct.isoformat(), (dct + dt.timedelta(days=max(round(days) - 1, 0))).isoformat()
+
+
+@dataclass(slots=True)
+class Running:
+    """What the text has set so far while reading in order: the reference date and last value."""
+
+    dct: dt.date | None
+    ref: dt.date | None = None
+    prev: str | None = None
+    prev_end: int = -1
+
+    def context(self, text: str, start: int, end: int) -> Context:
+        prev = self.prev if start - self.prev_end < 400 else None
+        return Context(self.dct, self.ref or self.dct, tense_at(text, start, end), prev)
+
+    def update(self, norm: Norm, end: int) -> None:
+        value = norm.value or ""
+        if norm.type != "DATE" and norm.type != "TIME":
+            return
+        if re.match(r"^\d{4}-\d\d-\d\d", value) and not norm.rule.startswith(("clock", "part of day")):
+            self.ref = dt.date.fromisoformat(value[:10])
+        if re.match(r"^\d{4}(-|$)", value):
+            self.prev, self.prev_end = value, end
+
+
+def detect(text: str, *, published: dt.date | None, start: int = 0) -> list[TimeExpr]:
+    """All time expressions in ``text[start:]``, normalised against ``published``."""
+    running = Running(published)
+    out: list[TimeExpr] = []
+    for cand in find(text, start):
+        norm = normalise(cand, running.context(text, cand.start, cand.end))
+        if norm is None:
+            continue
+        s, e = _trim(text, cand.start, cand.end)
+        out.append(to_time(s, e, norm, published))
+        running.update(norm, cand.end)
+    return out
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in " ,\n\t":
+        end -= 1
+    return start, end

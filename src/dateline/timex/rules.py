@@ -1,0 +1,603 @@
+"""The rules: one compiled pattern per kind of time expression, and the handler that normalises it.
+
+Detection runs every pattern over the text and keeps the longest non-overlapping matches
+(:mod:`dateline.timex.detect`); normalisation calls the winning rule's handler with the match and
+a :class:`Context` (publication date, running reference date, tense). A handler returns a
+:class:`Norm` or ``None`` to veto a match the pattern over-generated ("May" the verb).
+Spans follow TimeML: determiners and modifiers are in ("the third quarter", "early next year"),
+prepositions are out ("on Wednesday" -> "Wednesday").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from . import anchor as A
+from .lexicon import (
+    DAYNUM, MONTH, MONTH_ANY, MONTHS, NUMWORD, ORDINAL, ORDINALS, PART, PARTS_OF_DAY, SEASON,
+    SEASONS, UNIT, UNITS, WEEKDAY, WEEKDAYS, YEAR4, number, unit_of,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    dct: dt.date | None  # the publication date
+    ref: dt.date | None  # the running reference date the text set last (defaults to dct)
+    tense: str = "past"  # past, present, future
+    prev: str | None = None  # value of the last calendar expression, for "a year earlier"
+
+
+@dataclass(frozen=True, slots=True)
+class Norm:
+    value: str | None
+    type: str
+    rule: str
+    mod: str | None = None
+    direction: int = 0  # durations: -1 ends at the anchor ("the past 48 hours"), +1 starts there
+
+
+class Unresolved(Exception):
+    """Raised inside a handler when the expression needs a publication date that is missing."""
+
+
+def need(d: dt.date | None) -> dt.date:
+    if d is None:
+        raise Unresolved
+    return d
+
+
+def day(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def month_value(d: dt.date) -> str:
+    return f"{d.year:04d}-{d.month:02d}"
+
+
+_MODS = {"early": "START", "earlier": "START", "beginning": "START", "start": "START",
+         "late": "END", "later": "END", "end": "END", "mid": "MID", "middle": "MID",
+         "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
+         "nearly": "LESS_THAN", "almost": "LESS_THAN", "less": "LESS_THAN", "under": "LESS_THAN",
+         "more": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE", "up to": "EQUAL_OR_LESS"}
+
+
+def mod_of(word: str | None) -> str | None:
+    if not word:
+        return None
+    w = word.lower().replace("the ", "").split()[0].rstrip("-")
+    return _MODS.get(w) or _MODS.get(word.lower())
+
+
+Handler = Callable[[re.Match, Context], Norm | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    pattern: re.Pattern
+    handler: Handler
+
+
+RULES: list[Rule] = []
+
+
+def rule(name: str, pattern: str) -> Callable[[Handler], Handler]:
+    """Register a handler with its pattern, compiled once, bounded by non-word characters."""
+
+    def register(fn: Handler) -> Handler:
+        compiled = re.compile(r"(?<![\w/])(?:" + pattern + r")(?![\w])", re.IGNORECASE)
+        RULES.append(Rule(name, compiled, fn))
+        return fn
+
+    return register
+
+
+def g(m: re.Match, name: str) -> str | None:
+    """A named group, lower-cased, or None when it did not take part."""
+    value = m.groupdict().get(name)
+    return value.lower() if value else None
+
+
+def month_num(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def weekday_num(word: str) -> int:
+    return WEEKDAYS[word.lower().rstrip(".")]
+
+
+EDGE = r"(?:(?P<edge>early|late|mid|middle of|the middle of|the end of|end of|the beginning of|beginning of|the start of|start of)[\s-]+)?"
+
+# ---------------------------------------------------------------- absolute dates
+
+
+@rule("iso-date", r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)")
+def _iso(m: re.Match, ctx: Context) -> Norm | None:
+    try:
+        d = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    return Norm(day(d), "DATE", "iso-date")
+
+
+@rule("numeric-date", r"(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})")
+def _numeric(m: re.Match, ctx: Context) -> Norm | None:
+    year = int(m["y"])
+    year = year if year > 99 else (1900 + year if year > 30 else 2000 + year)
+    try:
+        return Norm(day(dt.date(year, int(m["m"]), int(m["d"]))), "DATE", "numeric-date (US order)")
+    except ValueError:
+        return None
+
+
+_WD_PREFIX = r"(?:(?P<wd>" + WEEKDAY + r"),?\s+)?"
+
+
+@rule("month-day-year", _WD_PREFIX + EDGE + r"(?:(?P<mon>" + MONTH_ANY + r")\s+(?P<d>" + DAYNUM
+      + r")|(?P<d2>" + DAYNUM + r")\s+(?:of\s+)?(?P<mon2>" + MONTH_ANY + r"))(?:,\s*|\s+)(?P<y>" + YEAR4 + r")")
+def _mdy(m: re.Match, ctx: Context) -> Norm | None:
+    mon, d = (m["mon"], m["d"]) if m["mon"] else (m["mon2"], m["d2"])
+    try:
+        value = day(dt.date(int(m["y"]), month_num(mon), int(re.sub(r"\D", "", d))))
+    except ValueError:
+        return None
+    return Norm(value, "DATE", "explicit date", mod_of(g(m, "edge")))
+
+
+@rule("month-day", _WD_PREFIX + EDGE + r"(?:(?P<mon>" + MONTH_ANY + r")\s+(?P<d>" + DAYNUM
+      + r")(?!\s*(?:[,:.]\s*)?\d)|(?:the\s+)?(?P<d2>" + DAYNUM + r")\s+(?:of\s+)?(?P<mon2>" + MONTH_ANY + r"))")
+def _md(m: re.Match, ctx: Context) -> Norm | None:
+    mon, d = (m["mon"], m["d"]) if m["mon"] else (m["mon2"], m["d2"])
+    month, dnum = month_num(mon), int(re.sub(r"\D", "", d))
+    if m["mon"] and mon.lower() == "may" and not m["wd"] and not d[-1:].isalpha() and int(dnum) > 31:
+        return None
+    if ctx.dct is None:
+        return Norm(f"XXXX-{month:02d}-{dnum:02d}", "DATE", "month-day, no publication date")
+    anchor = ctx.ref or ctx.dct
+    year = A.month_year(anchor, month, ctx.tense, day=dnum)
+    try:
+        value = day(dt.date(year, month, dnum))
+    except ValueError:
+        return None
+    return Norm(value, "DATE", f"month-day: nearest {ctx.tense} year", mod_of(g(m, "edge")))
+
+
+@rule("month-year", EDGE + r"(?P<mon>" + MONTH_ANY + r"),?\s+(?:of\s+)?(?P<y>" + YEAR4 + r")")
+def _my(m: re.Match, ctx: Context) -> Norm | None:
+    return Norm(f"{int(m['y']):04d}-{month_num(m['mon']):02d}", "DATE", "explicit month", mod_of(g(m, "edge")))
+
+
+@rule("month", EDGE + r"(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<mon>" + MONTH
+      + r")(?:\s+(?P<rel2>last|next|this)\s+year|\s+(?P<rel3>a year ago|this year))?")
+def _month(m: re.Match, ctx: Context) -> Norm | None:
+    word = m["mon"]
+    if word.lower() in ("may", "march") and not (m["rel"] or m["edge"] or m["rel2"] or m["rel3"]):
+        before = m.string[max(0, m.start() - 12) : m.start()].lower()
+        if not re.search(r"\b(in|of|since|until|till|by|from|to|through|during|for|and|or|between)\s+$", before):
+            return None  # the verb or the name
+    month = month_num(word)
+    dct = need(ctx.dct)
+    rel = g(m, "rel") or g(m, "rel2") or g(m, "rel3")
+    if rel in ("last", "a year ago") and (m["rel2"] or m["rel3"]):
+        year = dct.year - 1
+    elif rel == "next" and m["rel2"]:
+        year = dct.year + 1
+    elif rel == "this" or rel == "this year":
+        year = dct.year
+    elif rel in ("last", "past"):
+        year = dct.year if month < dct.month else dct.year - 1
+    elif rel in ("next", "coming"):
+        year = dct.year if month > dct.month else dct.year + 1
+    else:
+        year = A.month_year(dct, month, ctx.tense)
+    return Norm(f"{year:04d}-{month:02d}", "DATE", f"month: {rel or ctx.tense}", mod_of(g(m, "edge")))
+
+
+@rule("year", r"(?:(?P<pre>fiscal|calendar|model|early|late|mid|middle of|the end of|end of|the beginning of|beginning of|the start of|start of|the summer of|the spring of|the fall of|the autumn of|the winter of|summer|spring|fall|autumn|winter)[\s-]+)?(?<![$\d.,])(?P<y>" + YEAR4 + r")(?!\s*(?:%|percent|[.,]\d))")
+def _year(m: re.Match, ctx: Context) -> Norm | None:
+    after = m.string[m.end() : m.end() + 16].lower()
+    if re.match(r"\s+(?:people|troops|soldiers|civilians|men|women|tons|km|miles|dollars|feet|meters|members|residents|fighters|units|shares|cars|jobs|hours|to \d)", after):
+        return None
+    pre = g(m, "pre") or ""
+    season = next((code for word, code in SEASONS.items() if word in pre), None)
+    if season:
+        return Norm(f"{m['y']}-{season}", "DATE", "explicit season")
+    return Norm(m["y"], "DATE", "explicit year", mod_of(pre))
+
+
+@rule("decade", r"(?:the\s+)?" + EDGE + r"(?:(?P<c>1[6-9]|20)(?P<d>\d)0|'(?P<s>\d)0)'?s")
+def _decade(m: re.Match, ctx: Context) -> Norm | None:
+    if m["s"]:
+        century = "19" if ctx.dct is None or int(m["s"]) > ctx.dct.year % 100 // 10 else "20"
+        return Norm(century + m["s"], "DATE", "decade", mod_of(g(m, "edge")))
+    return Norm(m["c"] + m["d"], "DATE", "decade", mod_of(g(m, "edge")))
+
+
+@rule("century", r"(?:the\s+)?" + EDGE + r"(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century")
+def _century(m: re.Match, ctx: Context) -> Norm | None:
+    return Norm(f"{int(m['n']) - 1:02d}", "DATE", "century", mod_of(g(m, "edge")))
+
+
+# ---------------------------------------------------------------- days relative to the dateline
+
+_REL_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "the day before yesterday": -2,
+             "the day after tomorrow": 2}
+
+
+@rule("relative-day", r"(?:(?P<edge>early|late|earlier|later)\s+)?(?P<w>the day before yesterday|the day after tomorrow|today|yesterday|tomorrow|tonight)(?:\s+(?P<part>" + PART + r"))?")
+def _relday(m: re.Match, ctx: Context) -> Norm | None:
+    word = g(m, "w")
+    dct = need(ctx.dct)
+    d = dct + dt.timedelta(days=_REL_DAYS[word])
+    part = g(m, "part") or ("night" if word == "tonight" else None)
+    value = day(d) + ("T" + PARTS_OF_DAY[part] if part else "")
+    kind = "TIME" if word == "tonight" else "DATE"
+    return Norm(value, kind, f"{word}: publication date {_REL_DAYS[word]:+d} days", mod_of(g(m, "edge")))
+
+
+@rule("weekday", r"(?:(?P<rel>last|next|this|past|coming|this past|this coming)\s+)?(?:(?P<edge>early|late)\s+)?(?P<wd>" + WEEKDAY + r")(?!s\b)(?:\s+(?P<part>" + PART + r"))?")
+def _weekday(m: re.Match, ctx: Context) -> Norm | None:
+    rel = g(m, "rel")
+    shift = -1 if rel in ("last", "past", "this past") else 1 if rel in ("next", "coming", "this coming") else 0
+    wd = weekday_num(m["wd"])
+    if ctx.dct is None:
+        return Norm(f"XXXX-WXX-{wd}", "DATE", "weekday, no publication date")
+    anchor = ctx.ref if ctx.ref and ctx.ref != ctx.dct and ctx.tense == "past" and _ref_is_near(ctx) else ctx.dct
+    d = A.weekday_resolve(anchor, wd, ctx.tense, shift=shift)
+    part = g(m, "part")
+    value = day(d) + ("T" + PARTS_OF_DAY[part] if part else "")
+    how = {-1: "latest before", 1: "first after", 0: "first on or after" if ctx.tense == "future" else "latest on or before"}[shift]
+    return Norm(value, "DATE", f"weekday: {how} {anchor.isoformat()} ({ctx.tense})", mod_of(g(m, "edge")))
+
+
+def _ref_is_near(ctx: Context) -> bool:
+    """A running date within the week before the dateline governs bare weekdays near it."""
+    return ctx.ref is not None and ctx.dct is not None and 0 < (ctx.dct - ctx.ref).days <= 6
+
+
+_CLOCK = r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am\b|pm\b)"
+_TZ = r"(?:\s+(?:EST|EDT|GMT|UTC|CST|PST|PDT|CDT|local time|\([A-Z]{3,4}\)))?"
+_DAYREF = r"(?:,?\s+(?:on\s+)?(?P<day>" + WEEKDAY + r"|today|yesterday|tomorrow|" + MONTH_ANY + r"\s+" + DAYNUM + r"))?"
+
+
+@rule("clock", r"(?:(?P<approx>around|about|approximately|roughly|at)\s+)?(?:" + _CLOCK + r"|(?P<named>noon|midnight|midday))" + _TZ + _DAYREF)
+def _clock(m: re.Match, ctx: Context) -> Norm | None:
+    if m["named"]:
+        hour, minute = (24 if g(m, "named") == "midnight" else 12), 0
+    else:
+        hour, minute = int(m["h"]), int(m["min"] or 0)
+        if hour > 12:
+            return None
+        hour = hour % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
+    base = _day_of(m["day"], ctx)
+    if base is None:
+        return Norm(f"XXXX-XX-XXT{hour:02d}:{minute:02d}", "TIME", "clock time, no date")
+    approx = mod_of(g(m, "approx")) if g(m, "approx") != "at" else None
+    return Norm(f"{base}T{hour:02d}:{minute:02d}", "TIME", "clock time on " + (m["day"] or "the publication date"), approx)
+
+
+def _day_of(word: str | None, ctx: Context) -> str | None:
+    """The ISO day a weekday, relative day or month-day names, or the publication date."""
+    if ctx.dct is None:
+        return None
+    if not word:
+        return day(ctx.dct)
+    w = word.lower()
+    if w in _REL_DAYS:
+        return day(ctx.dct + dt.timedelta(days=_REL_DAYS[w]))
+    if w.rstrip(".") in WEEKDAYS:
+        return day(A.weekday_resolve(ctx.dct, weekday_num(w), ctx.tense))
+    mon, d = word.split()[0], int(re.sub(r"\D", "", word.split()[-1]))
+    try:
+        return day(dt.date(A.month_year(ctx.dct, month_num(mon), ctx.tense, day=d), month_num(mon), d))
+    except ValueError:
+        return None
+
+
+@rule("part-of-day", r"(?P<rel>this|last|yesterday|tomorrow|early this|late last|late this|early|late|the|that)\s+(?P<part>morning|afternoon|evening|night)|(?P<solo>overnight|mid-?afternoon|mid afternoon)")
+def _partofday(m: re.Match, ctx: Context) -> Norm | None:
+    rel, part = g(m, "rel") or "this", g(m, "part") or g(m, "solo")
+    if rel in ("the", "that", "early", "late"):
+        if rel in ("early", "late"):
+            return None
+        base = need(ctx.ref or ctx.dct)
+    else:
+        dct = need(ctx.dct)
+        shift = -1 if rel in ("last", "yesterday", "late last") and not (rel == "last" and part != "night") else 0
+        shift = 1 if rel == "tomorrow" else shift
+        base = dct + dt.timedelta(days=shift)
+    return Norm(f"{day(base)}T{PARTS_OF_DAY[part]}", "TIME", f"part of day: {rel} {part}")
+
+
+# ---------------------------------------------------------------- calendar units relative to the dateline
+
+_REL = r"(?P<rel>last|past|previous|next|coming|this|current|following|same|that|prior|recent|latest|upcoming)"
+
+
+@rule("relative-unit", r"(?:(?P<edge>early|late|mid|earlier|later)[\s-]+)?(?:(?P<the>the)\s+)?" + _REL + r"\s+(?P<unit>week|weekend|month|year|decade|century|" + SEASON + r")")
+def _relunit(m: re.Match, ctx: Context) -> Norm | None:
+    rel, unit = g(m, "rel"), g(m, "unit")
+    anaphoric = rel in ("following", "same", "that", "prior") or (rel in ("next", "previous") and m["the"])
+    anchor = need((ctx.ref or ctx.dct) if anaphoric else ctx.dct)
+    step = {"last": -1, "past": -1, "previous": -1, "prior": -1, "recent": -1, "latest": -1,
+            "next": 1, "coming": 1, "following": 1, "upcoming": 1}.get(rel, 0)
+    if rel == "past" and m["the"] and unit in ("year", "month", "week", "decade"):
+        step = -1
+    if unit in SEASONS:
+        return Norm(_season(anchor, SEASONS[unit], step), "DATE", f"season: {rel}", mod_of(g(m, "edge")))
+    value = _unit_value(anchor, unit, step)
+    return Norm(value, "DATE", f"{rel} {unit} from {anchor.isoformat()}", mod_of(g(m, "edge")))
+
+
+def _unit_value(anchor: dt.date, unit: str, step: int) -> str:
+    if unit == "week":
+        return A.iso_week(anchor + dt.timedelta(weeks=step))
+    if unit == "weekend":
+        sat = A.weekday_resolve(anchor, 6, "past" if step <= 0 else "future", shift=step)
+        if step == 0:
+            sat = anchor + dt.timedelta(days=6 - anchor.isoweekday())
+        return A.iso_week(sat) + "-WE"
+    if unit == "month":
+        return month_value(A.add_months(anchor, step))
+    if unit == "decade":
+        return str(anchor.year // 10 + step)
+    if unit == "century":
+        return f"{anchor.year // 100 + step:02d}"
+    return str(anchor.year + step)
+
+
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def _season(anchor: dt.date, code: str, step: int, tense: str = "present") -> str:
+    """A season's year: ``step`` -1 the latest one already begun before now, +1 the next to begin."""
+    start = dt.date(anchor.year, _SEASON_START[code], 1)
+    if code == "WI" and anchor.month <= 2:
+        start = dt.date(anchor.year - 1, 12, 1)
+    year = start.year
+    if step < 0 or (step == 0 and tense == "past"):
+        ended = A.add_months(start, 3) <= anchor
+        year = year if ended or (step == 0 and start <= anchor) else year - 1
+    elif step > 0 or tense == "future":
+        year = year if start > anchor else year + 1
+    return f"{year}-{code}"
+
+
+@rule("season", EDGE + r"(?:(?P<the>the|this|last|next|past)\s+)?(?P<s>" + SEASON + r")(?:\s+(?:of\s+)?(?P<y>" + YEAR4 + r"))?")
+def _season_rule(m: re.Match, ctx: Context) -> Norm | None:
+    code = SEASONS[g(m, "s")]
+    if m["y"]:
+        return Norm(f"{m['y']}-{code}", "DATE", "explicit season", mod_of(g(m, "edge")))
+    before = m.string[max(0, m.start() - 10) : m.start()].lower()
+    if not (m["the"] or m["edge"] or re.search(r"\b(in|during|over|by|until|since|through|this)\s+$", before)):
+        return None
+    rel = g(m, "the") or "the"
+    step = {"last": -1, "past": -1, "next": 1}.get(rel, 0)
+    return Norm(_season(need(ctx.dct), code, step, ctx.tense), "DATE", f"season: {rel} ({ctx.tense})", mod_of(g(m, "edge")))
+
+
+@rule("this-unit", r"(?P<edge>earlier|later|early|late|mid|the end of|end of|the beginning of|beginning of|the start of|the middle of|the rest of)[\s-]+this\s+(?P<unit>week|month|year|decade|century)")
+def _this_unit(m: re.Match, ctx: Context) -> Norm | None:
+    return Norm(_unit_value(need(ctx.dct), g(m, "unit"), 0), "DATE", "this unit", mod_of(g(m, "edge")))
+
+
+@rule("the-unit", r"(?:(?P<edge>earlier|later|early|late)\s+)?(?P<the>the|this|that)\s+(?P<unit>week|weekend|month|year|day)(?!-)")
+def _the_unit(m: re.Match, ctx: Context) -> Norm | None:
+    unit, det = g(m, "unit"), g(m, "the")
+    anchor = need(ctx.ref if det == "that" and ctx.ref else ctx.dct)
+    if unit == "day":
+        return Norm(day(anchor), "DATE", f"{det} day: the running date") if det != "the" or ctx.ref else None
+    step = -1 if unit == "weekend" and ctx.tense == "past" and anchor.isoweekday() < 6 else 0
+    value = _unit_value(anchor, unit, 1 if unit == "weekend" and ctx.tense == "future" else step)
+    return Norm(value, "DATE", f"{det} {unit}: the one of {anchor.isoformat()}", mod_of(g(m, "edge")))
+
+
+# ---------------------------------------------------------------- quarters and halves
+
+_QREL = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|past|current|this|year-earlier|year-ago|previous|prior|next|same|final|recent|comparable|year-before)"
+
+
+@rule("quarter", r"(?:(?P<the>the|this|last)\s+)?(?:(?P<ys>" + YEAR4 + r"|this year's|last year's|next year's)\s+)?(?:" + _QREL + r"[\s-]+)?(?:fiscal[\s-]+)?(?:(?P<q2>first|second|third|fourth)[\s-]+)?(?P<u>quarter|half|period)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>" + YEAR4 + r")|\s+of\s+(?P<yr>this|last|next)\s+year)?|(?P<qn>Q[1-4])\s*(?P<y2>" + YEAR4 + r")")
+def _quarter(m: re.Match, ctx: Context) -> Norm | None:
+    if m["qn"]:
+        return Norm(f"{m['y2']}-{m['qn'].upper()}", "DATE", "explicit quarter")
+    word, unit = g(m, "q") or g(m, "q2"), g(m, "u")
+    if unit == "period" and word not in ("year-earlier", "year-ago", "latest", "comparable", "year-before", "same"):
+        return None
+    if word is None and not m["the"] and not m["y"] and not m["ys"]:
+        return None
+    letter = "Q" if unit != "half" else "H"
+    year = _quarter_year(m, ctx)
+    if word in ORDINALS and ORDINALS[word] > 0:
+        n = ORDINALS[word]
+        if year is None:
+            dct = need(ctx.dct)
+            current = A.quarter(dct) if letter == "Q" else (dct.month - 1) // 6 + 1
+            year = dct.year - 1 if ctx.tense == "past" and n > current else dct.year
+        return Norm(f"{year}-{letter}{n}", "DATE", f"{word} {unit}")
+    return _relative_quarter(word, letter, year, ctx, unit)
+
+
+def _quarter_year(m: re.Match, ctx: Context) -> int | None:
+    y = m["y"] or (m["ys"] if m["ys"] and m["ys"][0].isdigit() else None)
+    if y:
+        return int(y)
+    rel = (g(m, "ys") or g(m, "yr") or "").split("'")[0].split()[0] if (m["ys"] or m["yr"]) else None
+    if rel is None:
+        return None
+    dct = need(ctx.dct)
+    return dct.year + {"this": 0, "last": -1, "next": 1}[rel]
+
+
+def _relative_quarter(word: str | None, letter: str, year: int | None, ctx: Context, unit: str) -> Norm:
+    dct = need(ctx.dct)
+    if letter == "H":
+        return Norm(f"{year or dct.year}-H{(dct.month - 1) // 6 + 1}", "DATE", "half")
+    latest = A.add_months(dct, -3)  # the last completed quarter is the one reported on
+    if word in ("current", "this"):
+        base = dct
+    elif word == "next":
+        base = A.add_months(dct, 3)
+    else:
+        base = latest
+    value = f"{base.year if year is None else year}-Q{A.quarter(base)}"
+    if word in ("year-earlier", "year-ago", "year-before", "comparable"):
+        prev = ctx.prev if ctx.prev and re.match(r"^\d{4}-Q\d$", ctx.prev) else value
+        return Norm(A.shift_value(prev, -1), "DATE", "year-earlier quarter")
+    if word == "same" and ctx.prev and re.match(r"^\d{4}-Q\d$", ctx.prev):
+        return Norm(ctx.prev, "DATE", "the same quarter")
+    return Norm(value, "DATE", f"{word or 'the'} {unit}: relative to {dct.isoformat()}")
+
+
+@rule("year-earlier", r"(?:the\s+)?(?P<w>year-earlier|year-ago|year-before|a\s+year\s+(?:earlier|ago|before))(?:\s+(?P<u>level|period|figure|result)s?)?")
+def _year_earlier(m: re.Match, ctx: Context) -> Norm | None:
+    prev = ctx.prev if ctx.prev and re.match(r"^\d{4}-(Q\d|H\d|\d\d)$", ctx.prev) else None
+    if prev:
+        return Norm(A.shift_value(prev, -1), "DATE", f"a year before {prev}")
+    if g(m, "w").startswith("a") and g(m, "w").endswith("ago"):
+        return Norm(str(need(ctx.dct).year - 1), "DATE", "a year ago: publication year - 1")
+    base = need(ctx.ref or ctx.dct)
+    return Norm(str(base.year - 1), "DATE", "a year earlier: running year - 1")
+
+
+# ---------------------------------------------------------------- ago / later
+
+
+@rule("ago", r"(?P<n>" + NUMWORD + r")\s+(?P<unit>" + UNIT + r")\s+(?P<dir>ago|earlier|before|later|after|from now|hence)(?!\s+(?:than|the|that|a|an|his|her|its|their)\b)")
+def _ago(m: re.Match, ctx: Context) -> Norm | None:
+    n, unit, direction = number(m["n"]), unit_of(m["unit"]), g(m, "dir")
+    if g(m, "n") in ("a", "an", "one") and unit == "year" and direction != "later":
+        return _year_earlier(m, ctx) if direction in ("earlier", "before") else _year_ago(ctx)
+    relative = direction in ("earlier", "before", "later", "after")
+    anchor = need((ctx.ref or ctx.dct) if relative else ctx.dct)
+    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    if n is None:
+        return Norm({"year": "PAST_REF", "decade": "PAST_REF"}.get(unit, "PAST_REF") if sign < 0 else "FUTURE_REF",
+                     "DATE", f"vague {unit}s {direction}")
+    return Norm(_shifted(anchor, unit, sign * n), "DATE", f"{n} {unit}s {direction} {anchor.isoformat()}")
+
+
+def _year_ago(ctx: Context) -> Norm:
+    return Norm(str(need(ctx.dct).year - 1), "DATE", "a year ago: publication year - 1")
+
+
+def _shifted(anchor: dt.date, unit: str, n: int) -> str:
+    if unit in ("day", "night", "hour", "minute", "second"):
+        return day(anchor + dt.timedelta(days=n if unit in ("day", "night") else 0))
+    if unit in ("week", "fortnight"):
+        return A.iso_week(anchor + dt.timedelta(weeks=n * (2 if unit == "fortnight" else 1)))
+    if unit == "month":
+        return month_value(A.add_months(anchor, n))
+    if unit == "quarter":
+        d = A.add_months(anchor, 3 * n)
+        return f"{d.year}-Q{A.quarter(d)}"
+    if unit == "decade":
+        return str((anchor.year + 10 * n) // 10)
+    if unit == "century":
+        return f"{(anchor.year + 100 * n) // 100:02d}"
+    return str(anchor.year + n)
+
+
+@rule("anaphoric-day", r"(?:the\s+)?(?P<w>next|following|previous|preceding|same|prior)\s+day|the\s+day\s+(?P<w2>before|after)|that\s+(?P<w3>day)")
+def _anaphoric_day(m: re.Match, ctx: Context) -> Norm | None:
+    w = g(m, "w") or g(m, "w2") or g(m, "w3")
+    base = need(ctx.ref or ctx.dct)
+    n = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1, "prior": -1}.get(w, 0)
+    return Norm(day(base + dt.timedelta(days=n)), "DATE", f"{w} day from the running date {base.isoformat()}")
+
+
+# ---------------------------------------------------------------- durations
+
+_DUR_PRE = r"(?:(?P<the>the|these|those|its|their|his|her)\s+)?(?:(?P<dir>past|last|next|first|previous|coming|final|latest|initial|remaining|following|other)\s+)?"
+_DUR_MOD = r"(?:(?P<mod>about|nearly|almost|some|more than|over|at least|up to|roughly|around|approximately|less than|fewer than|under|another|only|just|barely|well over)\s+)?"
+
+
+@rule("duration", _DUR_PRE + _DUR_MOD + r"(?P<n>" + NUMWORD + r")(?P<half>[\s-]+and[\s-]+a[\s-]+half)?(?:\s+(?:or|to)\s+(?P<n2>" + NUMWORD + r"))?(?P<hy>[\s-]+)(?P<unit>" + UNIT + r")(?P<half2>\s+and\s+a\s+half)?(?:\s+or\s+so)?(?P<old>-old|\s+old)?")
+def _duration(m: re.Match, ctx: Context) -> Norm | None:
+    if m["old"]:
+        return None  # an age, not a time
+    unit = unit_of(m["unit"])
+    word = g(m, "n")
+    if word in ("a", "an") and m["hy"].startswith("-"):
+        return None
+    n = number(m["n2"] or m["n"])
+    if word in ("hundreds of", "dozens of", "some", "many", "several", "a few") :
+        n = None
+    if n is not None and (m["half"] or m["half2"]):
+        n = n + 0.5
+    value = duration_value(n, unit)
+    if value is None:
+        return None
+    direction = {"past": -1, "last": -1, "previous": -1, "latest": -1, "next": 1, "coming": 1, "following": 1}.get(g(m, "dir"), 0)
+    return Norm(value, "DURATION", f"duration of {m['n']} {unit}s", mod_of(g(m, "mod")), direction)
+
+
+def duration_value(n: float | None, unit: str) -> str | None:
+    letter, timeish = UNITS[unit]
+    if unit == "fortnight" and n is not None:
+        n = n * 2
+    amount = "X" if n is None else (str(int(n)) if float(n).is_integer() else f"{n:g}")
+    return f"PT{amount}{letter}" if timeish else f"P{amount}{letter}"
+
+
+@rule("vague-units", r"(?:(?P<the>the)\s+)?(?:(?P<dir>past|last|next|coming|recent|few|several|many)\s+)?(?:(?P<few>few|several|many|couple of)\s+)?(?P<unit>days|weeks|months|years|decades|centuries|hours|minutes)")
+def _vague_units(m: re.Match, ctx: Context) -> Norm | None:
+    direction, unit = g(m, "dir"), unit_of(m["unit"])
+    if direction == "recent" and not g(m, "few"):
+        return Norm("PAST_REF", "DATE", f"recent {unit}s: the recent past", direction=-1)
+    before = m.string[max(0, m.start() - 8) : m.start()].lower()
+    if not (direction or g(m, "few") or re.search(r"\b(for|within|over|in)\s+$", before)):
+        return None
+    step = {"past": -1, "last": -1, "next": 1, "coming": 1}.get(direction or "", 0)
+    return Norm(duration_value(None, unit), "DURATION", f"an unstated number of {unit}s", direction=step)
+
+
+# ---------------------------------------------------------------- vague references and sets
+
+_VAGUE = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at present": "PRESENT_REF", "presently": "PRESENT_REF",
+    "at the moment": "PRESENT_REF", "the present": "PRESENT_REF", "so far": None, "to date": None,
+    "recently": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
+    "the past": "PAST_REF", "in the past": "PAST_REF", "once": None, "earlier": None, "recent": "PAST_REF",
+    "soon": "FUTURE_REF", "shortly": "FUTURE_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "the near term": "FUTURE_REF", "the long term": "FUTURE_REF", "the longer term": "FUTURE_REF", "the short term": "FUTURE_REF",
+    "as soon as possible": "FUTURE_REF", "the coming days": "FUTURE_REF", "in the coming days": "FUTURE_REF",
+}
+
+
+@rule("vague", r"(?P<w>right now|now|currently|nowadays|these days|at present|presently|at the moment|the present|recently|lately|previously|formerly|the past|soon|shortly|the (?:near |distant )?future|the (?:near|long|longer|short) term|as soon as possible|current)")
+def _vague(m: re.Match, ctx: Context) -> Norm | None:
+    w = g(m, "w")
+    w = "the future" if w.startswith("the") and w.endswith("future") else w
+    value = _VAGUE.get(w)
+    if w == "current":
+        after = m.string[m.end() : m.end() + 20].lower()
+        if re.match(r"\s+(?:account|affairs|events|law|rules?|system|form|regime|crisis)\b", after) or not after.startswith(" "):
+            return None
+    if w == "the present" and re.match(r"\s+\w", m.string[m.end() : m.end() + 3]):
+        return None
+    return Norm(value, "DATE", f"vague: {w}") if value else None
+
+
+_SET_UNIT = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "quarter": "P1Q", "hour": "PT1H",
+             "night": "P1D", "morning": "P1D", "evening": "P1D", "weekend": "P1W"}
+_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+            "hourly": "PT1H", "nightly": "P1D", "quarterly": "P1Q", "biweekly": "P2W"}
+
+
+@rule("set", r"(?P<every>every|each)\s+(?:other\s+)?(?:(?P<wd>" + WEEKDAY + r")|(?P<unit>day|week|month|year|quarter|hour|night|morning|evening|weekend|" + SEASON + r"))|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly)|(?P<wds>" + WEEKDAY + r")s(?:\s+(?P<part>" + PART + r")s)?|(?P<times>once|twice|(?:three|four|five|\d+) times)\s+(?:a|per|each|every)\s+(?P<unit2>day|week|month|year)")
+def _set(m: re.Match, ctx: Context) -> Norm | None:
+    if m["wd"] or m["wds"]:
+        part = g(m, "part")
+        wd = weekday_num(m["wd"] or m["wds"])
+        return Norm(f"XXXX-WXX-{wd}" + ("T" + PARTS_OF_DAY[part] if part else ""), "SET", "every weekday")
+    if m["adv"]:
+        return Norm(_ADVERBS[g(m, "adv")], "SET", "frequency adverb")
+    unit = g(m, "unit") or g(m, "unit2")
+    if unit in SEASONS:
+        return Norm(f"XXXX-{SEASONS[unit]}", "SET", "every season")
+    return Norm(_SET_UNIT[unit], "SET", f"every {unit}")
