@@ -1,9 +1,54 @@
-"""PLACEHOLDER (to be replaced by the actor stage): finds nothing yet."""
+"""The actor stage: finds who acts in an article and names them the way ACLED does.
+
+Three finders, in order of trust: the lexicon of named actors (aliases and acronyms), named
+organisations from the NER that look like armed groups, and generic nouns ("troops", "gunmen",
+"protesters") normalised with the country their modifier names or the story's country.
+Overlaps go to the more trusted finder; then :mod:`.coref` links later mentions to earlier ones.
+"""
 
 from __future__ import annotations
 
-from ..model import Doc
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Sequence
+
+from ..geo import countries as geo_countries
+from ..model import ActorMention, Doc
 from ..pipeline import Stage
+from . import naming
+from .coref import Candidate, link
+from .lexicon import GenericEntry, Lexicon, as_paths, load_lexicon
+
+DETERMINERS = frozenset({"the", "its", "their", "these", "those", "this", "that", "his", "her", "our"})
+BLOCKERS = frozenset({"unidentified", "unknown", "suspected", "alleged", "masked", "unnamed", "other", "rival"})
+# Words that may sit between a determiner or a country and the noun ("Syrian regime forces").
+MODIFIERS = frozenset(
+    {"regime", "government", "pro-government", "security", "state", "national", "federal", "local", "armed",
+     "heavily", "islamist", "jihadist", "pro-regime", "loyalist", "army", "police", "angry", "irate", "young",
+     "militant", "extremist", "insurgent", "rebel", "allied", "paramilitary", "elite", "special", "opposition",
+     "islamic", "joint", "civilian", "peaceful", "female", "male", "student", "striking", "hundreds", "thousands",
+     "dozens", "of", "many", "several", "some", "innocent", "unarmed", "fellow", "two", "three", "four", "five"}
+     | BLOCKERS
+)
+STATE_WORDS = frozenset({"regime", "government", "pro-government", "security", "state", "national", "federal",
+                         "pro-regime", "loyalist", "army", "police", "paramilitary", "joint", "allied", "elite"})
+MILITIA_TERMS = frozenset({"militia", "militias", "militiamen"})
+BRANCH = {"military": "military", "police": "police", "government": "government"}
+# Organisation names that look like armed groups, and the inter code their last word suggests.
+ORG_WORDS = {"Army": 2, "Front": 2, "Liberation": 2, "Movement": 2, "Resistance": 2, "Militia": 3,
+             "Brigade": 3, "Brigades": 3, "Battalion": 3, "Cartel": 3, "Gang": 3, "Forces": 3, "Force": 3}
+WORD_BEFORE = re.compile(r"([\w.'’-]+)\s+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What naming a mention needs to know about its article."""
+
+    story: str | None  # ISO2 of the story's country
+    published: dt.date | None
 
 
 class ActorStage(Stage):
@@ -11,9 +56,212 @@ class ActorStage(Stage):
     needs = frozenset({"sentences", "entities", "places"})
     adds = frozenset({"actors"})
 
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+
     @classmethod
-    def default(cls) -> "ActorStage":
-        return cls()
+    def default(cls, *, extra: str | Path | Sequence[str | Path] | None = None) -> "ActorStage":
+        """The bundled lexicon plus user files (``extra``, then the ``DATELINE_ACTORS`` variable)."""
+        return cls(load_lexicon(as_paths(extra)))
 
     def __call__(self, doc: Doc) -> None:
-        doc.actors = ()
+        doc.actors = tuple(find_actors(doc, self.lexicon))
+
+
+def find_actors(doc: Doc, lexicon: Lexicon) -> list[ActorMention]:
+    body = doc.article.body_start
+    story = geo_countries.story_country(doc)
+    if story is None:
+        unsure = [c for c in find_named(doc.text, lexicon, Context(None, None)) if c.start >= body]
+        story = fallback_country(doc, unsure)
+    ctx = Context(story, doc.article.published)
+    named = [c for c in find_named(doc.text, lexicon, ctx) if c.start >= body]
+    generic = [c for c in find_generic(doc, lexicon, ctx) if c.start >= body]
+    chosen = absorb(named, generic)
+    for cand in (*find_orgs(doc, ctx), *generic):
+        if not any(cand.start < o.end and o.start < cand.end for o in chosen):
+            chosen.append(cand)
+    return [to_mention(c) for c in link(chosen)]
+
+
+def to_mention(c: Candidate) -> ActorMention:
+    kind = {"armed": "militia", "gang": "militia"}.get(c.kind, c.kind)
+    kind = kind if kind in naming.KINDS or kind == "group" else None
+    return ActorMention(c.start, c.end, c.name, c.inter, c.country, kind, c.antecedent)
+
+
+def story_country(doc: Doc, lexicon: Lexicon | None = None) -> str | None:
+    """The story's country (ISO2): the geo module's vote over places and the dateline, else
+    a vote over the countries the NER, demonyms and named actors' home countries point at."""
+    found = geo_countries.story_country(doc)
+    if found or lexicon is None:
+        return found or fallback_country(doc, [])
+    return fallback_country(doc, find_named(doc.text, lexicon, Context(None, None)))
+
+
+def fallback_country(doc: Doc, named: Sequence[Candidate]) -> str | None:
+    """Votes in reading order (ties go to the first named): country names, demonyms, actors' homes."""
+    votes: list[tuple[int, str]] = [(c.start, c.country) for c in named if c.country]
+    for ent in doc.entities or ():
+        text = doc.text[ent.start : ent.end]
+        code = geo_countries.country_code(text) if ent.label in ("GPE", "LOC") else None
+        code = code or (geo_countries.demonym_country(text) if ent.label == "NORP" else None)
+        if code:
+            votes.append((ent.start, code))
+    counts = Counter(code for _, code in sorted(votes))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+# --- named actors from the lexicon -------------------------------------------------------------
+
+
+def find_named(text: str, lexicon: Lexicon, ctx: Context) -> list[Candidate]:
+    out = []
+    for m in lexicon.alias_pattern.finditer(text):
+        entry = lexicon.lookup(m.group(), ctx.story)
+        if entry is None:
+            continue
+        country = entry.country or ctx.story
+        name = entry.name.replace("{country}", naming.country_name(ctx.story) or "International")
+        if "{country}" in entry.name:
+            country = ctx.story
+        soft = not any(ch.isupper() for ch in m.group())
+        pre = _before(text, m.start())
+        out.append(Candidate(m.start(), m.end(), name, entry.inter, country, entry.kind, "named",
+                             term=m.group().lower(), definite=pre.definite, blocked=pre.blocked, soft=soft))
+    return out
+
+
+def absorb(named: list[Candidate], generic: list[Candidate]) -> list[Candidate]:
+    """"Islamic State militants", "SDF fighters": the noun after a named actor joins its span."""
+    out = []
+    for cand in named:
+        follower = next((g for g in generic if g.kind in ("armed", "military", "coref")
+                         and g.start > cand.end and not text_gap(g, cand)), None)
+        out.append(replace(cand, end=follower.end) if follower else cand)
+    return out
+
+
+def text_gap(g: Candidate, cand: Candidate) -> bool:
+    """True unless only a space separates the named actor from the noun (offsets, no text needed)."""
+    return g.start - cand.end != 1
+
+
+# --- organisations from the NER -----------------------------------------------------------------
+
+
+def find_orgs(doc: Doc, ctx: Context) -> list[Candidate]:
+    out = []
+    for ent in doc.entities or ():
+        if ent.label != "ORG" or ent.start < doc.article.body_start:
+            continue
+        text = doc.text[ent.start : ent.end]
+        words = text.split()
+        inter = next((ORG_WORDS[w] for w in reversed(words) if w in ORG_WORDS), None)
+        if inter is None or len(words) < 2 or _state_org(words):
+            continue
+        name = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+        kind = "rebel" if inter == 2 else "militia"
+        out.append(Candidate(ent.start, ent.end, name, inter, ctx.story, kind, "org"))
+    return out
+
+
+def _state_org(words: list[str]) -> bool:
+    """ "Nigerian Army", "Syrian Arab Army": state forces, left to the generic finder."""
+    first = words[0].rstrip("'s").rstrip("’s")
+    return bool(geo_countries.demonym_country(first) or geo_countries.country_code(first)) or "Police" in words
+
+
+# --- generic nouns ------------------------------------------------------------------------------
+
+
+def find_generic(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Candidate]:
+    out = []
+    for m in lexicon.generic_pattern.finditer(doc.text):
+        entry = lexicon.generic_by_term[re.sub(r"\s+", " ", m.group().lower())]
+        cand = generic_candidate(doc, m.start(), m.end(), entry, ctx)
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def generic_candidate(doc: Doc, start: int, end: int, entry: GenericEntry, ctx: Context) -> Candidate | None:
+    pre = _before(doc.text, start)
+    term = re.sub(r"\s+", " ", doc.text[start:end].lower())
+    if entry.needs_modifier and not (pre.country or pre.statey):
+        return None
+    if term in MILITIA_TERMS and pre.proper and not pre.country:
+        return identity_militia(doc, pre.proper_start or start, end, pre.proper, ctx)
+    country = pre.country or ctx.story
+    name, inter, kind = generic_name(entry, country, ctx)
+    return Candidate(pre.start, end, name, inter, country, kind, "generic", term=term, definite=pre.definite,
+                     blocked=pre.blocked)
+
+
+def generic_name(entry: GenericEntry, country: str | None, ctx: Context) -> tuple[str, int | None, str]:
+    if entry.kind in BRANCH:
+        inter = naming.STATE if not ctx.story or country == ctx.story else naming.EXTERNAL
+        name = naming.state_forces(country, branch=BRANCH[entry.kind], on=ctx.published)
+        return name, inter, "state" if inter == naming.STATE else "external"
+    if entry.kind == "group":
+        return naming.qualified(entry.label or "", country), None, "group"
+    if entry.kind == "coref":
+        return "", None, "coref"
+    kind = {"armed": "militia", "gang": "militia"}.get(entry.kind, entry.kind)
+    return naming.qualified(entry.label or "", country), naming.KINDS[kind], entry.kind
+
+
+def identity_militia(doc: Doc, start: int, end: int, proper: str, ctx: Context) -> Candidate:
+    """ "Fulani militia" -> "Fulani Ethnic Militia (Nigeria)"; a place's militia is "Communal"."""
+    label = _entity_label(doc, start)
+    flavour = "Communal" if label in ("GPE", "LOC", "FAC") else "Ethnic"
+    name = naming.qualified(f"{proper} {flavour} Militia", ctx.story)
+    return Candidate(start, end, name, naming.IDENTITY_MILITIA, ctx.story, "identity", "generic", term="militia")
+
+
+def _entity_label(doc: Doc, offset: int) -> str | None:
+    return next((e.label for e in doc.entities or () if e.start <= offset < e.end), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Prefix:
+    """What precedes a noun: where the mention starts and what its modifiers say."""
+
+    start: int
+    definite: bool = False  # "the", "its", "these" ...
+    blocked: bool = False  # "unidentified", "suspected" ...: never refers back
+    country: str | None = None  # "Syrian", "Russia's", "U.S."
+    statey: bool = False  # "regime", "government", "security" ...
+    proper: str | None = None  # a capitalised word right before the noun ("Fulani")
+    proper_start: int | None = None
+
+
+def _before(text: str, start: int) -> Prefix:
+    """Walk back over up to four modifiers before the noun at ``start``."""
+    pos, iso, statey, blocked = start, None, False, False
+    for _ in range(4):
+        m = WORD_BEFORE.search(text, max(0, pos - 40), pos)
+        if not m:
+            break
+        word, low = m.group(1), m.group(1).lower()
+        if low in DETERMINERS:
+            return Prefix(pos, True, blocked, iso, statey)
+        code = _country_word(word)
+        if code and not iso:
+            iso, pos = code, m.start(1)
+            continue
+        if word in MODIFIERS:
+            blocked, statey, pos = blocked or low in BLOCKERS, statey or low in STATE_WORDS, m.start(1)
+            continue
+        if word[:1].isupper() and pos == start and m.start(1) > 0:
+            return Prefix(pos, False, blocked, iso, statey, word, m.start(1))
+        break
+    return Prefix(pos, False, blocked, iso, statey)
+
+
+def _country_word(word: str) -> str | None:
+    """ISO2 of "Syrian", "Russia's", "U.S." (a capitalised word only)."""
+    if not word[:1].isupper():
+        return None
+    bare = re.sub(r"['’]s$", "", word)
+    return geo_countries.demonym_country(bare) or geo_countries.country_code(bare)

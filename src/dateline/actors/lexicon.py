@@ -1,0 +1,179 @@
+"""The actor knowledge: named actors and generic actor nouns, as data a user can extend.
+
+Bundled files (``dateline/data/actors``): ``actors.tsv`` (named actors with aliases, ACLED name,
+inter code, kind, country, scope) and ``generic.tsv`` (nouns such as "troops", "protesters").
+A user adds rows of the ``actors.tsv`` form with a file named in the ``DATELINE_ACTORS``
+environment variable (several paths separated by ``os.pathsep``) or passed as ``extra``; user rows
+come first, so they win over bundled rows for the same alias.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from ..errors import ConfigError
+from .naming import KINDS, data_text, read_tsv
+
+ENV_VAR = "DATELINE_ACTORS"
+ACTOR_COLUMNS = ("name", "inter", "kind", "country", "scope", "aliases")
+GENERIC_KINDS = frozenset(
+    {"military", "police", "government", "armed", "gang", "coref", "protesters", "rioters", "civilians", "group"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """One named actor: its ACLED name ("{country}" filled with the story country) and aliases."""
+
+    name: str
+    inter: int
+    kind: str
+    country: str | None  # home country ISO2; None: the story's country
+    scope: frozenset[str]  # story countries where the aliases mean this actor; empty: anywhere
+    aliases: tuple[str, ...]
+    origin: str = "bundled"
+
+
+@dataclass(frozen=True, slots=True)
+class GenericEntry:
+    kind: str
+    label: str | None
+    needs_modifier: bool
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Named and generic actor knowledge with compiled matchers (immutable, shareable).
+
+    No ``slots``: the compiled matchers are ``cached_property`` values built on first use.
+    """
+
+    entries: tuple[ActorEntry, ...]
+    generic: tuple[GenericEntry, ...]
+
+    @functools.cached_property
+    def by_alias(self) -> dict[str, tuple[ActorEntry, ...]]:
+        out: dict[str, list[ActorEntry]] = {}
+        for entry in self.entries:
+            for alias in entry.aliases:
+                out.setdefault(alias_key(alias), []).append(entry)
+        return {k: tuple(v) for k, v in out.items()}
+
+    @functools.cached_property
+    def alias_pattern(self) -> re.Pattern[str]:
+        return alias_regex(a for e in self.entries for a in e.aliases)
+
+    @functools.cached_property
+    def generic_by_term(self) -> dict[str, GenericEntry]:
+        out: dict[str, GenericEntry] = {}
+        for entry in self.generic:
+            for term in entry.terms:
+                out.setdefault(term.lower(), entry)
+        return out
+
+    @functools.cached_property
+    def generic_pattern(self) -> re.Pattern[str]:
+        terms = sorted(self.generic_by_term, key=len, reverse=True)
+        body = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms)
+        return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+    def lookup(self, alias: str, story: str | None) -> ActorEntry | None:
+        """The entry an alias means in a story set in ``story`` (ISO2): scoped rows win."""
+        candidates = self.by_alias.get(alias_key(alias), ())
+        scoped = [e for e in candidates if story and story in e.scope]
+        if scoped:
+            return scoped[0]
+        unscoped = [e for e in candidates if not e.scope]
+        return unscoped[0] if unscoped else None
+
+
+def _alias_is_exact(alias: str) -> bool:
+    """All-capital aliases (SDF, IS, M23) match only as written; the rest in any case."""
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def alias_key(alias: str) -> str:
+    text = re.sub(r"\s+", " ", alias.strip()).replace("’", "'")
+    return text if _alias_is_exact(text) else text.lower()
+
+
+def alias_regex(aliases: Iterable[str]) -> re.Pattern[str]:
+    """One alternation, longest first; exact-case aliases guarded with an inline case flag."""
+    unique = sorted({re.sub(r"\s+", " ", a.strip()) for a in aliases if a.strip()}, key=len, reverse=True)
+    parts = []
+    for alias in unique:
+        body = re.escape(alias).replace(r"\ ", r"\s+").replace("'", "['’]")
+        parts.append(body if _alias_is_exact(alias) else f"(?i:{body})")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])")
+
+
+def parse_actors(text: str, *, origin: str) -> list[ActorEntry]:
+    """Rows of an ``actors.tsv``-form file; a clear :class:`ConfigError` names a bad row."""
+    rows = list(read_tsv(text, origin=origin))
+    if rows and not set(ACTOR_COLUMNS) <= set(rows[0]):
+        raise ConfigError(f"{origin}: header must name the columns {', '.join(ACTOR_COLUMNS)}")
+    return [_actor_row(row, origin=origin) for row in rows]
+
+
+def _actor_row(row: dict[str, str], *, origin: str) -> ActorEntry:
+    name, kind = row["name"], row["kind"].lower()
+    if not name or kind not in KINDS:
+        raise ConfigError(f"{origin}: row {name!r} needs a name and a kind among {sorted(KINDS)}")
+    try:
+        inter = int(row["inter"] or KINDS[kind])
+    except ValueError as exc:
+        raise ConfigError(f"{origin}: row {name!r} has a non-numeric inter {row['inter']!r}") from exc
+    if not 1 <= inter <= 8:
+        raise ConfigError(f"{origin}: row {name!r} has inter {inter}, not 1-8")
+    aliases = tuple(a.strip() for a in row["aliases"].split("|") if a.strip()) or (name,)
+    scope = frozenset(c.strip().upper() for c in row["scope"].split(",") if c.strip())
+    return ActorEntry(name, inter, kind, row["country"].upper() or None, scope, aliases, origin)
+
+
+def parse_generic(text: str, *, origin: str) -> list[GenericEntry]:
+    out = []
+    for row in read_tsv(text, origin=origin):
+        if row["kind"] not in GENERIC_KINDS:
+            raise ConfigError(f"{origin}: unknown generic kind {row['kind']!r}")
+        terms = tuple(t.strip() for t in row["terms"].split("|") if t.strip())
+        out.append(GenericEntry(row["kind"], row["label"] or None, row["needs_modifier"] == "yes", terms))
+    return out
+
+
+def read_user_file(path: str | Path) -> list[ActorEntry]:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read the actor file {str(path)!r}: {exc}") from exc
+    return parse_actors(text, origin=str(path))
+
+
+def env_paths() -> tuple[str, ...]:
+    value = os.environ.get(ENV_VAR, "")
+    return tuple(p for p in value.split(os.pathsep) if p.strip())
+
+
+@functools.lru_cache(maxsize=8)
+def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
+    """The bundled lexicon with user files first (``extra`` paths, then ``DATELINE_ACTORS``)."""
+    user: list[ActorEntry] = []
+    for path in (*extra, *env_paths()):
+        user.extend(read_user_file(path))
+    bundled = parse_actors(data_text("actors.tsv"), origin="actors.tsv")
+    generic = parse_generic(data_text("generic.tsv"), origin="generic.tsv")
+    return Lexicon(tuple(user + bundled), tuple(generic))
+
+
+def as_paths(extra: str | Path | Sequence[str | Path] | None) -> tuple[str, ...]:
+    if extra is None:
+        return ()
+    if isinstance(extra, (str, Path)):
+        return (str(extra),)
+    return tuple(str(p) for p in extra)
