@@ -30,17 +30,25 @@ def weekday_resolve(anchor: dt.date, weekday: int, tense: str, *, shift: int = 0
 
 
 def month_year(anchor: dt.date, month: int, tense: str, *, day: int | None = None) -> int:
-    """The year of a month (and day) named without one: the nearest that fits the tense.
+    """The year of a month (and day) named without one: the nearest occurrence that fits the tense.
 
-    Past: the latest such month not after the anchor; future: the first not before it;
-    present: the anchor's year.
+    Candidates are the anchor's year and the years either side; distance from the anchor counts,
+    and an occurrence on the wrong side of the anchor for the tense counts five times as far
+    (so "by Jan. 14" written on January 6 is next week even after a past verb, while "in
+    September" written in January with a past verb is last September).
     """
-    key, here = (month, day or 0), (anchor.month, anchor.day if day else 0)
-    if tense == "past" and key > here:
-        return anchor.year - 1
-    if tense == "future" and key < here:
-        return anchor.year + 1
-    return anchor.year
+    def cost(year: int) -> float:
+        last = calendar.monthrange(year, month)[1]
+        first = dt.date(year, month, min(day, last) if day else 1)
+        final = dt.date(year, month, min(day, last) if day else last)
+        if first <= anchor <= final:
+            return 0.0
+        ahead = first > anchor
+        gap = (first - anchor).days if ahead else (anchor - final).days
+        wrong = (tense == "past" and ahead) or (tense == "future" and not ahead)
+        return gap * (5 if wrong else 1)
+
+    return min((anchor.year, anchor.year - 1, anchor.year + 1), key=cost)
 
 
 def add_months(d: dt.date, n: int) -> dt.date:

@@ -7,6 +7,7 @@ date the text sets ("On March 3, ...") can anchor what follows ("the next day").
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -17,7 +18,8 @@ from .rules import RULES, Context, Norm, Rule, Unresolved
 
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|wo n't|would|'ll|going to|plans? to|planned to|plans? for|expects? to|expected to|"
-    r"scheduled(?: to| for)?|due to|set to|aims? to|intends? to|hopes? to|is to|are to|next|upcoming|coming|tomorrow)\b",
+    r"scheduled(?: to| for)?|due to|set to|aims? to|intends? to|hopes? to|is to|are to|next|upcoming|coming|tomorrow|"
+    r"plan(?:s|ned|ning)?|as (?:soon|early) as|until|deadline)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
@@ -41,9 +43,17 @@ def tense_at(text: str, start: int, end: int) -> str:
     right = text[end : end + 50]
     cut = _CLAUSE_BREAK.search(right)
     right = right[: cut.start()] if cut else right
-    if _FUTURE.search(left[-45:]) or _FUTURE.search(right[:25]):
+    if re.search(r"\b(?:by|until|till|before)\s+$", left):
+        return "future"  # a deadline
+    future = [m.end() for m in _FUTURE.finditer(left[-60:])]
+    past = [m.end() for m in _PAST.finditer(left[-60:])]
+    if future and (not past or future[-1] >= past[-1]):
+        return "future"  # the nearest marker before the expression decides
+    if past:
+        return "past"
+    if _FUTURE.match(right.lstrip()[:20]):
         return "future"
-    if _PAST.search(left) or _PAST.search(right):
+    if _PAST.search(right):
         return "past"
     if re.search(r"\b(?:is|are|am|says|say|now)\b", left + " " + right, re.IGNORECASE):
         return "present"
@@ -58,22 +68,34 @@ class Match:
     match: re.Match
 
 
-def find(text: str, start: int = 0, end: int | None = None) -> list[Match]:
-    """Candidate matches of every rule in ``text[start:end]``, longest first without overlaps."""
+_ORDER = {r.name: i for i, r in enumerate(RULES)}
+# Vetoes ("May" the verb) do not depend on the dates, so a fixed probe context can test them.
+_PROBE = Context(dt.date(2000, 6, 15), dt.date(2000, 6, 15), "past")
+
+
+def find(text: str, start: int = 0, end: int | None = None, *, given: bool = False) -> list[Match]:
+    """Matches of every rule in ``text[start:end]``, longest first without overlaps.
+
+    A match its handler vetoes does not block shorter ones ("the 1988 period" -> "1988").
+    ``given`` says the span is known to be a time expression, which lifts the vetoes.
+    """
     end = len(text) if end is None else end
-    found = [
-        Match(m.start(), m.end(), r, m)
-        for rank, r in enumerate(RULES)
-        for m in r.pattern.finditer(text, start, end)
-    ]
-    order = {id(r): i for i, r in enumerate(RULES)}
-    found.sort(key=lambda c: (c.start - c.end, order[id(c.rule)], c.start))
+    found = [Match(m.start(), m.end(), r, m) for r in RULES for m in r.pattern.finditer(text, start, end)]
+    found.sort(key=lambda c: (c.start - c.end, _ORDER[c.rule.name], c.start))
     taken: list[Match] = []
+    probe = _PROBE if not given else dataclasses.replace(_PROBE, given=True)
     for cand in found:
-        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
+        if all(cand.end <= t.start or cand.start >= t.end for t in taken) and _plausible(cand, probe):
             taken.append(cand)
     taken.sort(key=lambda c: c.start)
     return taken
+
+
+def _plausible(cand: Match, probe: Context) -> bool:
+    try:
+        return cand.rule.handler(cand.match, probe) is not None
+    except Unresolved:
+        return True
 
 
 def normalise(cand: Match, ctx: Context) -> Norm | None:
@@ -127,9 +149,9 @@ class Running:
     prev: str | None = None
     prev_end: int = -1
 
-    def context(self, text: str, start: int, end: int) -> Context:
+    def context(self, text: str, start: int, end: int, *, given: bool = False) -> Context:
         prev = self.prev if start - self.prev_end < 400 else None
-        return Context(self.dct, self.ref or self.dct, tense_at(text, start, end), prev)
+        return Context(self.dct, self.ref or self.dct, tense_at(text, start, end), prev, given)
 
     def update(self, norm: Norm, end: int) -> None:
         value = norm.value or ""

@@ -40,8 +40,8 @@ class TimeStage(Stage):
 
     @staticmethod
     def _one(text: str, start: int, end: int, running: Running) -> TimeExpr | None:
-        for cand in sorted(find(text, start, end), key=lambda c: c.start - c.end):
-            norm = normalise(cand, running.context(text, start, end))
+        for cand in sorted(find(text, start, end, given=True), key=lambda c: c.start - c.end):
+            norm = normalise(cand, running.context(text, start, end, given=True))
             if norm is not None:
                 running.update(norm, end)
                 return to_time(start, end, norm, published_of(running))
