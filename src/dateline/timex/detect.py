@@ -23,7 +23,7 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|said|told|ago|last|yesterday|earlier|been|came|went|took|began|fled|left|fell|"
+    r"(?<!\bbe )(?<!\bto )\b(?:was|were|had|did|said|told|ago|last|yesterday|earlier|been|came|went|took|began|fled|left|fell|"
     r"held|won|lost|met|saw|made|gave|killed|\w+ed)\b",
     re.IGNORECASE,
 )
@@ -43,7 +43,7 @@ def tense_at(text: str, start: int, end: int) -> str:
     right = text[end : end + 50]
     cut = _CLAUSE_BREAK.search(right)
     right = right[: cut.start()] if cut else right
-    if re.search(r"\b(?:by|until|till|before)\s+$", left):
+    if re.search(r"\b(?:by|before)\s+$", left):
         return "future"  # a deadline
     future = [m.end() for m in _FUTURE.finditer(left[-60:])]
     past = [m.end() for m in _PAST.finditer(left[-60:])]

@@ -157,8 +157,7 @@ def _md(m: re.Match, ctx: Context) -> Norm | None:
         return None
     if ctx.dct is None:
         return Norm(f"XXXX-{month:02d}-{dnum:02d}", "DATE", "month-day, no publication date")
-    anchor = ctx.ref or ctx.dct
-    year = A.month_year(anchor, month, ctx.tense, day=dnum)
+    year = A.month_year(ctx.dct, month, ctx.tense, day=dnum)
     try:
         value = day(dt.date(year, month, dnum))
     except ValueError:
@@ -249,9 +248,10 @@ def _weekday(m: re.Match, ctx: Context) -> Norm | None:
     anchor = ctx.dct  # news anchors bare weekdays to the dateline, not to a date set in the text
     d = A.weekday_resolve(anchor, wd, ctx.tense, shift=shift)
     part = g(m, "part")
-    value = day(d) + ("T" + PARTS_OF_DAY[part] if part else "")
+    # "Wednesday night" is dated to the day, as news annotation does; an evening is a time of day.
+    value, kind = (day(d) + "TEV", "TIME") if part == "evening" else (day(d), "DATE")
     how = {-1: "latest before", 1: "first after", 0: "first on or after" if ctx.tense == "future" else "latest on or before"}[shift]
-    return Norm(value, "DATE", f"weekday: {how} {anchor.isoformat()} ({ctx.tense})", mod_of(g(m, "edge")))
+    return Norm(value, kind, f"weekday: {how} {anchor.isoformat()} ({ctx.tense})", mod_of(g(m, "edge")))
 
 
 _CLOCK = r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am\b|pm\b)"
@@ -280,7 +280,7 @@ def _day_of(word: str | None, ctx: Context) -> str | None:
     if ctx.dct is None:
         return None
     if not word:
-        return day(ctx.dct)
+        return day(ctx.ref or ctx.dct)  # a bare clock time belongs to the day the story is on
     w = word.lower()
     if w in _REL_DAYS:
         return day(ctx.dct + dt.timedelta(days=_REL_DAYS[w]))
@@ -384,6 +384,8 @@ def _this_unit(m: re.Match, ctx: Context) -> Norm | None:
 def _the_unit(m: re.Match, ctx: Context) -> Norm | None:
     unit, det = g(m, "unit"), g(m, "the")
     anchor = need(ctx.ref if det == "that" and ctx.ref else ctx.dct)
+    if det == "that" and unit == "year" and ctx.prev:
+        return Norm(ctx.prev[:4], "DATE", "that year: the year the text last named", mod_of(g(m, "edge")))
     if unit == "day":
         return Norm(day(anchor), "DATE", f"{det} day: the running date") if det != "the" or ctx.ref else None
     step = -1 if unit == "weekend" and ctx.tense == "past" and anchor.isoweekday() < 6 else 0
@@ -450,7 +452,7 @@ def _relative_quarter(word: str | None, letter: str, year: int | None, ctx: Cont
 
 @rule("year-earlier", r"(?:the\s+)?(?P<w>year-earlier|year-ago|year-before|a\s+year\s+(?:earlier|ago|before))(?:\s+(?P<u>level|period|figure|result)s?)?")
 def _year_earlier(m: re.Match, ctx: Context) -> Norm | None:
-    prev = ctx.prev if ctx.prev and re.match(r"^\d{4}-(Q\d|H\d|\d\d)$", ctx.prev) else None
+    prev = ctx.prev if ctx.prev and re.match(r"^\d{4}-(Q\d|H\d)$", ctx.prev) else None
     if prev:
         return Norm(A.shift_value(prev, -1), "DATE", f"a year before {prev}")
     if g(m, "w").startswith("a") and g(m, "w").endswith("ago"):
@@ -462,7 +464,7 @@ def _year_earlier(m: re.Match, ctx: Context) -> Norm | None:
 # ---------------------------------------------------------------- ago / later
 
 
-@rule("ago", r"(?P<n>" + NUMWORD + r")\s+(?P<unit>" + UNIT + r")\s+(?P<dir>ago|earlier|before|later|after|from now|hence)(?!\s+(?:than|the|that|a|an|his|her|its|their)\b)")
+@rule("ago", r"(?:(?P<mod>about|nearly|almost|more than|some|over|roughly|around|less than|just|only)\s+)?(?P<n>" + NUMWORD + r")\s+(?P<unit>" + UNIT + r")\s+(?P<dir>ago|earlier|before|later|after|from now|hence)(?!\s+(?:than|the|that|a|an|his|her|its|their)\b)")
 def _ago(m: re.Match, ctx: Context) -> Norm | None:
     n, unit, direction = number(m["n"]), unit_of(m["unit"]), g(m, "dir")
     if g(m, "n") in ("a", "an", "one") and unit == "year" and direction != "later":
@@ -473,7 +475,7 @@ def _ago(m: re.Match, ctx: Context) -> Norm | None:
     if n is None:
         return Norm({"year": "PAST_REF", "decade": "PAST_REF"}.get(unit, "PAST_REF") if sign < 0 else "FUTURE_REF",
                      "DATE", f"vague {unit}s {direction}")
-    return Norm(_shifted(anchor, unit, sign * n), "DATE", f"{n} {unit}s {direction} {anchor.isoformat()}")
+    return Norm(_shifted(anchor, unit, sign * n), "DATE", f"{n} {unit}s {direction} {anchor.isoformat()}", mod_of(g(m, "mod")))
 
 
 def _year_ago(ctx: Context) -> Norm:
@@ -531,12 +533,21 @@ def _duration(m: re.Match, ctx: Context) -> Norm | None:
     return Norm(value, "DURATION", f"duration of {m['n']} {unit}s", mod_of(g(m, "mod")), direction)
 
 
+_HALF = {"Y": "6M", "M": "15D", "W": "3DT12H", "D": "T12H", "TH": "30M", "TM": "30S", "TS": ""}
+
+
 def duration_value(n: float | None, unit: str) -> str | None:
+    """TIMEX3 duration: decades and centuries in years, a half in the next smaller unit."""
     letter, timeish = UNITS[unit]
-    if unit == "fortnight" and n is not None:
-        n = n * 2
-    amount = "X" if n is None else (str(int(n)) if float(n).is_integer() else f"{n:g}")
-    return f"PT{amount}{letter}" if timeish else f"P{amount}{letter}"
+    scale = {"fortnight": 2, "decade": 10, "century": 100}.get(unit, 1)
+    letter = "Y" if unit in ("decade", "century") else letter
+    if n is None:
+        return f"PTX{letter}" if timeish else f"PX{letter}"
+    whole, half = int(n * scale), (n * scale) % 1 >= 0.5
+    extra = _HALF[("T" if timeish else "") + letter] if half else ""
+    if timeish:
+        return f"PT{whole}{letter}{extra}"
+    return f"P{whole}{letter}{extra}"
 
 
 @rule("vague-units", r"(?:(?P<the>the)\s+)?(?:(?P<dir>past|last|next|coming|recent|few|several|many)\s+)?(?:(?P<few>few|several|many|couple of)\s+)?(?P<unit>days|weeks|months|years|decades|centuries|hours|minutes)")
@@ -591,12 +602,14 @@ _ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y"
             "hourly": "PT1H", "nightly": "P1D", "quarterly": "P1Q", "biweekly": "P2W"}
 
 
-@rule("set", r"(?P<every>every|each)\s+(?:other\s+)?(?:(?P<wd>" + WEEKDAY + r")|(?P<unit>day|week|month|year|quarter|hour|night|morning|evening|weekend|" + SEASON + r"))|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly)|(?P<wds>" + WEEKDAY + r")s(?:\s+(?P<part>" + PART + r")s)?|(?P<times>once|twice|(?:three|four|five|\d+) times)\s+(?:a|per|each|every)\s+(?P<unit2>day|week|month|year)")
+@rule("set", r"(?P<every>every|each)\s+(?:other\s+)?(?:(?P<wd>" + WEEKDAY + r")|(?P<mon>" + MONTH + r")|(?P<unit>day|week|month|year|quarter|hour|night|morning|evening|weekend|" + SEASON + r"))|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly)|(?P<wds>" + WEEKDAY + r")s(?:\s+(?P<part>" + PART + r")s)?|(?P<times>once|twice|(?:three|four|five|\d+) times)\s+(?:a|per|each|every)\s+(?P<unit2>day|week|month|year)")
 def _set(m: re.Match, ctx: Context) -> Norm | None:
     if m["wd"] or m["wds"]:
         part = g(m, "part")
         wd = weekday_num(m["wd"] or m["wds"])
         return Norm(f"XXXX-WXX-{wd}" + ("T" + PARTS_OF_DAY[part] if part else ""), "SET", "every weekday")
+    if m["mon"]:
+        return Norm(f"XXXX-{month_num(m['mon']):02d}", "SET", "every month named")
     if m["adv"]:
         return Norm(_ADVERBS[g(m, "adv")], "SET", "frequency adverb")
     unit = g(m, "unit") or g(m, "unit2")
@@ -669,8 +682,16 @@ _SPOKEN_TENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventee
 _SPOKEN_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 
 
-@rule("spoken-year", r"(?:the\s+year\s+)?(?:(?P<c>nineteen|eighteen)[\s-]+(?P<yy>" + _SPOKEN_TENS + r"(?:[\s-]+" + _SPOKEN_UNITS + r")?|hundred)|two[\s-]+thousand(?:[\s-]+(?:and[\s-]+)?(?P<tail>" + _SPOKEN_TENS + r"|" + _SPOKEN_UNITS + r"))?)")
+@rule("spoken-year", r"(?:(?P<mon>" + MONTH + r")\s+|(?:the\s+)?(?P<s>" + SEASON + r")\s+of\s+)?(?:the\s+year\s+)?(?:(?P<c>nineteen|eighteen)[\s-]+(?P<yy>" + _SPOKEN_TENS + r"(?:[\s-]+" + _SPOKEN_UNITS + r")?|hundred)|two[\s-]+thousand(?:[\s-]+(?:and[\s-]+)?(?P<tail>" + _SPOKEN_TENS + r"|" + _SPOKEN_UNITS + r"))?)")
 def _spoken_year(m: re.Match, ctx: Context) -> Norm | None:
+    norm = _spoken_year_only(m, ctx)
+    if norm is None or not (m["mon"] or m["s"]):
+        return norm
+    tail = f"{month_num(m['mon']):02d}" if m["mon"] else SEASONS[g(m, "s")]
+    return Norm(f"{norm.value}-{tail}", "DATE", "spoken year with month or season")
+
+
+def _spoken_year_only(m: re.Match, ctx: Context) -> Norm | None:
     if m["c"]:
         yy = 0 if g(m, "yy") == "hundred" else number(m["yy"])
         return Norm(str((1900 if g(m, "c") == "nineteen" else 1800) + (yy or 0)), "DATE", "spoken year")
@@ -721,3 +742,13 @@ def _while(m: re.Match, ctx: Context) -> Norm | None:
     if m.group(0).lower().startswith("some") and not ctx.given:
         return None
     return Norm("PXX", "DURATION", "an unstated length of time")
+
+
+@rule("week-of", r"the\s+week\s+of\s+(?P<mon>" + MONTH_ANY + r")\s+(?P<d>" + DAYNUM + r")(?:,?\s+(?P<y>" + YEAR4 + r"))?")
+def _week_of(m: re.Match, ctx: Context) -> Norm | None:
+    month, dnum = month_num(m["mon"]), int(re.sub(r"\D", "", m["d"]))
+    year = int(m["y"]) if m["y"] else A.month_year(need(ctx.dct), month, ctx.tense, day=dnum)
+    try:
+        return Norm(A.iso_week(dt.date(year, month, dnum)), "DATE", "the week of a date")
+    except ValueError:
+        return None
