@@ -159,7 +159,7 @@ class Running:
             return
         if re.match(r"^\d{4}-\d\d-\d\d", value) and not norm.rule.startswith(("clock", "part of day")):
             self.ref = dt.date.fromisoformat(value[:10])
-        if re.match(r"^\d{4}(-|$)", value):
+        if re.match(r"^\d{4}(-|$)", value) and not norm.rule.startswith(("a year", "year-earlier")):
             self.prev, self.prev_end = value, end
 
 
