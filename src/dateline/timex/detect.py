@@ -19,7 +19,7 @@ from .rules import RULES, Context, Norm, Rule, Unresolved
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|wo n't|would|'ll|going to|plans? to|planned to|plans? for|expects? to|expected to|"
     r"scheduled(?: to| for)?|due to|set to|aims? to|intends? to|hopes? to|is to|are to|next|upcoming|coming|tomorrow|"
-    r"plan(?:s|ned|ning)?|as (?:soon|early) as|until|deadline)\b",
+    r"plan(?:s|ned|ning)?|as (?:soon|early) as|deadline)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
@@ -43,10 +43,12 @@ def tense_at(text: str, start: int, end: int) -> str:
     right = text[end : end + 50]
     cut = _CLAUSE_BREAK.search(right)
     right = right[: cut.start()] if cut else right
-    if re.search(r"\b(?:by|before)\s+$", left):
-        return "future"  # a deadline
+    if text.startswith("'s", end) or text.startswith("\u2019s", end):
+        return "past"  # "Wednesday's ruling": an occasion already known
     future = [m.end() for m in _FUTURE.finditer(left[-60:])]
     past = [m.end() for m in _PAST.finditer(left[-60:])]
+    if not past and re.search(r"\b(?:by|before)\s+$", left):
+        return "future"  # a deadline
     if future and (not past or future[-1] >= past[-1]):
         return "future"  # the nearest marker before the expression decides
     if past:
@@ -121,6 +123,8 @@ def to_time(start: int, end: int, norm: Norm, dct: dt.date | None) -> TimeExpr:
         begin, finish = _duration_interval(norm, dct)
     elif norm.value in ("PAST_REF", "PRESENT_REF", "FUTURE_REF") or norm.type == "SET":
         gran = "vague"
+        if norm.reach and dct is not None:
+            begin, finish = (dct - dt.timedelta(days=norm.reach)).isoformat(), dct.isoformat()
     return TimeExpr(
         start=start, end=end, value=norm.value, type=norm.type, begin=begin, end_date=finish,
         granularity=gran, anchor=dct.isoformat() if dct else None, rule=norm.rule, mod=norm.mod,

@@ -1,9 +1,122 @@
-"""Placeholder, replaced below."""
+"""An event's date, as ACLED codes it, from the time expression that governs its trigger.
+
+Search order: a time expression in the trigger's own clause, then anywhere in its sentence
+(nearest first), then the story's running date (the last day- or week-precise date before the
+sentence), else the publication date at week precision. ``time_precision`` follows ACLED:
+1 a day, 2 about a week, 3 a month or more. A duration governs an event only when it is tied to
+the dateline ("in the past 48 hours") or spans at least a week ("a four-month campaign" ends at
+the dateline); a bare "48 hours" never makes a day.
+"""
+
 from __future__ import annotations
 
-from ..model import Doc, EventTime, Sentence, Span
+import datetime as dt
+import re
+
+from ..model import Doc, EventTime, Sentence, Span, TimeExpr
+from . import anchor as A
+
+# Clause boundaries inside a sentence: semicolons, dashes, and a comma before a clause opener.
+_CLAUSE = re.compile(
+    r";|:|\s[-\u2013\u2014]+\s|,\s*(?=(?:and|but|while|as|after|before|when|which|who|where|since|"
+    r"although|though|because|whereas|according|said|says|officials?|residents?)\b)",
+    re.IGNORECASE,
+)
+_MIN_DURATION_DAYS = 7
 
 
 def event_time(doc: Doc, trigger: Span, sentence: Sentence) -> EventTime:
-    pub = doc.article.published.isoformat() if doc.article.published else None
-    return EventTime(pub, pub, pub, 2 if pub else None, None, "publication-date")
+    """When the event whose trigger is ``trigger`` (in ``sentence``) happened, with the evidence."""
+    pub = doc.article.published
+    times = [t for t in doc.times or () if t.start >= doc.article.body_start]
+    in_sentence = [t for t in times if sentence.start <= t.start < sentence.end]
+    clause = clause_of(doc.text, sentence, trigger)
+    for rule, pool in (("same-clause", [t for t in in_sentence if clause.start <= t.start < clause.end]),
+                       ("same-sentence", in_sentence)):
+        found = _nearest(pool, trigger, pub)
+        if found is not None:
+            return _from(*_range(doc.text, found, in_sentence, pub), rule, pub)
+    running = _running(times, sentence.start)
+    if running is not None:
+        return _from(running, _interval(running, pub), "running-date", pub)
+    iso = pub.isoformat() if pub else None
+    return EventTime(iso, iso, iso, 2 if pub else None, None, "publication-date")
+
+
+def clause_of(text: str, sentence: Sentence, trigger: Span) -> Span:
+    """The stretch of the sentence between the clause boundaries around the trigger."""
+    start, end = sentence.start, sentence.end
+    for m in _CLAUSE.finditer(text, sentence.start, sentence.end):
+        if m.end() <= trigger.start:
+            start = m.end()
+        elif m.start() >= trigger.end:
+            end = m.start()
+            break
+    return Span(start, max(end, start))
+
+
+def _nearest(pool: list[TimeExpr], trigger: Span, pub: dt.date | None):
+    usable = [(t, iv) for t in pool if (iv := _interval(t, pub)) is not None]
+    if not usable:
+        return None
+    return min(usable, key=lambda p: (_distance(p[0], trigger), p[0].start))
+
+
+_RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"^\s*(?:and|to|until|till|through|[-\u2013])\s*$", re.IGNORECASE)
+
+
+def _range(text: str, found, pool: list[TimeExpr], pub: dt.date | None):
+    """Widen "between January 4 and February 7" / "from 2014 to 2017" to the whole range."""
+    t, (begin, end) = found
+    ordered = sorted(pool, key=lambda x: x.start)
+    i = ordered.index(t)
+    for first, second in ((ordered[i - 1] if i else None, t), (t, ordered[i + 1] if i + 1 < len(ordered) else None)):
+        if first is None or second is None:
+            continue
+        if _RANGE_OPEN.search(text[max(0, first.start - 12) : first.start]) and _RANGE_JOIN.match(text[first.end : second.start]):
+            a, b = _interval(first, pub), _interval(second, pub)
+            if a and b and a[0] <= b[1]:
+                return first, (a[0], b[1])
+    return t, (begin, end)
+
+
+def _distance(t: TimeExpr, trigger: Span) -> int:
+    if t.end <= trigger.start:
+        return trigger.start - t.end
+    return max(t.start - trigger.end, 0)
+
+
+def _interval(t: TimeExpr, pub: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """The dates a time expression gives an event, or None if it cannot date one."""
+    if t.type == "SET":
+        return None
+    if t.begin and t.end_date:
+        return dt.date.fromisoformat(t.begin), dt.date.fromisoformat(t.end_date)
+    if t.type == "DURATION" and pub is not None and t.value:
+        days = A.duration_days(t.value)
+        if days is not None and days >= _MIN_DURATION_DAYS:
+            first = A.back_from(pub, t.value)
+            return (first, pub) if first else None
+    return None
+
+
+def _running(times: list[TimeExpr], before: int) -> TimeExpr | None:
+    """The story's running date: the last day- or week-precise date before the sentence."""
+    for t in reversed([t for t in times if t.end <= before]):
+        if t.type in ("DATE", "TIME") and t.granularity in ("day", "time", "week") and t.begin:
+            return t
+    return None
+
+
+def precision(begin: dt.date, end: dt.date) -> int:
+    """ACLED time_precision for an interval: 1 one day, 2 up to a week, 3 longer."""
+    days = (end - begin).days
+    return 1 if days <= 0 else 2 if days <= 6 else 3
+
+
+def _from(t: TimeExpr, interval, rule: str, pub: dt.date | None) -> EventTime:
+    begin, end = interval
+    how = f"{rule}: {t.rule}" if t.rule else rule
+    return EventTime(begin.isoformat(), begin.isoformat(), end.isoformat(), precision(begin, end),
+                     Span(t.start, t.end), how)

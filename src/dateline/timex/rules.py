@@ -38,6 +38,7 @@ class Norm:
     rule: str
     mod: str | None = None
     direction: int = 0  # durations: -1 ends at the anchor ("the past 48 hours"), +1 starts there
+    reach: int | None = None  # vague past ("in recent days"): how many days back it plausibly covers
 
 
 class Unresolved(Exception):
@@ -554,7 +555,8 @@ def duration_value(n: float | None, unit: str) -> str | None:
 def _vague_units(m: re.Match, ctx: Context) -> Norm | None:
     direction, unit = g(m, "dir"), unit_of(m["unit"])
     if direction == "recent" and not g(m, "few"):
-        return Norm("PAST_REF", "DATE", f"recent {unit}s: the recent past", direction=-1)
+        reach = {"day": 6, "week": 30, "month": 182}.get(unit)
+        return Norm("PAST_REF", "DATE", f"recent {unit}s: the recent past", direction=-1, reach=reach)
     before = m.string[max(0, m.start() - 8) : m.start()].lower()
     if not (ctx.given or direction or g(m, "few") or re.search(r"\b(for|within|over|in)\s+$", before)):
         return None
