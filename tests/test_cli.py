@@ -284,3 +284,33 @@ def test_events_table_fits_the_width():
 
 def test_library_errors_are_dateline_errors():
     assert issubclass(dateline.StoreError, DatelineError)
+
+
+@pytest.mark.postgres
+def test_ingest_and_export_on_postgresql(cli, fake, write, tmp_path, postgres_url):
+    import uuid
+
+    import psycopg
+
+    schema = f"t_cli_{uuid.uuid4().hex[:10]}"  # a schema of our own: parallel runs never collide
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    try:
+        db = f"{postgres_url}?options=-csearch_path%3D{schema}"
+        write("in/a.txt", STORY)
+        assert "ingested 1 articles, 1 events" in cli("ingest", "--db", db, str(tmp_path / "in")).stderr
+        assert "(1 already stored" in cli("ingest", "--db", db, str(tmp_path / "in")).stderr
+        csv_text = cli("export", "--format", "acled-csv", "--db", db).stdout
+        assert csv_text.splitlines()[0] == ACLED_HEADER and len(csv_text.splitlines()) == 2
+    finally:
+        with psycopg.connect(postgres_url, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+def test_ingest_replace_analyses_again(cli, fake, write, tmp_path):
+    path = write("a.txt", STORY)
+    cli("ingest", str(path))
+    result = cli("ingest", "--replace", str(path))
+    assert "ingested 1 articles, 1 events (0 already stored" in result.stderr
+    assert len(fake) == 2
+    assert len(lines(cli("export", "--format", "jsonl").stdout)) == 1

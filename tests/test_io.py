@@ -173,3 +173,10 @@ def test_decode_refuses_nul_bytes():
         assert "f.txt" in str(exc)
     else:
         raise AssertionError("NUL bytes were accepted")
+
+
+def test_the_seed_article_header_and_dateline(shared_dir):
+    [art] = read_articles([str(shared_dir / "seed" / "reuters-2019-01-25-beirut.txt")])
+    assert isinstance(art, Article)
+    assert (art.published, art.source, art.dateline) == (dt.date(2019, 1, 25), "Reuters", "BEIRUT")
+    assert art.text[art.body_start :].startswith("US-backed")

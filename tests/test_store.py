@@ -118,3 +118,12 @@ def test_events_round_trip(store, evs):
     got = list(store.iter_events(article_ids=[art.id]))
     key = lambda e: (e.trigger.start, e.event_id)  # noqa: E731 - the store orders by position
     assert sorted(got, key=key) == sorted(evs, key=key)
+
+
+def test_replace_rewrites_an_article_and_its_events(store):
+    art = article(TEXT)
+    store.add(art, [make_event(art), make_event(art, start=7, end=13)])
+    assert store.add(art, [make_event(art, notes="new")], replace=True)
+    [event] = store.iter_events()
+    assert event.notes == "new"
+    assert store.counts() == type(store.counts())(1, 1, 3)

@@ -249,25 +249,28 @@ def analyze(paths, published, keep_all, workers, batch_size) -> None:
 @main.command()
 @article_options
 @db_option
-def ingest(paths, published, keep_all, workers, batch_size, db) -> None:
+@click.option("--replace", is_flag=True, help="Analyse stored articles again and replace their events.")
+def ingest(paths, published, keep_all, workers, batch_size, db, replace) -> None:
     """Store the articles under PATH... and their events; articles already stored are skipped."""
     from .store import Store
 
     with Store(db) as store:
         tally = ingest_items(store, _read(paths, published), keep_all=keep_all, workers=workers,
-                             batch_size=batch_size)
+                             batch_size=batch_size, replace=replace)
         _stderr(f"dateline: ingested {tally.read} articles, {tally.events} events "
                 f"({tally.skipped} already stored, {tally.failed} failed) into {_safe_url(store.url)}")
     _finish(tally, "ingest")
 
 
-def ingest_items(store: Any, items: Iterable[Any], *, keep_all: bool, workers: int, batch_size: int) -> Tally:
+def ingest_items(
+    store: Any, items: Iterable[Any], *, keep_all: bool, workers: int, batch_size: int, replace: bool = False
+) -> Tally:
     tally = Tally()
     counted = _count_articles(items, tally)
-    fresh = store.skip_known(counted)
+    fresh = counted if replace else store.skip_known(counted)
     for doc in analysed(fresh, workers=workers, batch_size=batch_size, tally=tally):
         events = kept(doc.events, keep_all=keep_all)
-        if store.add(doc.article, events):
+        if store.add(doc.article, events, replace=replace):
             tally.events += len(events)
     return tally
 
@@ -325,12 +328,12 @@ def demo(db, out_dir, workers) -> None:
 
     samples = list(_sample_items())
     with Store(db) as store:
-        tally = ingest_items(store, samples, keep_all=False, workers=workers, batch_size=16)
+        # Replace, not skip: the demo always shows what this version of dateline finds.
+        tally = ingest_items(store, samples, keep_all=False, workers=workers, batch_size=16, replace=True)
         ids = [a.id for a in samples if isinstance(a, Article)]
         events = list(store.iter_events(article_ids=ids))
         click.echo(events_table(events, width=shutil.get_terminal_size((120, 24)).columns))
-        click.echo(f"\n{len(events)} events from {len(ids)} sample articles "
-                   f"({tally.read} analysed now, {tally.skipped} already in {_safe_url(store.url)}).")
+        click.echo(f"\n{len(events)} events from {len(ids)} sample articles, stored in {_safe_url(store.url)}.")
         _demo_exports(store, Path(out_dir))
     _finish(tally, "demo")
 

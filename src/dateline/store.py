@@ -147,11 +147,19 @@ class Store:
             if not (isinstance(item, Article) and item.id in known):
                 yield item
 
-    def add(self, article: Article, events: Sequence[Event], *, now: dt.datetime | None = None) -> bool:
-        """Store one article with its events in one transaction; False if it was already there."""
+    def add(
+        self, article: Article, events: Sequence[Event], *, now: dt.datetime | None = None, replace: bool = False
+    ) -> bool:
+        """Store one article with its events in one transaction; False if it was already there.
+
+        With ``replace`` a stored article and its events are replaced (a re-analysis after the
+        pipeline changed), still in one transaction.
+        """
         now = now or dt.datetime.now(dt.timezone.utc)
         events = _unique(events)
         with _translated(f"store article {article.id}"), self.engine.begin() as conn:
+            if replace:
+                self._delete_article(conn, article.id)
             if not self._insert_article(conn, article, now):
                 return False
             if events:
@@ -159,6 +167,12 @@ class Store:
                 rows = [r for e in events for r in evidence_rows(article.text, e)]
                 conn.execute(self.evidence.insert(), rows)
         return True
+
+    def _delete_article(self, conn: sa.Connection, article_id: str) -> None:
+        ids = sa.select(self.events.c.event_id).where(self.events.c.article_id == article_id)
+        conn.execute(self.evidence.delete().where(self.evidence.c.event_id.in_(ids)))
+        conn.execute(self.events.delete().where(self.events.c.article_id == article_id))
+        conn.execute(self.articles.delete().where(self.articles.c.id == article_id))
 
     def _insert_article(self, conn: sa.Connection, article: Article, now: dt.datetime) -> bool:
         row = article_row(article, now)
