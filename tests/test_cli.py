@@ -314,3 +314,23 @@ def test_ingest_replace_analyses_again(cli, fake, write, tmp_path):
     assert "ingested 1 articles, 1 events (0 already stored" in result.stderr
     assert len(fake) == 2
     assert len(lines(cli("export", "--format", "jsonl").stdout)) == 1
+
+
+def test_a_crash_mid_batch_keeps_committed_articles_and_a_rerun_completes(cli, fake, write, tmp_path, monkeypatch):
+    for i in range(4):
+        write(f"in/{i}.txt", f"Story {i}. " + STORY)
+    real_call = FakeEvents.__call__
+
+    def crash_on_third(self, doc):
+        if doc.text.startswith("Story 2"):
+            raise KeyboardInterrupt
+        real_call(self, doc)
+
+    monkeypatch.setattr(FakeEvents, "__call__", crash_on_third)
+    assert cli("ingest", str(tmp_path / "in")).exit_code == 130
+    from dateline.store import Store
+
+    with Store() as store:
+        assert store.counts().articles == 2 and store.counts().events == 2  # whole articles only
+    monkeypatch.setattr(FakeEvents, "__call__", real_call)
+    assert "ingested 2 articles, 2 events (2 already stored" in cli("ingest", str(tmp_path / "in")).stderr
