@@ -465,7 +465,7 @@ def _year_earlier(m: re.Match, ctx: Context) -> Norm | None:
 # ---------------------------------------------------------------- ago / later
 
 
-@rule("ago", r"(?:(?P<mod>about|nearly|almost|more than|some|over|roughly|around|less than|just|only)\s+)?(?P<n>" + NUMWORD + r")\s+(?P<unit>" + UNIT + r")\s+(?P<dir>ago|earlier|before|later|after|from now|hence)(?!\s+(?:than|the|that|a|an|his|her|its|their)\b)")
+@rule("ago", r"(?:(?P<mod>about|nearly|almost|more than|some|over|roughly|around|less than|just|only)\s+)?(?P<n>" + NUMWORD + r")\s+(?P<unit>" + UNIT + r")\s+(?P<dir>ago|from now|hence|(?:earlier|before|later|after)(?!\s+(?:than|the|that|a|an|his|her|its|their|he|she|they|it|we)\b))")
 def _ago(m: re.Match, ctx: Context) -> Norm | None:
     n, unit, direction = number(m["n"]), unit_of(m["unit"]), g(m, "dir")
     if g(m, "n") in ("a", "an", "one") and unit == "year" and direction != "later":
