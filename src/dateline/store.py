@@ -191,7 +191,8 @@ class Store:
         query = sa.select(e).join(a, a.c.id == e.c.article_id)
         if article_ids is not None:
             query = query.where(e.c.article_id.in_(sorted(set(article_ids))))
-        query = query.order_by(a.c.published, e.c.article_id, e.c.trigger_start, e.c.event_id)
+        # NULLS LAST on both back ends, so SQLite and PostgreSQL export the same order.
+        query = query.order_by(a.c.published.asc().nulls_last(), e.c.article_id, e.c.trigger_start, e.c.event_id)
         for row in self._rows(query, "read events"):
             yield event_from_row(row)
 
@@ -211,8 +212,9 @@ class Store:
         return StoreCounts(*n)
 
     def _rows(self, query: sa.Select, what: str) -> Iterator[sa.Row]:
+        # Stream (a server-side cursor on PostgreSQL): an export never holds the whole store.
         with _translated(what), self.engine.connect() as conn:
-            yield from conn.execute(query)
+            yield from conn.execution_options(yield_per=1000).execute(query)
 
 
 def _engine(url: str) -> sa.Engine:
