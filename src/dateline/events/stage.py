@@ -1,9 +1,69 @@
-"""PLACEHOLDER (to be replaced by the event stage): finds nothing yet."""
+"""The event stage: finds event triggers sentence by sentence and codes each event the ACLED way.
+
+For each sentence: lexicon triggers (``data/events/lexicon.json``) are grouped into one group
+per event (one per family of frames, split when clauses name different perpetrators); each
+group is classified (:mod:`.classify`), given its two sides (:mod:`.roles`), counts
+(:mod:`.counts`), factuality (:mod:`.factuality`), source (:mod:`.attribution`), date
+(``timex.event_time``) and place (``geo.event_place``). A sentence that only adds figures or a
+police intervention to the event just told ("Three people were killed.", "Police fired tear
+gas.") is folded into it; a denial becomes the counter-claim of the event it answers.
+"""
 
 from __future__ import annotations
 
-from ..model import Doc
+from dataclasses import dataclass, field, replace
+from typing import Any, Sequence
+
+from ..actors import naming
+from ..geo import countries as geo_countries
+from ..geo.stage import event_place
+from ..model import ActorMention, Doc, Event, EventPlace, EventTime, Sentence, Span, evidence
 from ..pipeline import Stage
+from ..timex.stage import event_time
+from . import classify as cls
+from .attribution import attribution, is_denial
+from .counts import Figure, combine, figures
+from .factuality import ASSERTED, factuality
+from .lexicon import Lexicon, Match, load_lexicon, sentence_words
+from .notes import note
+from .roles import ActorIndex, Roles, nearest_actor, roles, target_kind, unidentified
+
+FOLLOW_WINDOW = 2  # sentences after an event that may still add to it
+TERRITORY_VERBS = {"take", "capture", "seize", "fall", "overrun", "conquer", "liberate", "recapture",
+                   "retake", "regain", "reclaim", "withdraw", "cede", "relinquish", "hand", "pull", "recover"}
+ARMED_INTERS = {1, 2, 3, 4, 8}
+
+
+@dataclass
+class Draft:
+    """An event being built from one group of triggers (and the sentences folded into it)."""
+
+    sub: str
+    family: str
+    trigger: Span
+    sentence: Sentence
+    sentence_index: int
+    frames: frozenset[str]
+    weapons: frozenset[str]
+    protest: frozenset[str]
+    roles: Roles
+    target: str | None
+    figures: list[Figure]
+    factuality: str
+    attribution: tuple[str, Span] | None
+    mentions: list[Span] = field(default_factory=list)
+    counter_claim: tuple[str, Span] | None = None
+    extra_actors: list[ActorMention] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Sent:
+    """One sentence as the stage sees it."""
+
+    index: int
+    sentence: Sentence
+    tokens: Any  # spaCy Span
+    words: frozenset[str]
 
 
 class EventStage(Stage):
@@ -11,9 +71,465 @@ class EventStage(Stage):
     needs = frozenset({"spacy", "sentences", "times", "places", "actors"})
     adds = frozenset({"events"})
 
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+
     @classmethod
     def default(cls) -> "EventStage":
-        return cls()
+        return cls(load_lexicon())
 
     def __call__(self, doc: Doc) -> None:
-        doc.events = ()
+        drafts = find_drafts(doc, self.lexicon)
+        doc.events = tuple(to_event(doc, d, self.lexicon) for d in drafts)
+
+
+def find_drafts(doc: Doc, lex: Lexicon) -> list[Draft]:
+    index = ActorIndex(doc)
+    drafts: list[Draft] = []
+    for sent in _sentences(doc):
+        if is_denial(sent.tokens, lex) and _answer(drafts, sent):
+            continue
+        for group in group_matches(_triggers(sent, lex, doc), doc):
+            draft = make_draft(doc, sent, group, index, lex)
+            if draft is not None and not _fold(drafts, draft):
+                drafts.append(draft)
+    return drafts
+
+
+def _sentences(doc: Doc) -> list[Sent]:
+    out = []
+    for i, s in enumerate(doc.sentences or ()):
+        tokens = doc.spacy.char_span(s.start, s.end, alignment_mode="expand")
+        if tokens is not None and len(tokens):
+            out.append(Sent(i, s, tokens, sentence_words(tokens)))
+    return out
+
+
+def _answer(drafts: list[Draft], sent: Sent) -> bool:
+    """A denial answers the latest event told just before it: record it there."""
+    for d in reversed(drafts):
+        if sent.index - d.sentence_index <= 3 and d.counter_claim is None:
+            text = sent.tokens.text.strip()
+            d.counter_claim = (text, Span(sent.sentence.start, sent.sentence.end))
+            return True
+    return False
+
+
+# --- triggers and groups -------------------------------------------------------------------
+
+
+def _triggers(sent: Sent, lex: Lexicon, doc: Doc) -> list[Match]:
+    found = lex.frames.match(sent.tokens, context=sent.words)
+    return [m for m in found if _valid(m, doc, lex)]
+
+
+def _valid(m: Match, doc: Doc, lex: Lexicon) -> bool:
+    tok = _head_token(doc, m)
+    if m.key in ("capture", "regain", "transfer") and tok.lemma_.lower() in TERRITORY_VERBS | {"fall"}:
+        return _territorial(tok, doc, lex) or tok.lemma_ in ("capture", "seize", "recapture")
+    if m.key == "gather" and tok.pos_ not in ("VERB",):
+        return False
+    if tok.ent_type_ in ("DATE", "TIME", "PERSON") or (tok.pos_ == "PROPN" and m.key != "protest"):
+        return False  # "March 3", "Rally" as a name
+    return True
+
+
+def _head_token(doc: Doc, m: Match) -> Any:
+    return doc.spacy[m.start : m.end].root
+
+
+def _territorial(verb: Any, doc: Doc, lex: Lexicon) -> bool:
+    if verb.lemma_ == "fall":
+        return any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return obj is not None and is_place(obj, doc, lex)
+
+
+def is_place(tok: Any, doc: Doc, lex: Lexicon) -> bool:
+    """A token naming a place: a toponym, a GPE/LOC/FAC entity or a territorial noun."""
+    cands = [tok] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    for t in cands:
+        if t.lemma_.lower() in lex.territory_objects or t.ent_type_ in ("GPE", "LOC", "FAC"):
+            return True
+        if any(p.start <= t.idx < p.end for p in doc.places or ()):
+            return True
+    return False
+
+
+@dataclass
+class Group:
+    family: str
+    matches: list[Match]
+    subject: Any = None
+
+
+def group_matches(matches: Sequence[Match], doc: Doc) -> list[list[Match]]:
+    """One group per event: by family (with absorption), split on different explicit subjects."""
+    families = {cls.FAMILY[m.key] for m in matches}
+    groups: list[Group] = []
+    for m in matches:
+        family = _family(m.key, families)
+        subject = _explicit_subject(_head_token(doc, m))
+        target = next((g for g in groups if g.family == family and _same(g.subject, subject)), None)
+        if target is None:
+            groups.append(Group(family, [m], subject))
+        else:
+            target.matches.append(m)
+            target.subject = target.subject or subject
+    return [g.matches for g in groups]
+
+
+def _family(key: str, present: set[str]) -> str:
+    own = cls.FAMILY[key]
+    for big, small in cls.ABSORBS.items():
+        if big in present and own in small:
+            return big
+    return own
+
+
+def _explicit_subject(tok: Any) -> Any:
+    """The verb's own named subject (pronouns and inherited subjects do not split groups)."""
+    if tok.pos_ != "VERB":
+        return None
+    return next((c for c in tok.children if c.dep_ in ("nsubj", "agent") and c.pos_ != "PRON"), None)
+
+
+def _same(a: Any, b: Any) -> bool:
+    return a is None or b is None or a.lower_ == b.lower_
+
+
+# --- coding one group ------------------------------------------------------------------------
+
+
+def make_draft(doc: Doc, sent: Sent, group: list[Match], index: ActorIndex, lex: Lexicon) -> Draft | None:
+    frames = frozenset(m.key for m in group)
+    head = next(m for m in group if m.key == cls.head_frame(frames))
+    tok = _head_token(doc, head)
+    if _reference_only(tok, lex):
+        return None
+    role = _best_roles(doc, group, tok, index)
+    frames = _refine_frames(frames, role, tok, doc, lex)
+    if _excluded(sent, frames, role, lex):
+        return None
+    figs = [f for f in figures(sent.tokens, lex)]
+    weapons = lex.weapons.keys_in(sent.tokens, context=sent.words)
+    cues = frozenset(lex.protest.keys_in(sent.tokens, context=sent.words))
+    target = target_kind(role.patient, lex) or _victims_target(figs)
+    clues = _clues(frames, weapons, cues, role, target, figs, tok, doc, lex)
+    sub = cls.classify(clues)
+    if sub is None:
+        return None
+    span = Span(tok.idx, tok.idx + len(tok.text))
+    return Draft(sub, cls.FAMILY[head.key], span, sent.sentence, sent.index, frames, frozenset(weapons), cues,
+                 role, target, figs, factuality(tok, lex), attribution(tok, sent.tokens, lex), [span])
+
+
+def _reference_only(tok: Any, lex: Lexicon) -> bool:
+    """"condemned the attack", "claimed responsibility for the bombing": no new event."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    verbs = lex.attribution.words_of("reference_verbs")
+    head, steps = tok.head, 0
+    while steps < 3 and head.pos_ in ("ADP", "NOUN", "VERB") and head is not tok:
+        if head.pos_ == "VERB":
+            return head.lemma_ in verbs
+        head, steps = head.head, steps + 1
+    return False
+
+
+def _best_roles(doc: Doc, group: list[Match], tok: Any, index: ActorIndex) -> Roles:
+    first = _pronoun_agent(roles(tok, index), tok, index)
+    if first.actor1 is not None and first.actor2 is not None:
+        return first
+    for m in group:
+        if m.key == "harm":
+            continue  # "civilian casualties": a harm word's modifiers are victims, not agents
+        other = roles(_head_token(doc, m), index)
+        if other.actor1 is not None and first.actor2 is not None and other.actor1.name == first.actor2.name:
+            continue
+        first = replace(
+            first,
+            agent=first.agent or other.agent,
+            patient=first.patient or other.patient,
+            actor1=first.actor1 or other.actor1,
+            actor1_span=first.actor1_span or other.actor1_span,
+            actor2=first.actor2 or (other.actor2 if other.actor2 != first.actor1 else None),
+            actor2_span=first.actor2_span or (other.actor2_span if other.actor2 != first.actor1 else None),
+        )
+    return first
+
+
+def _pronoun_agent(role: Roles, tok: Any, index: ActorIndex) -> Roles:
+    """"they took the town", "which launched": the agent is the armed actor named just before."""
+    if role.actor1 is not None or role.agent is None or role.agent.pos_ not in ("PRON", "DET"):
+        return role
+    sent = tok.sent
+    found = nearest_actor(index, Span(sent.start_char, sent.end_char), Span(role.agent.idx, role.agent.idx),
+                          before=True, exclude=[role.actor2.name] if role.actor2 else [])
+    if found is None or found[0].inter not in ARMED_INTERS:
+        return role
+    return replace(role, actor1=found[0], actor1_span=found[1])
+
+
+def _refine_frames(frames: frozenset[str], role: Roles, tok: Any, doc: Doc, lex: Lexicon) -> frozenset[str]:
+    """"captured five militants": a capture of people is an arrest (state) or an abduction."""
+    if "capture" in frames and role.patient is not None and not is_place(role.patient, doc, lex):
+        if target_kind(role.patient, lex) is not None or role.patient.pos_ == "PRON":
+            state = role.actor1 is not None and role.actor1.inter == cls.STATE
+            return (frames - {"capture"}) | {"arrest" if state else "abduct"}
+    return frames
+
+
+def _excluded(sent: Sent, frames: frozenset[str], role: Roles, lex: Lexicon) -> bool:
+    """Crime without a political side, accidents and disasters are not coded."""
+    if not frames & (cls.VIOLENT | {"loot", "destroy", "abduct"}):
+        return False
+    if not lex.exclusions.keys_in(sent.tokens, context=sent.words):
+        return False
+    inters = {a.inter for a in (role.actor1, role.actor2) if a is not None}
+    return not inters & ARMED_INTERS
+
+
+def _victims_target(figs: Sequence[Figure]) -> str | None:
+    kinds = {f.victims for f in figs if f.victims}
+    if kinds == {"civilians"}:
+        return "civilians"
+    return "armed" if kinds == {"combatants"} else None
+
+
+def _clues(frames, weapons, cues, role: Roles, target, figs, tok, doc: Doc, lex: Lexicon) -> cls.Clues:
+    place_obj = _territory_object(frames, role, tok, doc, lex)
+    harmed = any(f.kind in ("killed", "injured", "casualties") and f.value > 0 for f in figs)
+    harmed = harmed or ("harm" in frames and not any(f.value == 0 for f in figs))
+    return cls.Clues(
+        frames=frames, weapons=frozenset(weapons), protest=cues,
+        inter1=role.actor1.inter if role.actor1 else None,
+        inter2=role.actor2.inter if role.actor2 else None,
+        target=target, place_object=place_obj, harmed=harmed,
+        agent_word=role.agent.lemma_.lower() if role.agent is not None else None,
+    )
+
+
+def _territory_object(frames, role: Roles, tok: Any, doc: Doc, lex: Lexicon) -> bool:
+    if not frames & {"capture", "regain", "transfer"}:
+        return False
+    if tok.lemma_ == "fall" or (role.patient is not None and is_place(role.patient, doc, lex)):
+        return True
+    return tok.pos_ == "NOUN" and any(c.dep_ == "prep" for c in tok.children)
+
+
+# --- folding follow-up sentences -------------------------------------------------------------
+
+
+def _fold(drafts: list[Draft], new: Draft) -> bool:
+    """Fold a sentence that only adds to the event just told; True when folded."""
+    for old in reversed(drafts):
+        if new.sentence_index - old.sentence_index > FOLLOW_WINDOW:
+            return False
+        if _adds_to(old, new):
+            _absorb(old, new)
+            return True
+        if old.sentence_index < new.sentence_index:
+            return False
+    return False
+
+
+def _adds_to(old: Draft, new: Draft) -> bool:
+    if new.sentence_index == old.sentence_index or new.factuality != old.factuality:
+        return False
+    if old.family == "demo":
+        return new.family in ("demo", "violence", "arrest") and (bool(new.protest - {"purpose"}) or new.family == "demo")
+    if old.family != "violence" or new.family != "violence":
+        return False
+    if new.frames <= {"harm", "attack", "explosion", "bombing"} and _no_new_agent(old, new):
+        return True
+    return False
+
+
+def _no_new_agent(old: Draft, new: Draft) -> bool:
+    a, b = old.roles.actor1, new.roles.actor1
+    return a is None or b is None or a.name == b.name
+
+
+def _absorb(old: Draft, new: Draft) -> None:
+    old.figures.extend(replace(f, additive=f.additive) for f in new.figures)
+    old.mentions.extend(new.mentions)
+    old.protest = old.protest | new.protest
+    old.weapons = old.weapons | new.weapons
+    if old.family == "demo":
+        harmed = any(f.kind in ("killed", "injured") and f.value > 0 for f in old.figures)
+        if old.sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"):
+            old.sub = cls.protest_subtype(old.protest, harmed=harmed)
+        for actor in (new.roles.actor1, new.roles.actor2):
+            if actor is not None:
+                old.extra_actors.append(actor)
+    if old.attribution is None:
+        old.attribution = new.attribution
+
+
+# --- from a draft to an Event ----------------------------------------------------------------
+
+
+def to_event(doc: Doc, d: Draft, lex: Lexicon) -> Event:
+    when = event_time(doc, d.trigger, d.sentence)
+    where = event_place(doc, d.trigger, d.sentence)
+    iso = where.iso2 or _story_iso(doc) or _actor_iso(d)
+    (a1, i1, s1), (a2, i2, s2) = _sides(doc, d, iso)
+    counts = combine(_restated(d.figures))
+    event = Event(
+        event_id=Event.make_id(doc.id, d.trigger, d.sub),
+        article_id=doc.id,
+        event_type=cls.event_type_of(d.sub),
+        sub_event_type=d.sub,
+        trigger=d.trigger,
+        sentence=Span(d.sentence.start, d.sentence.end),
+        actor1=a1, inter1=i1, actor2=a2, inter2=i2,
+        interaction=naming.interaction(i1, i2),
+        civilian_targeting=(i2 == cls.CIVILIANS) or None,
+        fatalities=counts.fatalities if counts.fatalities is not None else 0,
+        fatalities_low=counts.fatalities_low if counts.fatalities_low is not None else _zero_low(counts),
+        fatalities_high=counts.fatalities_high,
+        injured=counts.injured, displaced=counts.displaced, detained=counts.detained,
+        victims=counts.victims or _victims_from(i2, d),
+        factuality=d.factuality,
+        attribution=d.attribution[0] if d.attribution else None,
+        counter_claim=d.counter_claim[0] if d.counter_claim else None,
+        source=doc.article.source,
+        mentions=tuple(d.mentions),
+        **_time_fields(when), **_place_fields(where),
+        evidence=evidence({
+            "actor1": s1, "actor2": s2, "date": when.evidence, "location": where.evidence,
+            "fatalities": counts.evidence if counts.fatalities is not None else None,
+            "counts": counts.evidence if counts.fatalities is None else None, "attribution": d.attribution[1] if d.attribution else None,
+            "counter_claim": d.counter_claim[1] if d.counter_claim else None,
+        }),
+    )
+    return replace(event, notes=note(event))
+
+
+def _zero_low(counts) -> int | None:
+    return 0 if counts.fatalities_high is not None else None
+
+
+def _restated(figs: list[Figure]) -> list[Figure]:
+    return figs
+
+
+def _victims_from(inter2: int | None, d: Draft) -> str | None:
+    if inter2 == cls.CIVILIANS and any(f.value for f in d.figures if f.kind in ("killed", "injured")):
+        return "civilians"
+    return None
+
+
+def _time_fields(t: EventTime) -> dict[str, Any]:
+    return {"event_date": t.event_date, "date_start": t.date_start, "date_end": t.date_end,
+            "time_precision": t.time_precision}
+
+
+def _place_fields(p: EventPlace) -> dict[str, Any]:
+    return {"location": p.location, "latitude": p.latitude, "longitude": p.longitude,
+            "geonameid": p.geonameid, "country": p.country or naming.country_name(p.iso2), "iso2": p.iso2,
+            "admin1": p.admin1, "admin2": p.admin2, "geo_precision": p.geo_precision}
+
+
+def _actor_iso(d: Draft) -> str | None:
+    actors = (d.roles.actor1, d.roles.actor2)
+    return next((a.country for a in actors if a is not None and a.country and a.inter != cls.EXTERNAL), None)
+
+
+def _story_iso(doc: Doc) -> str | None:
+    found = geo_countries.story_country(doc)
+    if found:
+        return found
+    return next((a.country for a in doc.actors or () if a.country), None)
+
+
+# --- the two sides, with ACLED's defaults ------------------------------------------------------
+
+Side = tuple[str | None, int | None, Span | None]
+
+
+def _sides(doc: Doc, d: Draft, iso: str | None) -> tuple[Side, Side]:
+    r = d.roles
+    one: Side = (_named(r.actor1, iso), r.actor1.inter if r.actor1 else None, r.actor1_span)
+    two: Side = (_named(r.actor2, iso), r.actor2.inter if r.actor2 else None, r.actor2_span)
+    etype = cls.event_type_of(d.sub)
+    if etype == "Protests":
+        return _protest_sides(doc, d, iso, one, two)
+    if etype == "Riots":
+        return _riot_sides(d, iso, one, two)
+    if one[0] is None and (etype in ("Battles", "Explosions/Remote violence", "Violence against civilians")):
+        one = (naming.unidentified_armed_group(iso), 3, _span_of(r.agent) if unidentified(r.agent) else None)
+    if d.sub in TERRITORY_SUBS and two[0] is None:
+        two = _previous_opponent(doc, d, one[0], iso)
+    if etype == "Violence against civilians" and two[1] != cls.CIVILIANS:
+        two = (naming.civilians(iso), cls.CIVILIANS, two[2])
+    elif two[0] is None and d.target == "civilians" and etype == "Explosions/Remote violence":
+        two = (naming.civilians(iso), cls.CIVILIANS, None)
+    if d.sub == "Arrests" and one[0] is None:
+        one = (naming.state_forces(iso, branch="police", on=doc.article.published), 1, None)
+    if d.sub == "Arrests" and two[0] is None:
+        two = (naming.civilians(iso), cls.CIVILIANS, None)
+    return one, two
+
+
+TERRITORY_SUBS = {"Government regains territory", "Non-state actor overtakes territory",
+                  "Non-violent transfer of territory"}
+
+
+def _previous_opponent(doc: Doc, d: Draft, actor1: str | None, iso: str | None) -> Side:
+    """Territory is taken from someone: the last other armed actor named before the trigger."""
+    index = ActorIndex(doc)
+    for m in reversed([a for a in doc.actors or () if a.end <= d.trigger.start]):
+        m = index.resolve(m)
+        name = _named(m, iso)
+        if m.inter in ARMED_INTERS and name != actor1:
+            return name, m.inter, None
+    return None, None, None
+
+
+def _protest_sides(doc: Doc, d: Draft, iso: str | None, one: Side, two: Side) -> tuple[Side, Side]:
+    actors = [a for a in (d.roles.actor1, d.roles.actor2, *d.extra_actors) if a is not None]
+    actors += _sentence_actors(doc, d)
+    protesters: Side = (naming.protesters(iso), cls.PROTESTERS, None)
+    if d.sub == "Peaceful protest":
+        return protesters, (None, None, None)
+    force = next((a for a in actors if a.inter in (1, 3, 8)), None)
+    if force is None:
+        return protesters, (None, None, None)
+    return protesters, (_named(force, iso), force.inter, Span(force.start, force.end))
+
+
+def _riot_sides(d: Draft, iso: str | None, one: Side, two: Side) -> tuple[Side, Side]:
+    rioters: Side = (naming.rioters(iso), cls.RIOTERS, None)
+    if d.sub == "Mob violence":
+        if two[1] is None or two[1] in (cls.PROTESTERS, cls.RIOTERS):
+            two = (naming.civilians(iso), cls.CIVILIANS, two[2])
+        return rioters, two
+    state = two if two[1] in (1, 3, 8) else one if one[1] in (1, 3, 8) else (None, None, None)
+    return rioters, state
+
+
+def _sentence_actors(doc: Doc, d: Draft) -> list[ActorMention]:
+    spans = {d.sentence.start: d.sentence.end}
+    return [a for a in doc.actors or () if any(s <= a.start < e for s, e in spans.items())]
+
+
+GENERIC_NAMES = {"Protesters": "protesters", "Rioters": "rioters", "Civilians": "civilians",
+                 "Unidentified Armed Group": "unidentified_armed_group"}
+BRANCH_NAMES = {"Military Forces": "military", "Police Forces": "police", "Government": "government"}
+
+
+def _named(actor: ActorMention | None, iso: str | None) -> str | None:
+    """The actor's ACLED name, with the event's country where the actor stage had none."""
+    if actor is None:
+        return None
+    if actor.name in GENERIC_NAMES:
+        return getattr(naming, GENERIC_NAMES[actor.name])(actor.country or iso)
+    if actor.name in BRANCH_NAMES and (actor.country or iso):
+        return naming.state_forces(actor.country or iso, branch=BRANCH_NAMES[actor.name])
+    return actor.name
+
+
+def _span_of(tok: Any) -> Span | None:
+    return None if tok is None else Span(tok.idx, tok.idx + len(tok.text))

@@ -1,0 +1,67 @@
+"""Who reports an event, and whether a sentence denies or disputes one.
+
+Attribution is the subject of the reporting verb that governs the trigger ("residents and
+rebels said", "activists accused the coalition of bombing") or the object of "according
+to". A denial sentence ("the ministry denied ...", "X says it is careful to avoid civilian
+casualties") becomes the ``counter_claim`` of the event it answers, never an event itself.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Span
+from .lexicon import Lexicon
+
+SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def attribution(trigger: Any, sentence: Any, lex: Lexicon) -> tuple[str, Span] | None:
+    """The source named for the event whose head trigger is ``trigger`` (a spaCy token)."""
+    return _reporter(trigger, lex) or _according_to(sentence)
+
+
+def _reporter(trigger: Any, lex: Lexicon) -> tuple[str, Span] | None:
+    verbs = lex.attribution.words_of("reporting_verbs")
+    tok, steps = trigger, 0
+    while tok.dep_ != "ROOT" and steps < 10:
+        tok, steps = tok.head, steps + 1
+        if tok.lemma_ in verbs and tok.pos_ in ("VERB", "AUX"):
+            subject = _subject(tok)
+            if subject is not None:
+                return subject
+    # "..., residents said." after the clause: the root verb is the trigger's clause itself.
+    for child in trigger.sent.root.children if trigger.sent.root.lemma_ in verbs else ():
+        if child.dep_ in SUBJECTS and child.i > trigger.i:
+            return _phrase(child)
+    return None
+
+
+def _subject(verb: Any) -> tuple[str, Span] | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECTS and child.lower_ not in ("it", "they", "he", "she", "we", "i", "who", "that"):
+            return _phrase(child)
+    if verb.dep_ == "conj":
+        return _subject(verb.head)
+    return None
+
+
+def _phrase(head: Any) -> tuple[str, Span]:
+    toks = [t for t in head.subtree if t.dep_ not in ("punct",) or t.i not in (head.left_edge.i, head.right_edge.i)]
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    return head.doc.text[start:end], Span(start, end)
+
+
+def _according_to(sentence: Any) -> tuple[str, Span] | None:
+    for tok in sentence:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+            objs = [c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"]
+            if objs:
+                return _phrase(objs[0])
+    return None
+
+
+def is_denial(sentence: Any, lex: Lexicon) -> bool:
+    """A sentence in which someone denies or disputes something."""
+    keys = lex.attribution.keys_in(sentence)
+    return "denial" in keys

@@ -1,0 +1,202 @@
+"""ACLED classification: from the frames and cues of one event group to a type and sub-event type.
+
+A group is the set of trigger frames that describe one event (usually one clause), the weapon
+and protest cues found around it, and what is known of its two sides. The order of the rules
+follows ACLED's own precedence: the weapon decides a remote-violence type over the mere
+killing, a change of territory outranks the fighting that produced it, a protest stays a
+protest (upgraded by intervention, force or violence) whatever else happens in it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SUB_EVENT_TYPES: dict[str, str] = {
+    "Armed clash": "Battles",
+    "Government regains territory": "Battles",
+    "Non-state actor overtakes territory": "Battles",
+    "Chemical weapon": "Explosions/Remote violence",
+    "Air/drone strike": "Explosions/Remote violence",
+    "Suicide bomb": "Explosions/Remote violence",
+    "Shelling/artillery/missile attack": "Explosions/Remote violence",
+    "Remote explosive/landmine/IED": "Explosions/Remote violence",
+    "Grenade": "Explosions/Remote violence",
+    "Peaceful protest": "Protests",
+    "Protest with intervention": "Protests",
+    "Excessive force against protesters": "Protests",
+    "Violent demonstration": "Riots",
+    "Mob violence": "Riots",
+    "Agreement": "Strategic developments",
+    "Arrests": "Strategic developments",
+    "Change to group/activity": "Strategic developments",
+    "Disrupted weapons use": "Strategic developments",
+    "Headquarters or base established": "Strategic developments",
+    "Looting/property destruction": "Strategic developments",
+    "Non-violent transfer of territory": "Strategic developments",
+    "Other": "Strategic developments",
+    "Sexual violence": "Violence against civilians",
+    "Attack": "Violence against civilians",
+    "Abduction/forced disappearance": "Violence against civilians",
+}
+
+# Which frames describe which kind of event; a sentence holds one event per family
+# unless its clauses have different perpetrators.
+FAMILY: dict[str, str] = {
+    "protest": "demo", "gather": "demo", "riot": "demo",
+    "clash": "violence", "attack": "violence", "harm": "violence", "air": "violence",
+    "bombing": "violence", "shelling": "violence", "explosion": "violence", "grenade": "violence",
+    "suicide": "violence", "chemical": "violence", "capture": "violence", "regain": "violence",
+    "transfer": "transfer", "loot": "property", "destroy": "property", "abduct": "abduct",
+    "arrest": "arrest", "sexual": "sexual", "defuse": "defuse", "agreement": "agreement",
+    "change": "change", "base": "base",
+}
+
+# Families that a co-occurring family swallows (the ACLED coder writes one event).
+ABSORBS: dict[str, frozenset[str]] = {
+    "demo": frozenset({"violence", "property", "arrest", "abduct"}),
+    "violence": frozenset({"property", "transfer"}),
+}
+
+# When one group holds several frames, the head trigger is the most specific.
+PRIORITY = (
+    "suicide", "chemical", "defuse", "protest", "riot", "regain", "capture", "transfer", "air",
+    "grenade", "explosion", "shelling", "bombing", "sexual", "abduct", "clash", "attack", "arrest",
+    "loot", "destroy", "agreement", "base", "change", "gather", "harm",
+)
+
+WEAPON_ORDER = ("suicide", "chemical", "air", "grenade", "ied", "shelling")
+WEAPON_SUBTYPE = {
+    "suicide": "Suicide bomb",
+    "chemical": "Chemical weapon",
+    "air": "Air/drone strike",
+    "grenade": "Grenade",
+    "ied": "Remote explosive/landmine/IED",
+    "shelling": "Shelling/artillery/missile attack",
+}
+FRAME_WEAPON = {"suicide": "suicide", "chemical": "chemical", "air": "air", "grenade": "grenade",
+                "explosion": "ied", "shelling": "shelling"}
+VIOLENT = frozenset({"clash", "attack", "harm", "air", "bombing", "shelling", "explosion", "grenade",
+                     "suicide", "chemical"})
+
+# Who "bombs" from the air when no weapon is named.
+AIR_AGENTS = frozenset({"coalition", "regime", "government", "army", "military", "force", "jet", "plane",
+                        "aircraft", "warplane", "air force", "alliance", "nato"})
+STATE, PROTESTERS, RIOTERS, CIVILIANS, EXTERNAL = 1, 6, 5, 7, 8
+
+
+@dataclass(frozen=True, slots=True)
+class Clues:
+    """Everything the classifier looks at for one event group."""
+
+    frames: frozenset[str]
+    weapons: frozenset[str] = frozenset()
+    protest: frozenset[str] = frozenset()  # excessive, intervention, violent, purpose
+    inter1: int | None = None
+    inter2: int | None = None
+    target: str | None = None  # "civilians" or "armed", from the victims/objects
+    place_object: bool = False  # a capture verb whose object is a place
+    harmed: bool = False  # someone was killed or injured
+    agent_word: str | None = None  # the agent's head lemma when no actor was named ("coalition")
+
+
+def head_frame(frames: frozenset[str] | set[str]) -> str:
+    for frame in PRIORITY:
+        if frame in frames:
+            return frame
+    raise ValueError(f"no known frame in {sorted(frames)}")
+
+
+def classify(clues: Clues) -> str | None:
+    """The ACLED sub-event type for a group, or None when ACLED would code nothing."""
+    f = clues.frames
+    for rule in (_special, _demo, _territory, _remote, _person, _strategic):
+        sub = rule(clues, f)
+        if sub is not None:
+            return sub or None
+    return None
+
+
+def event_type_of(sub_event_type: str) -> str:
+    return SUB_EVENT_TYPES[sub_event_type]
+
+
+def _special(c: Clues, f: frozenset[str]) -> str | None:
+    if "suicide" in f or ("suicide" in c.weapons and f & VIOLENT):
+        return "Suicide bomb"
+    if "chemical" in f:
+        return "Chemical weapon"
+    if "defuse" in f:
+        return "Disrupted weapons use"
+    return None
+
+
+def _demo(c: Clues, f: frozenset[str]) -> str | None:
+    protest = "protest" in f or c.inter1 == PROTESTERS or ("gather" in f and "purpose" in c.protest)
+    if "riot" in f or c.inter1 == RIOTERS:
+        return "Violent demonstration" if protest or "purpose" in c.protest else "Mob violence"
+    if not protest:
+        return None
+    return protest_subtype(c.protest, harmed=c.harmed)
+
+
+def protest_subtype(cues: frozenset[str], *, harmed: bool) -> str:
+    if "violent" in cues:
+        return "Violent demonstration"
+    if "excessive" in cues and harmed:
+        return "Excessive force against protesters"
+    if "intervention" in cues or "excessive" in cues:
+        return "Protest with intervention"
+    return "Peaceful protest"
+
+
+def _territory(c: Clues, f: frozenset[str]) -> str | None:
+    if f & {"capture", "regain"} and c.place_object:
+        return "Government regains territory" if c.inter1 == STATE else "Non-state actor overtakes territory"
+    if "transfer" in f and c.place_object:
+        return "Non-violent transfer of territory"
+    return None
+
+
+def _remote(c: Clues, f: frozenset[str]) -> str | None:
+    if not f & VIOLENT:
+        return None
+    weapons = set(c.weapons) | {FRAME_WEAPON[x] for x in f if x in FRAME_WEAPON}
+    if "bombing" in f and not weapons & {"air", "ied", "grenade", "shelling"}:
+        air = c.inter1 in (STATE, EXTERNAL) or c.agent_word in AIR_AGENTS
+        weapons.add("air" if air else "ied")
+    for weapon in WEAPON_ORDER:
+        if weapon in weapons:
+            return WEAPON_SUBTYPE[weapon]
+    return None
+
+
+def _person(c: Clues, f: frozenset[str]) -> str | None:
+    if "sexual" in f:
+        return "Sexual violence"
+    if "abduct" in f:
+        return "Abduction/forced disappearance"
+    if f & {"clash", "attack", "harm"}:
+        return _clash_or_attack(c, f)
+    if "arrest" in f:
+        return "Arrests"
+    return None
+
+
+def _clash_or_attack(c: Clues, f: frozenset[str]) -> str:
+    if c.inter2 == CIVILIANS or (c.inter2 is None and c.target == "civilians"):
+        return "Attack"
+    if c.inter2 is not None or c.target == "armed" or "clash" in f:
+        return "Armed clash"
+    return "Attack" if c.harmed else "Armed clash"
+
+
+def _strategic(c: Clues, f: frozenset[str]) -> str | None:
+    if f & {"loot", "destroy"}:
+        return "Looting/property destruction"
+    if "agreement" in f:
+        return "Agreement"
+    if "base" in f:
+        return "Headquarters or base established"
+    if "change" in f:
+        return "Change to group/activity"
+    return ""  # frames found (e.g. a bare "gather") but nothing ACLED codes

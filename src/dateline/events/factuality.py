@@ -1,0 +1,139 @@
+"""Factuality of an event mention: asserted, negated, hypothetical, future or generic.
+
+Read from the trigger and the verbs that govern it: a negation on the trigger or its verb
+("did not attack") negates the event, but a negated victim ("no one was killed") leaves the
+attack asserted with no fatalities; "will"/"plans to"/"threatened to" make it future; modals,
+"if", "on the verge of", "fears of" make it hypothetical; a habit or trend ("are expanding
+attacks", "increasingly", a bare plural like "attacks on checkpoints" under a present-tense
+verb) makes it generic.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from .lexicon import Lexicon
+
+ASSERTED, NEGATED, HYPOTHETICAL, FUTURE, GENERIC = "asserted", "negated", "hypothetical", "future", "generic"
+CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "relcl", "acl", "conj", "pobj", "dobj", "prep", "nsubj",
+               "nsubjpass", "attr", "appos", "compound", "amod", "npadvmod"}
+# "after a bombing campaign", "since the attack": the event is background to the main clause,
+# whose modality ("on the verge of", "will") does not reach it.
+TEMPORAL = {"after", "since", "following", "during", "amid", "amidst", "before", "despite"}
+STOP_AT = {"say", "report", "tell", "claim", "accuse", "blame", "allege", "state", "add", "confirm"}
+
+
+def factuality(trigger: Any, lex: Lexicon) -> str:
+    """``trigger`` is the head token of the event's trigger."""
+    chain = list(_governors(trigger))
+    for check in (_negated, _future, _hypothetical, _generic):
+        result = check(trigger, chain, lex)
+        if result:
+            return result
+    return ASSERTED
+
+
+def _governors(tok: Any) -> Iterator[Any]:
+    """The trigger and the tokens above it, up to a reporting verb or the sentence root."""
+    yield tok
+    seen = 0
+    while tok.dep_ != "ROOT" and seen < 8:
+        if tok.dep_ not in CLAUSE_DEPS or tok.lower_ in TEMPORAL:
+            break
+        tok = tok.head
+        seen += 1
+        if tok.lemma_ in STOP_AT:
+            break
+        yield tok
+
+
+def _negated(trigger: Any, chain: list[Any], lex: Lexicon) -> str | None:
+    for tok in chain[:3]:
+        if tok.pos_ not in ("VERB", "AUX") and tok is not trigger:
+            continue
+        for child in tok.children:
+            if child.dep_ == "neg":
+                return NEGATED
+            if child.dep_ == "det" and child.lower_ == "no" and tok is trigger:
+                return NEGATED
+        if tok is not trigger and tok.lemma_ in ("deny", "refute", "reject") and tok.pos_ == "VERB":
+            return NEGATED
+    return None
+
+
+def _future(trigger: Any, chain: list[Any], lex: Lexicon) -> str | None:
+    aux = lex.factuality["future_aux"]
+    verbs = lex.factuality["future_verbs"]
+    for tok in chain:
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in aux for c in tok.children):
+            return FUTURE
+        if tok is not trigger and tok.lemma_ in verbs and tok.pos_ == "VERB":
+            return FUTURE
+        if _going_to(tok):
+            return FUTURE
+    return None
+
+
+def _going_to(tok: Any) -> bool:
+    head = tok.head
+    return tok.dep_ == "xcomp" and head.lower_ == "going" and any(c.lower_ in ("is", "are", "am", "'re", "'s") for c in head.children)
+
+
+def _hypothetical(trigger: Any, chain: list[Any], lex: Lexicon) -> str | None:
+    aux = lex.factuality["hypothetical_aux"]
+    words = lex.factuality["hypothetical_words"]
+    for tok in chain:
+        for child in tok.children:
+            if child.dep_ == "aux" and child.lower_ in aux and not _past_perfect_modal(child, tok):
+                return HYPOTHETICAL
+            if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+                return HYPOTHETICAL
+        if tok is not trigger and tok.lemma_.lower() in words:
+            return HYPOTHETICAL
+    return None
+
+
+def _past_perfect_modal(aux: Any, verb: Any) -> bool:
+    """"could have been killed" stays hypothetical; "can" in reported past is rare: keep simple."""
+    return False
+
+
+def _generic(trigger: Any, chain: list[Any], lex: Lexicon) -> str | None:
+    words = lex.factuality["generic_words"]
+    for tok in chain:
+        if tok.lemma_.lower() in words or any(c.lemma_.lower() in words and c.dep_ in ("advmod", "amod") for c in tok.children):
+            return GENERIC
+    if trigger.tag_ == "NNS" and not _specific(trigger) and _present_governor(chain):
+        return GENERIC
+    if trigger.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in trigger.children) and _plural_subject(trigger):
+        return GENERIC
+    return None
+
+
+def _specific(noun: Any) -> bool:
+    """A plural event noun with a number or a definite reference names particular events."""
+    return any(c.dep_ in ("nummod", "poss") or c.lower_ in ("the", "these", "those", "two", "both") for c in noun.children)
+
+
+def _present_governor(chain: list[Any]) -> bool:
+    for tok in chain[1:]:
+        if tok.pos_ in ("VERB", "AUX"):
+            aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+            if tok.tag_ in ("VBZ", "VBP") or (tok.tag_ == "VBG" and any(a.lower_ in ("is", "are", "'re") for a in aux)):
+                return True
+            return False
+    return False
+
+
+def _plural_subject(verb: Any) -> bool:
+    return any(c.dep_ == "nsubj" and c.tag_ == "NNS" for c in verb.children)
+
+
+def zero_victims(trigger: Any) -> bool:
+    """"no one was killed", "nobody was hurt": the harm word's own subject is negated."""
+    for child in trigger.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and (
+            child.lower_ in ("nobody", "none") or any(c.lower_ == "no" for c in child.children)
+        ):
+            return True
+    return False

@@ -1,0 +1,178 @@
+"""Who did what to whom: actor1 and actor2 from the dependency roles around a trigger.
+
+The agent is the subject of an active trigger verb, the ``by`` phrase of a passive one, the
+subject of a light verb ("carried out an airstrike"), the modifier or ``by`` phrase of an event
+noun ("a Taliban attack", "airstrikes by the coalition"), or the accused of an accusation. The
+patient is the object, the passive subject, or the ``on``/``against``/``with`` phrase. Each
+role's head token is mapped to the actor mention covering it, following antecedent links.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from ..model import ActorMention, Doc, Span
+from .lexicon import Lexicon
+
+LIGHT_VERBS = {"carry", "launch", "conduct", "stage", "wage", "hold", "mount", "perpetrate", "commit",
+               "execute", "organize", "organise", "lead", "unleash", "claim", "make", "orchestrate", "use"}
+PATIENT_PREPS = {"on", "against", "at", "upon", "targeting", "toward", "towards", "with", "into"}
+ACCUSE = {"accuse", "blame", "hold", "charge"}
+UNIDENTIFIED = {"unidentified", "unknown", "suspected", "masked", "armed", "unnamed", "gunman", "gunmen",
+                "assailant", "attacker", "attackers", "assailants"}
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    agent: Any = None  # spaCy token heading the agent phrase
+    patient: Any = None  # spaCy token heading the patient phrase
+    actor1: ActorMention | None = None
+    actor2: ActorMention | None = None
+    actor1_span: Span | None = None
+    actor2_span: Span | None = None
+
+
+class ActorIndex:
+    """Maps token offsets to the doc's actor mentions, resolving antecedents."""
+
+    def __init__(self, doc: Doc):
+        self.actors = tuple(doc.actors or ())
+
+    def at(self, tok: Any) -> tuple[ActorMention, Span] | None:
+        if tok is None:
+            return None
+        for tok_ in _phrase_tokens(tok):
+            for m in self.actors:
+                if m.start <= tok_.idx < m.end:
+                    return self.resolve(m), Span(m.start, m.end)
+        return None
+
+    def resolve(self, m: ActorMention) -> ActorMention:
+        seen = 0
+        while m.antecedent is not None and 0 <= m.antecedent < len(self.actors) and seen < 10:
+            m, seen = self.actors[m.antecedent], seen + 1
+        return m
+
+    def in_range(self, start: int, end: int) -> list[ActorMention]:
+        return [m for m in self.actors if start <= m.start and m.end <= end]
+
+
+def _phrase_tokens(tok: Any) -> list[Any]:
+    """The head first, then its compound/appositive/conjunct modifiers that may carry the name."""
+    out = [tok]
+    out += [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "appos", "nmod")]
+    out += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return out
+
+
+def roles(trigger: Any, index: ActorIndex) -> Roles:
+    agent, patient = (_verb_roles if trigger.pos_ in ("VERB", "AUX") else _noun_roles)(trigger)
+    a1 = index.at(agent)
+    a2 = index.at(patient)
+    if a1 and a2 and a1[0].name == a2[0].name and a1[1] == a2[1]:
+        a2 = None
+    return Roles(agent, patient, a1[0] if a1 else None, a2[0] if a2 else None,
+                 a1[1] if a1 else None, a2[1] if a2 else None)
+
+
+def _verb_roles(verb: Any) -> tuple[Any, Any]:
+    if verb.lemma_ == "fall":  # "the town fell to the rebels": the taker is under "to"
+        return _prep_object(verb, preps={"to"}), _child(verb, "nsubj")
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    agent = _child(verb, "agent", pobj=True) if passive else _child(verb, "nsubj")
+    patient = _child(verb, "nsubjpass") if passive else _child(verb, "dobj")
+    patient = patient or _prep_object(verb)
+    if agent is None:
+        agent = _inherited_subject(verb)
+    return agent, patient
+
+
+def _inherited_subject(verb: Any) -> Any:
+    """A participle or conjunct shares its head's subject ("clashed ..., killing three")."""
+    tok, steps = verb, 0
+    while tok.dep_ in ("conj", "advcl", "xcomp", "pcomp", "acl", "relcl") and steps < 4:
+        if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head if tok.dep_ == "acl" and tok.tag_ == "VBG" else None
+        tok, steps = tok.head, steps + 1
+        subject = _child(tok, "nsubj") or _child(tok, "agent", pobj=True)
+        if subject is not None:
+            return subject
+    return None
+
+
+def _noun_roles(noun: Any) -> tuple[Any, Any]:
+    agent = _by_phrase(noun) or _modifier(noun)
+    patient = _prep_object(noun, preps=PATIENT_PREPS | {"of"})
+    head = noun.head
+    if agent is None and noun.dep_ == "dobj" and head.lemma_ in LIGHT_VERBS:
+        agent = _child(head, "nsubj") or _inherited_subject(head)
+    if agent is None and noun.dep_ == "pobj" and head.lower_ == "of" and head.head.head.lemma_ in ACCUSE:
+        agent = head.head if head.head.dep_ == "dobj" else None
+    if agent is None and noun.dep_ == "pobj" and head.head.lemma_ in ACCUSE:
+        agent = _child(head.head, "dobj")
+    return agent, patient
+
+
+def _by_phrase(noun: Any) -> Any:
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            return _child(c, "pobj")
+    return None
+
+
+def _modifier(noun: Any) -> Any:
+    for c in noun.children:
+        named = c.dep_ in ("compound", "poss", "nmod") or (c.dep_ == "amod" and c.text[:1].isupper())
+        if named and c.pos_ in ("PROPN", "NOUN", "ADJ") and c.i < noun.i:
+            return c
+    return None
+
+
+def _child(tok: Any, dep: str, *, pobj: bool = False) -> Any:
+    for c in tok.children:
+        if c.dep_ == dep:
+            return _child(c, "pobj") if pobj else c
+    return None
+
+
+def _prep_object(tok: Any, preps: set[str] | frozenset[str] = PATIENT_PREPS) -> Any:
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            obj = _child(c, "pobj")
+            if obj is not None:
+                return obj
+    return None
+
+
+def unidentified(tok: Any) -> bool:
+    """"unidentified gunmen", "unknown assailants", "armed men": ACLED's Unidentified Armed Group."""
+    if tok is None:
+        return False
+    words = {tok.lower_, tok.lemma_.lower()} | {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
+    return bool(words & UNIDENTIFIED) and tok.lemma_.lower() not in ("police", "soldier", "troop", "force")
+
+
+def nearest_actor(index: ActorIndex, sentence: Span, trigger: Span, *, before: bool,
+                  exclude: Sequence[str] = ()) -> tuple[ActorMention, Span] | None:
+    """The closest actor mention on one side of the trigger, inside the sentence."""
+    cands = [m for m in index.in_range(sentence.start, sentence.end)
+             if (m.end <= trigger.start if before else m.start >= trigger.end)]
+    cands = [m for m in cands if index.resolve(m).name not in exclude]
+    if not cands:
+        return None
+    m = cands[-1] if before else cands[0]
+    return index.resolve(m), Span(m.start, m.end)
+
+
+def target_kind(tok: Any, lex: Lexicon) -> str | None:
+    """"civilians" or "armed" for the patient's head noun (and its "of" object)."""
+    if tok is None:
+        return None
+    for t in [tok, *[g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]]:
+        keys = lex.victims.keys_in(t.doc[t.i : t.i + 1])
+        if "armed" in keys:
+            return "armed"
+        if "civilian" in keys:
+            return "civilians"
+    return None
