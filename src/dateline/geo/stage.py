@@ -1,9 +1,25 @@
-"""PLACEHOLDER (to be replaced by the place stage): finds nothing yet."""
+"""The place stage: find the article's toponyms, resolve them against the gazetteer.
+
+``doc.places`` lists, in text order, the wire dateline's place (role "dateline") when it is
+found in the text before the body, every toponym of the body (role "toponym", resolved or not)
+and every demonym that names a country (role "demonym": country context only).
+"""
 
 from __future__ import annotations
 
+import os
+import re
+from collections import defaultdict
+from typing import Sequence
+
 from ..model import Doc, EventPlace, Place, Sentence, Span
 from ..pipeline import Stage
+from .countries import dateline_country, demonym_country
+from .gazetteer import Gazetteer, as_gazetteer
+from .resolve import Choice, Mention, Resolver
+from .toponyms import demonym_spans, find_spans, mentions_from_spans, query_and_hint
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\b")
 
 
 class PlaceStage(Stage):
@@ -11,17 +27,78 @@ class PlaceStage(Stage):
     needs = frozenset({"sentences", "entities"})
     adds = frozenset({"places"})
 
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        self.resolver = Resolver(gazetteer)
+
     @classmethod
-    def default(cls, *, gazetteer=None) -> "PlaceStage":
-        return cls()
+    def default(cls, *, gazetteer: "Gazetteer | str | os.PathLike | None" = None) -> "PlaceStage":
+        """The stage over ``gazetteer``: an open one, a path, or None for the default store."""
+        return cls(as_gazetteer(gazetteer))
 
     def __call__(self, doc: Doc) -> None:
-        doc.places = ()
+        text, body = doc.text, doc.article.body_start
+        entities = doc.entities or ()
+        spans, loose = find_spans(text, entities, body)
+        mentions = mentions_from_spans(text, spans, loose=loose)
+        demonyms = demonym_spans(text, entities, body)
+        head = self._dateline_mention(doc)
+        prior = _prior(dateline_country(doc.article.dateline), [d[2] for d in demonyms])
+        all_mentions = ([head] if head else []) + mentions
+        choices = self.resolver.resolve(all_mentions, prior=prior)
+        places = [_place(m, c) for m, c in zip(all_mentions, choices)]
+        places = [p for p, m in zip(places, all_mentions) if p.geonameid is not None or not m.loose]
+        places += [Place(s, e, text[s:e], country_code=code, role="demonym", reason="demonym") for s, e, code in demonyms]
+        doc.places = tuple(sorted(places, key=lambda p: (p.start, p.end)))
 
-    def resolve_spans(self, text: str, spans) -> list[Place | None]:
-        return [None for _ in spans]
+    def resolve_spans(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Place | None]:
+        """Resolve given toponym spans (gold spans): one :class:`Place` or None per span, in order."""
+        mentions = mentions_from_spans(text, spans)
+        choices = self.resolver.resolve(mentions, prior=_text_prior(text))
+        by_span = {(m.start, m.end): _place(m, c) for m, c in zip(mentions, choices)}
+        return [by_span.get((int(s), int(e))) for s, e in spans]
+
+    def _dateline_mention(self, doc: Doc) -> Mention | None:
+        """The wire dateline's first place ("KABUL" of "KABUL, Afghanistan"), where it occurs in the header."""
+        line = doc.article.dateline
+        if not line:
+            return None
+        name = line.split(",")[0].strip()
+        found = doc.text.find(name, 0, max(doc.article.body_start, 0))
+        if found < 0 or not name:
+            return None
+        query, fallback, hint = query_and_hint(name.title() if name.isupper() else name)
+        return Mention(found, found + len(name), query, hint, fallback=fallback, role="dateline")
+
+
+def _prior(dateline_code: str | None, demonym_codes: Sequence[str]) -> dict[str, float]:
+    prior: dict[str, float] = defaultdict(float)
+    if dateline_code:
+        prior[dateline_code] += 2.0
+    for code in demonym_codes:
+        prior[code] += 0.5
+    return prior
+
+
+def _text_prior(text: str) -> dict[str, float]:
+    """Country context from demonyms anywhere in a text (no NER needed)."""
+    return _prior(None, [c for c in map(demonym_country, _CAPITALISED.findall(text)) if c])
+
+
+def _place(m: Mention, choice: Choice | None) -> Place:
+    if choice is None:
+        return Place(m.start, m.end, name=m.query, role=m.role)
+    e = choice.entry
+    return Place(
+        m.start, m.end, name=e.name, geonameid=e.geonameid if e.geonameid < 900_000_000 else None,
+        latitude=choice.lat, longitude=choice.lon, country_code=e.country, admin1=e.admin1_name,
+        admin2=e.name if e.fcode == "ADM2" else None, feature_code=e.fcode, feature_class=e.fclass,
+        population=e.population or None, score=choice.score, reason=choice.reason, role=m.role,
+    )
 
 
 def event_place(doc: Doc, trigger: Span, sentence: Sentence) -> EventPlace:
-    """Where the event whose trigger is ``trigger`` happened."""
-    return EventPlace(None)
+    """Where the event whose trigger is ``trigger`` happened (see :mod:`.eventplace`)."""
+    from .eventplace import event_place as locate
+
+    return locate(doc, trigger, sentence)

@@ -1,0 +1,83 @@
+"""The gazetteer's SQLite schema, shared by the builder, the dump loader and the reader.
+
+``place`` holds one row per GeoNames entry; ``name`` one row per distinct look-up key of an entry
+(``key`` the folded name, ``fkey`` the transliteration-tolerant key, ``kind`` 0 for the entry's
+own name, 1 for an alternate name, 2 for a weak form such as a county's name without "County").
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import Iterable
+
+from .normalize import fold, fuzzy
+
+SCHEMA_VERSION = "1"
+
+DDL = """
+CREATE TABLE IF NOT EXISTS place (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL, fclass TEXT, fcode TEXT, country TEXT,
+    admin1 TEXT, admin1_name TEXT, admin2 TEXT, population INTEGER, lat REAL, lon REAL
+);
+CREATE TABLE IF NOT EXISTS name (key TEXT NOT NULL, fkey TEXT NOT NULL, id INTEGER NOT NULL, kind INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS admin1 (country TEXT, code TEXT, name TEXT, id INTEGER, PRIMARY KEY (country, code));
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE UNIQUE INDEX IF NOT EXISTS name_unique ON name(id, key);
+"""
+
+INDEXES = """
+CREATE INDEX IF NOT EXISTS name_key ON name(key);
+CREATE INDEX IF NOT EXISTS name_fkey ON name(fkey);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRow:
+    """One entry as written to the ``place`` table."""
+
+    id: int
+    name: str
+    fclass: str
+    fcode: str
+    country: str | None
+    admin1: str | None
+    admin1_name: str | None
+    admin2: str | None
+    population: int
+    lat: float | None
+    lon: float | None
+
+    def values(self) -> tuple:
+        return (self.id, self.name, self.fclass, self.fcode, self.country, self.admin1,
+                self.admin1_name, self.admin2, self.population, self.lat, self.lon)
+
+
+def name_rows(geonameid: int, name: str, alternates: Iterable[str] = (), *, kind: int = 1) -> list[tuple]:
+    """The ``name`` rows of one entry: its own name (kind 0) and each Latin-script alternate."""
+    rows: dict[str, tuple] = {}
+    main = fold(name)
+    if main:
+        rows[main] = (main, fuzzy(main), geonameid, 0)
+    for alt in alternates:
+        key = fold(alt)
+        if len(key) >= 2 and key not in rows and not key.isdigit():
+            rows[key] = (key, fuzzy(key), geonameid, kind)
+    return list(rows.values())
+
+
+def connect(path: str, *, readonly: bool = False) -> sqlite3.Connection:
+    """Open the gazetteer; the reader opens it read-only so several processes can share it."""
+    if readonly:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(path, check_same_thread=False)
+    return conn
+
+
+def insert_places(conn: sqlite3.Connection, rows: Iterable[PlaceRow]) -> None:
+    conn.executemany("INSERT OR REPLACE INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)", (r.values() for r in rows))
+
+
+def insert_names(conn: sqlite3.Connection, rows: Iterable[tuple]) -> None:
+    conn.executemany("INSERT OR IGNORE INTO name VALUES (?,?,?,?)", rows)
