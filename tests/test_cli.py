@@ -334,3 +334,17 @@ def test_a_crash_mid_batch_keeps_committed_articles_and_a_rerun_completes(cli, f
         assert store.counts().articles == 2 and store.counts().events == 2  # whole articles only
     monkeypatch.setattr(FakeEvents, "__call__", real_call)
     assert "ingested 2 articles, 2 events (2 already stored" in cli("ingest", str(tmp_path / "in")).stderr
+
+
+def test_lazy_batch_command_is_registered_only_when_its_module_exists(cli, tmp_path, monkeypatch):
+    import dateline.cli as cli_module
+
+    (tmp_path / "fake_batch_module.py").write_text(
+        "import click\n@click.command()\ndef command():\n    'Run a batch.'\n    click.echo('batch ran')\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(cli_module, "LAZY_COMMANDS", {"batch": "fake_batch_module:command",
+                                                      "ghost": "no_such_module_here:command"})
+    assert cli("batch").output == "batch ran\n"
+    listing = cli("--help").output
+    assert "batch" in listing and "ghost" not in listing
+    assert cli("ghost").exit_code == 2

@@ -364,7 +364,7 @@ def _demo_exports(store: Any, out_dir: Path) -> None:
 
 # --- The events table ----------------------------------------------------------------------
 
-COLUMNS = (("TYPE", 30), ("DATE", 10), ("PLACE", 22), ("ACTORS", 40), ("FATAL", 5), ("SOURCE", 14))
+COLUMNS = (("TYPE", 30), ("DATE", 11), ("PLACE", 22), ("ACTORS", 40), ("FATAL", 5), ("SOURCE", 14))
 
 
 def events_table(events: list[Event], *, width: int = 120) -> str:
