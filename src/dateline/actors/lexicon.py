@@ -45,6 +45,7 @@ class GenericEntry:
     label: str | None
     needs_modifier: bool
     terms: tuple[str, ...]
+    unit: str | None = None  # "Air Force": written after a state actor's name
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,8 @@ def parse_generic(text: str, *, origin: str) -> list[GenericEntry]:
         if row["kind"] not in GENERIC_KINDS:
             raise ConfigError(f"{origin}: unknown generic kind {row['kind']!r}")
         terms = tuple(t.strip() for t in row["terms"].split("|") if t.strip())
-        out.append(GenericEntry(row["kind"], row["label"] or None, row["needs_modifier"] == "yes", terms))
+        unit = row.get("unit") or None
+        out.append(GenericEntry(row["kind"], row["label"] or None, row["needs_modifier"] == "yes", terms, unit))
     return out
 
 

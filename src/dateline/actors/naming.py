@@ -57,14 +57,16 @@ BRANCHES = {"military": "Military Forces", "police": "Police Forces", "governmen
 @dataclass(frozen=True, slots=True)
 class Regime:
     iso2: str
-    label: str  # "2000-", "2018-2022"
-    valid_from: dt.date | None
-    valid_to: dt.date | None
+    valid_from: dt.date
+    valid_to: dt.date | None  # None while the regime lasts
 
     def covers(self, day: dt.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_to is None or day <= self.valid_to
-        )
+        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+
+    def label(self, *, as_of: dt.date | None = None) -> str:
+        """ "2000-"; "2018-2022" once the regime had ended by ``as_of`` (None: by now)."""
+        ended = self.valid_to is not None and (as_of is None or self.valid_to < as_of)
+        return f"{self.valid_from.year}-" + (str(self.valid_to.year) if ended else "")  # type: ignore[union-attr]
 
 
 def read_tsv(text: str, *, origin: str) -> Iterator[dict[str, str]]:
@@ -99,13 +101,16 @@ def articles() -> dict[str, str]:
 def regimes() -> dict[str, tuple[Regime, ...]]:
     out: dict[str, list[Regime]] = {}
     for row in read_tsv(data_text("regimes.tsv"), origin="regimes.tsv"):
-        regime = Regime(row["iso2"].upper(), row["label"], _date(row["valid_from"]), _date(row["valid_to"]))
+        try:
+            regime = Regime(row["iso2"].upper(), _date(row["valid_from"]), _date(row["valid_to"]) or None)
+        except (TypeError, ValueError) as exc:
+            raise ConfigError(f"regimes.tsv: bad dates in row {row!r}") from exc
         out.setdefault(regime.iso2, []).append(regime)
-    return {k: tuple(sorted(v, key=lambda r: r.valid_from or dt.date.min)) for k, v in out.items()}
+    return {k: tuple(sorted(v, key=lambda r: r.valid_from)) for k, v in out.items()}
 
 
-def _date(text: str) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
+def _date(text: str) -> dt.date:
+    return dt.date.fromisoformat(text) if text else None  # type: ignore[return-value]
 
 
 def country_name(iso2: str | None) -> str | None:
@@ -123,33 +128,39 @@ def demonym_iso(word: str | None) -> str | None:
     return geo_countries.demonym_country(word)
 
 
-def regime_label(iso2: str, *, on: dt.date | None = None) -> str | None:
-    """The regime period for a country on a date ("2000-"), the open one when no date is given."""
+def regime_label(iso2: str, *, on: dt.date | None = None, as_of: dt.date | None = None) -> str | None:
+    """The regime period in a state actor's name for an event ``on`` a date ("2000-").
+
+    ``as_of`` is the naming date: a regime that had ended by then shows its last year
+    ("2018-2022"). It defaults to ``on``, i.e. the name a coder would have written at the time;
+    pass a later date for the names of a later export. Without ``on``, the current regime.
+    """
     periods = regimes().get(iso2.upper(), ())
-    if on is not None:
-        covering = [r for r in periods if r.covers(on)]
-        if covering:
-            return covering[-1].label
-    open_ones = [r for r in periods if r.valid_to is None]
-    return open_ones[-1].label if open_ones else None
+    covering = [r for r in periods if on is None or r.covers(on)]
+    if on is None:
+        covering = [r for r in periods if r.valid_to is None] or list(periods[-1:])
+    return covering[-1].label(as_of=as_of or on) if covering else None
 
 
-def state_forces(iso2: str | None, *, branch: str = "military", on: dt.date | None = None) -> str:
-    """ "Military Forces of Syria (2000-)", "Police Forces of India (2014-)", "Government of X".
+def state_forces(
+    iso2: str | None, *, branch: str = "military", on: dt.date | None = None, as_of: dt.date | None = None
+) -> str:
+    """ "Military Forces of Syria (2000-)", "Police Forces of India (2014-)", "Government of X (...)".
 
-    Without a known regime period the name has no year ("Military Forces of X"); without a
-    country it is ACLED's generic "Military Forces" (callers should prefer a country).
+    ``on`` is the event's (or article's) date, which picks the regime; without it the current
+    regime is used. ``as_of`` is the naming date (see :func:`regime_label`). Without a known regime
+    period the name has no year ("Military Forces of Fiji"); without a country it is ACLED's bare
+    "Military Forces" (callers should prefer a country).
     """
     if branch not in BRANCHES:
         raise ConfigError(f"unknown state branch {branch!r}; use one of {sorted(BRANCHES)}")
     head = BRANCHES[branch]
     name = country_name(iso2)
-    if not name:
+    if not iso2 or not name:
         return head
-    the = articles().get(iso2.upper())  # type: ignore[union-attr]
-    article = f"{the} " if the else ""
-    label = regime_label(iso2, on=on)  # type: ignore[arg-type]
-    return f"{head} of {article}{name}" + (f" ({label})" if label else "")
+    the = articles().get(iso2.upper())
+    label = regime_label(iso2, on=on, as_of=as_of)
+    return f"{head} of {the + ' ' if the else ''}{name}" + (f" ({label})" if label else "")
 
 
 def qualified(label: str, iso2: str | None) -> str:

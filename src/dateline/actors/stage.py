@@ -29,8 +29,8 @@ MODIFIERS = frozenset(
     {"regime", "government", "pro-government", "security", "state", "national", "federal", "local", "armed",
      "heavily", "islamist", "jihadist", "pro-regime", "loyalist", "army", "police", "angry", "irate", "young",
      "militant", "extremist", "insurgent", "rebel", "allied", "paramilitary", "elite", "special", "opposition",
-     "islamic", "joint", "civilian", "peaceful", "female", "male", "student", "striking", "hundreds", "thousands",
-     "dozens", "of", "many", "several", "some", "innocent", "unarmed", "fellow", "two", "three", "four", "five"}
+     "islamic", "joint", "civilian", "peaceful", "female", "male", "student", "striking", "innocent", "unarmed", "fellow",
+     "municipal", "provincial", "military", "ground", "riot", "traffic", "border"}
      | BLOCKERS
 )
 STATE_WORDS = frozenset({"regime", "government", "pro-government", "security", "state", "national", "federal",
@@ -41,6 +41,7 @@ BRANCH = {"military": "military", "police": "police", "government": "government"
 ORG_WORDS = {"Army": 2, "Front": 2, "Liberation": 2, "Movement": 2, "Resistance": 2, "Militia": 3,
              "Brigade": 3, "Brigades": 3, "Battalion": 3, "Cartel": 3, "Gang": 3, "Forces": 3, "Force": 3}
 WORD_BEFORE = re.compile(r"([\w.'’-]+)\s+$")
+COORDINATED = re.compile(r"([A-Z][\w.'’-]+)\s+(?:and|or|&)\s+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,19 @@ class Context:
 
     story: str | None  # ISO2 of the story's country
     published: dt.date | None
+    as_of: dt.date | None = None  # naming date for regime periods; None: the publication date
+
+    def state(self, iso2: str | None, branch: str) -> str:
+        return naming.state_forces(iso2, branch=branch, on=self.published, as_of=self.as_of)
+
+    def render(self, template: str, iso2: str | None) -> str:
+        """Fill a lexicon name: {country}, {military}, {police}, {government}."""
+        if "{" not in template:
+            return template
+        return (template.replace("{country}", naming.country_name(iso2) or "International")
+                .replace("{military}", self.state(iso2, "military"))
+                .replace("{police}", self.state(iso2, "police"))
+                .replace("{government}", self.state(iso2, "government")))
 
 
 class ActorStage(Stage):
@@ -56,25 +70,32 @@ class ActorStage(Stage):
     needs = frozenset({"sentences", "entities", "places"})
     adds = frozenset({"actors"})
 
-    def __init__(self, lexicon: Lexicon):
+    def __init__(self, lexicon: Lexicon, *, as_of: dt.date | None = None):
         self.lexicon = lexicon
+        self.as_of = as_of
 
     @classmethod
-    def default(cls, *, extra: str | Path | Sequence[str | Path] | None = None) -> "ActorStage":
-        """The bundled lexicon plus user files (``extra``, then the ``DATELINE_ACTORS`` variable)."""
-        return cls(load_lexicon(as_paths(extra)))
+    def default(
+        cls, *, extra: str | Path | Sequence[str | Path] | None = None, as_of: dt.date | None = None
+    ) -> "ActorStage":
+        """The bundled lexicon plus user files (``extra``, then the ``DATELINE_ACTORS`` variable).
+
+        ``as_of`` names state actors as of that date ("Pakistan (2018-2022)" for a 2022 event named
+        after April 2022); by default each article is named as of its publication date.
+        """
+        return cls(load_lexicon(as_paths(extra)), as_of=as_of)
 
     def __call__(self, doc: Doc) -> None:
-        doc.actors = tuple(find_actors(doc, self.lexicon))
+        doc.actors = tuple(find_actors(doc, self.lexicon, as_of=self.as_of))
 
 
-def find_actors(doc: Doc, lexicon: Lexicon) -> list[ActorMention]:
+def find_actors(doc: Doc, lexicon: Lexicon, *, as_of: dt.date | None = None) -> list[ActorMention]:
     body = doc.article.body_start
     story = geo_countries.story_country(doc)
     if story is None:
         unsure = [c for c in find_named(doc.text, lexicon, Context(None, None)) if c.start >= body]
         story = fallback_country(doc, unsure)
-    ctx = Context(story, doc.article.published)
+    ctx = Context(story, doc.article.published, as_of)
     named = [c for c in find_named(doc.text, lexicon, ctx) if c.start >= body]
     generic = [c for c in find_generic(doc, lexicon, ctx) if c.start >= body]
     chosen = absorb(named, generic)
@@ -121,10 +142,8 @@ def find_named(text: str, lexicon: Lexicon, ctx: Context) -> list[Candidate]:
         entry = lexicon.lookup(m.group(), ctx.story)
         if entry is None:
             continue
-        country = entry.country or ctx.story
-        name = entry.name.replace("{country}", naming.country_name(ctx.story) or "International")
-        if "{country}" in entry.name:
-            country = ctx.story
+        country = ctx.story if "{country}" in entry.name else entry.country or ctx.story
+        name = ctx.render(entry.name, country)
         soft = not any(ch.isupper() for ch in m.group())
         pre = _before(text, m.start())
         out.append(Candidate(m.start(), m.end(), name, entry.inter, country, entry.kind, "named",
@@ -168,7 +187,8 @@ def find_orgs(doc: Doc, ctx: Context) -> list[Candidate]:
 
 def _state_org(words: list[str]) -> bool:
     """ "Nigerian Army", "Syrian Arab Army": state forces, left to the generic finder."""
-    first = words[0].rstrip("'s").rstrip("’s")
+    words = words[1:] if words[0].lower() == "the" else words
+    first = re.sub(r"['’]s$", "", words[0]) if words else ""
     return bool(geo_countries.demonym_country(first) or geo_countries.country_code(first)) or "Police" in words
 
 
@@ -179,14 +199,28 @@ def find_generic(doc: Doc, lexicon: Lexicon, ctx: Context) -> list[Candidate]:
     out = []
     for m in lexicon.generic_pattern.finditer(doc.text):
         entry = lexicon.generic_by_term[re.sub(r"\s+", " ", m.group().lower())]
-        cand = generic_candidate(doc, m.start(), m.end(), entry, ctx)
-        if cand is not None:
-            out.append(cand)
+        out.extend(generic_candidates(doc, m.start(), m.end(), entry, ctx))
     return out
+
+
+def generic_candidates(doc: Doc, start: int, end: int, entry: GenericEntry, ctx: Context) -> list[Candidate]:
+    """The mention of a generic noun, and one more for a coordinated country ("Russian and Ukrainian forces")."""
+    cand = generic_candidate(doc, start, end, entry, ctx)
+    if cand is None or cand.start == start:  # no country modifier before the noun
+        return [cand] if cand else []
+    m = COORDINATED.search(doc.text, max(0, cand.start - 40), cand.start)
+    other = _country_word(m.group(1)) if m else None
+    if not m or not other or entry.kind not in BRANCH:
+        return [cand]
+    name, inter, kind = generic_name(entry, other, ctx)
+    extra = Candidate(m.start(1), m.end(1), name, inter, other, kind, "generic", term=cand.term)
+    return [extra, cand]
 
 
 def generic_candidate(doc: Doc, start: int, end: int, entry: GenericEntry, ctx: Context) -> Candidate | None:
     pre = _before(doc.text, start)
+    if _inside_proper_name(doc.text, start, end) and not pre.country:
+        return None
     term = re.sub(r"\s+", " ", doc.text[start:end].lower())
     if entry.needs_modifier and not (pre.country or pre.statey):
         return None
@@ -201,7 +235,7 @@ def generic_candidate(doc: Doc, start: int, end: int, entry: GenericEntry, ctx: 
 def generic_name(entry: GenericEntry, country: str | None, ctx: Context) -> tuple[str, int | None, str]:
     if entry.kind in BRANCH:
         inter = naming.STATE if not ctx.story or country == ctx.story else naming.EXTERNAL
-        name = naming.state_forces(country, branch=BRANCH[entry.kind], on=ctx.published)
+        name = ctx.state(country, BRANCH[entry.kind]) + (f" {entry.unit}" if entry.unit else "")
         return name, inter, "state" if inter == naming.STATE else "external"
     if entry.kind == "group":
         return naming.qualified(entry.label or "", country), None, "group"
@@ -209,6 +243,13 @@ def generic_name(entry: GenericEntry, country: str | None, ctx: Context) -> tupl
         return "", None, "coref"
     kind = {"armed": "militia", "gang": "militia"}.get(entry.kind, entry.kind)
     return naming.qualified(entry.label or "", country), naming.KINDS[kind], entry.kind
+
+
+def _inside_proper_name(text: str, start: int, end: int) -> bool:
+    """ "Civilian JTF", "Police Militia": a capitalised noun followed by another capitalised word."""
+    nxt = re.match(r"\s+([A-Z])", text[end : end + 3])
+    sentence_start = start == 0 or text[max(0, start - 2) : start].strip() in ("", ".", "!", "?")
+    return text[start].isupper() and nxt is not None and not sentence_start
 
 
 def identity_militia(doc: Doc, start: int, end: int, proper: str, ctx: Context) -> Candidate:
