@@ -180,3 +180,10 @@ def test_the_seed_article_header_and_dateline(shared_dir):
     assert isinstance(art, Article)
     assert (art.published, art.source, art.dateline) == (dt.date(2019, 1, 25), "Reuters", "BEIRUT")
     assert art.text[art.body_start :].startswith("US-backed")
+
+
+def test_other_suffixes_named_explicitly_are_detected(write):
+    [art] = read([write("story.md", STORY)])
+    assert art.text == STORY
+    two = json.dumps({"text": "One " + STORY}) + "\n" + json.dumps({"text": "Two " + STORY})
+    assert len(read([write("articles.ndjson", two)])) == 2

@@ -105,7 +105,7 @@ def _read_path(path: str, *, stdin: IO | None) -> Iterator[Item]:
         for file in _walk(p):
             yield from read_file(file)
     elif p.exists():
-        yield from read_file(p, kind=_kind(p))
+        yield from read_file(p)
     else:
         yield InputError("no such file or directory", path=path)
 
@@ -120,13 +120,13 @@ def _walk(root: Path) -> list[Path]:
     return sorted(found)
 
 
-def _kind(path: Path) -> str:
-    # A file named on the command line is read whatever its suffix: JSONL by suffix, else text.
-    return "jsonl" if path.suffix.lower() == ".jsonl" else "text"
+def _kind(path: Path) -> str | None:
+    # A file named on the command line is read whatever its suffix; other suffixes are detected.
+    return {".jsonl": "jsonl", ".txt": "text"}.get(path.suffix.lower())
 
 
 def read_file(path: Path | str, *, kind: str | None = None) -> Iterator[Item]:
-    """Read one ``.txt`` or ``.jsonl`` file (``kind`` "text" or "jsonl"; default by suffix)."""
+    """Read one file (``kind`` "text" or "jsonl"; default by suffix, else detected)."""
     path = Path(path)
     try:
         data = path.read_bytes()
