@@ -348,3 +348,8 @@ def test_lazy_batch_command_is_registered_only_when_its_module_exists(cli, tmp_p
     listing = cli("--help").output
     assert "batch" in listing and "ghost" not in listing
     assert cli("ghost").exit_code == 2
+
+
+def test_export_without_a_store_is_one_line(cli):
+    result = cli("export", "--format", "jsonl")
+    assert result.exit_code == 1 and "no store at dateline.db" in result.stderr

@@ -127,3 +127,24 @@ def test_replace_rewrites_an_article_and_its_events(store):
     [event] = store.iter_events()
     assert event.notes == "new"
     assert store.counts() == type(store.counts())(1, 1, 3)
+
+
+def test_a_store_from_an_older_version_gains_new_columns(tmp_path):
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    old = Store(url)
+    with old.engine.begin() as conn:
+        conn.exec_driver_sql("ALTER TABLE events DROP COLUMN counter_claim")  # as an older schema
+    old.close()
+    store = Store(url)
+    art = article(TEXT)
+    store.add(art, [make_event(art, counter_claim="the army denied it")])
+    assert next(store.iter_events()).counter_claim == "the army denied it"
+    store.close()
+
+
+def test_opening_without_create_needs_an_existing_store(tmp_path):
+    with pytest.raises(StoreError, match="no store at"):
+        Store(f"sqlite:///{tmp_path / 'absent.db'}", create=False)
+    assert not (tmp_path / "absent.db").exists()
+    Store(f"sqlite:///{tmp_path / 'present.db'}").close()
+    Store(f"sqlite:///{tmp_path / 'present.db'}", create=False).close()

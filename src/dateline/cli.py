@@ -299,7 +299,7 @@ def export(fmt, db, output) -> None:
     from .export import export as write, export_file
     from .store import Store
 
-    with Store(db) as store:
+    with Store(db, create=False) as store:
         stamps = store.ingested_times()
         if output:
             n = export_file(fmt, store.iter_events(), output, timestamps=stamps)

@@ -100,12 +100,18 @@ class Store:
     """Articles and their events in one database; use as a context manager or call :meth:`close`."""
 
     def __init__(self, url: str | None = None, *, prefix: str = "", create: bool = True):
+        """Open (with ``create``, create or upgrade) the store; without ``create`` it must exist."""
         self.url = resolve_url(url)
         self.metadata, self.articles, self.events, self.evidence = build_schema(prefix)
+        if not create:
+            _check_sqlite_file(self.url)
         with _translated("open the store"):
             self.engine = _engine(self.url)
             if create:
                 self.metadata.create_all(self.engine)
+                self._add_missing_columns()
+            elif not sa.inspect(self.engine).has_table(self.articles.name):
+                raise StoreError(f"{_safe(self.url)} holds no dateline store yet (run `dateline ingest` first)")
 
     def __enter__(self) -> "Store":
         return self
@@ -120,6 +126,21 @@ class Store:
         """Drop the tables (tests clean up after themselves with this)."""
         with _translated("drop the tables"):
             self.metadata.drop_all(self.engine)
+
+    def _add_missing_columns(self) -> None:
+        """Add the columns a newer version of the records has (new fields are always nullable).
+
+        A store written by an older dateline keeps working: no data is rewritten.
+        """
+        inspector = sa.inspect(self.engine)
+        preparer = self.engine.dialect.identifier_preparer
+        for table in self.metadata.sorted_tables:
+            have = {c["name"] for c in inspector.get_columns(table.name)}
+            for column in (c for c in table.columns if c.name not in have and c.nullable):
+                kind = column.type.compile(dialect=self.engine.dialect)
+                with self.engine.begin() as conn:
+                    conn.exec_driver_sql(f"ALTER TABLE {preparer.format_table(table)} "
+                                         f"ADD COLUMN {preparer.format_column(column)} {kind}")
 
     def known_ids(self, ids: Iterable[str]) -> set[str]:
         """Which of ``ids`` are already stored."""
@@ -215,6 +236,17 @@ class Store:
         # Stream (a server-side cursor on PostgreSQL): an export never holds the whole store.
         with _translated(what), self.engine.connect() as conn:
             yield from conn.execution_options(yield_per=1000).execute(query)
+
+
+def _safe(url: str) -> str:
+    return sa.engine.make_url(url).render_as_string(hide_password=True)
+
+
+def _check_sqlite_file(url: str) -> None:
+    parsed = sa.engine.make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        if not os.path.exists(parsed.database):
+            raise StoreError(f"no store at {parsed.database} (run `dateline ingest` first, or give --db)")
 
 
 def _engine(url: str) -> sa.Engine:
