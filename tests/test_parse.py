@@ -1,0 +1,90 @@
+"""The spaCy stage: entities everywhere, the parse only where an event trigger may be (and on demand)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.model import Article, Doc, Sentence
+from dateline.parse import ParseStage, default_trigger_words, is_parsed, load_nlp, parse_sentences
+
+pytestmark = pytest.mark.slow
+
+TEXT = (
+    "The weather in Lagos was mild on Monday. "
+    "Gunmen killed three farmers near Kaduna on Tuesday, police said. "
+    "The market reopened after a week. "
+    "Officials in Abuja expect a good harvest."
+)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def make_doc(text: str = TEXT) -> Doc:
+    return Doc(Article(id=Article.make_id(text), text=text))
+
+
+def run(stage: ParseStage, text: str = TEXT) -> Doc:
+    doc = make_doc(text)
+    stage.prepare([doc])
+    stage(doc)
+    return doc
+
+
+def sentence_with(doc: Doc, word: str):
+    return next(s for s in doc.spacy.sents if word in s.text)
+
+
+def test_only_sentences_with_a_trigger_word_are_parsed(nlp):
+    doc = run(ParseStage(nlp, trigger_words={"kill"}))
+    assert is_parsed(sentence_with(doc, "Gunmen"))
+    assert not is_parsed(sentence_with(doc, "weather"))
+    killed = next(t for t in doc.spacy if t.text == "killed")
+    assert {c.dep_ for c in killed.children} >= {"nsubj", "dobj"}
+    assert all(t.dep_ == "" for t in sentence_with(doc, "market"))
+
+
+def test_entities_tags_and_sentences_match_the_full_pipeline_where_intended(nlp):
+    selective = run(ParseStage(nlp, trigger_words={"kill"}))
+    full = run(ParseStage(nlp, selective=False))
+    assert selective.entities == full.entities
+    assert [t.tag_ for t in selective.spacy] == [t.tag_ for t in full.spacy]
+    assert len(selective.sentences) == 4 and selective.sentences == full.sentences
+
+
+def test_parse_sentences_parses_on_demand_and_keeps_boundaries(nlp):
+    doc = run(ParseStage(nlp, trigger_words={"kill"}))
+    before = doc.sentences
+    market = next(s for s in doc.sentences if "market" in doc.text[s.start : s.end])
+    parse_sentences(doc, [market])
+    span = sentence_with(doc, "market")
+    assert is_parsed(span) and span.root.lemma_ == "reopen"
+    assert is_parsed(sentence_with(doc, "Gunmen"))  # earlier parses are kept
+    assert _sentences_of(doc) == before  # senter boundaries survive the write-back
+
+
+def _sentences_of(doc: Doc) -> tuple[Sentence, ...]:
+    from dateline.parse import _sentences
+
+    return tuple(_sentences(doc.spacy, 0))
+
+
+def test_non_selective_stage_parses_everything(nlp):
+    doc = run(ParseStage(nlp, selective=False))
+    assert all(is_parsed(s) for s in doc.spacy.sents)
+    parse_sentences(doc, doc.sentences)  # a no-op, not an error
+    assert doc.spacy.has_annotation("DEP")
+
+
+def test_without_prepare_a_single_doc_is_still_processed(nlp):
+    doc = make_doc()
+    ParseStage(nlp, trigger_words={"kill"})(doc)
+    assert doc.entities and doc.spacy is not None
+
+
+def test_default_trigger_words_come_from_the_event_lexicon():
+    words = default_trigger_words()
+    assert {"kill", "attack", "protest"} <= words
+    assert all(w == w.lower() and " " not in w and "/" not in w for w in words)
