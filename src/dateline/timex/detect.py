@@ -181,7 +181,20 @@ def detect(text: str, *, published: dt.date | None, start: int = 0) -> list[Time
     return out
 
 
+# TimeML leaves prepositions and hedges out of the span (the hedge is kept as ``mod``), and the
+# determiner of a noun a hyphenated duration modifies ("the [two-week] siege").
+_LEADING = re.compile(
+    r"(?:at|about|only|nearly|almost|just|barely|roughly|approximately|around|some|at least|right)\s+"
+    r"|the\s+(?=\S+-(?:second|minute|hour|day|night|week|month|quarter|year|decade)\b)"
+    r"|the\s+(?=(?:days|weeks|months|years|decades)\b)",
+    re.IGNORECASE,
+)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in " ,\n\t":
         end -= 1
+    lead = _LEADING.match(text, start, end)
+    if lead and lead.end() < end:
+        start = lead.end()
     return start, end

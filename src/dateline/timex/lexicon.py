@@ -100,7 +100,7 @@ PART = _alt(["morning", "afternoon", "evening", "night", "overnight"])
 NUMWORD = (
     r"(?:\d{1,3}(?:,\d{3})*(?:\.\d+)?|"
     + r"(?:" + _alt(_TENS_WORDS) + r"(?:[\s-]" + _alt(_UNITS_WORDS) + r")?)|" + _alt(_UNITS_WORDS)
-    + r"|a couple of|a few|several|a hundred|a thousand|a|an|one|some|many|a dozen|dozens of|hundreds of)"
+    + r"|a couple of|couple of|a few|several|a hundred|a thousand|a|an|one|some|many|a dozen|dozens of|hundreds of)"
 )
 UNIT = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
 ORDINAL = _alt(ORDINALS)

@@ -396,7 +396,7 @@ def _the_unit(m: re.Match, ctx: Context) -> Norm | None:
 
 # ---------------------------------------------------------------- quarters and halves
 
-_QREL = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|past|current|this|year-earlier|year-ago|previous|prior|next|same|final|recent|comparable|year-before)"
+_QREL = r"(?P<q>that|first|second|third|fourth|1st|2nd|3rd|4th|latest|last|past|current|this|year-earlier|year-ago|previous|prior|next|same|final|recent|comparable|year-before)"
 
 
 @rule("quarter", r"(?:(?P<the>the|this|last)\s+)?(?:(?P<ys>" + YEAR4 + r"|this year's|last year's|next year's)\s+)?(?:" + _QREL + r"[\s-]+)?(?:fiscal[\s-]+)?(?:(?P<q2>first|second|third|fourth)[\s-]+)?(?P<u>quarter|half|period)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>" + YEAR4 + r")|\s+of\s+(?P<yr>this|last|next)\s+year)?|(?P<qn>Q[1-4])\s*(?P<y2>" + YEAR4 + r")")
@@ -446,7 +446,7 @@ def _relative_quarter(word: str | None, letter: str, year: int | None, ctx: Cont
     if word in ("year-earlier", "year-ago", "year-before", "comparable"):
         prev = ctx.prev if ctx.prev and re.match(r"^\d{4}-Q\d$", ctx.prev) else value
         return Norm(A.shift_value(prev, -1), "DATE", "year-earlier quarter")
-    if word == "same" and ctx.prev and re.match(r"^\d{4}-Q\d$", ctx.prev):
+    if word in ("same", "that") and ctx.prev and re.match(r"^\d{4}-Q\d$", ctx.prev):
         return Norm(ctx.prev, "DATE", "the same quarter")
     return Norm(value, "DATE", f"{word or 'the'} {unit}: relative to {dct.isoformat()}")
 
@@ -540,8 +540,8 @@ _HALF = {"Y": "6M", "M": "15D", "W": "3DT12H", "D": "T12H", "TH": "30M", "TM": "
 def duration_value(n: float | None, unit: str) -> str | None:
     """TIMEX3 duration: decades and centuries in years, a half in the next smaller unit."""
     letter, timeish = UNITS[unit]
-    scale = {"fortnight": 2, "decade": 10, "century": 100}.get(unit, 1)
-    letter = "Y" if unit in ("decade", "century") else letter
+    scale = {"fortnight": 2, "decade": 10, "century": 100, "quarter": 3}.get(unit, 1)
+    letter = "Y" if unit in ("decade", "century") else "M" if unit == "quarter" else letter
     if n is None:
         return f"PTX{letter}" if timeish else f"PX{letter}"
     whole, half = int(n * scale), (n * scale) % 1 >= 0.5
@@ -551,7 +551,7 @@ def duration_value(n: float | None, unit: str) -> str | None:
     return f"P{whole}{letter}{extra}"
 
 
-@rule("vague-units", r"(?:(?P<the>the)\s+)?(?:(?P<dir>past|last|next|coming|recent|few|several|many)\s+)?(?:(?P<few>few|several|many|couple of)\s+)?(?P<unit>days|weeks|months|years|decades|centuries|hours|minutes)")
+@rule("vague-units", r"(?:(?P<the>the)\s+)?(?:(?P<dir>past|last|next|coming|recent|few|several|many)\s+)?(?:(?P<few>few|several|many)\s+)?(?P<unit>days|weeks|months|years|decades|centuries|hours|minutes)")
 def _vague_units(m: re.Match, ctx: Context) -> Norm | None:
     direction, unit = g(m, "dir"), unit_of(m["unit"])
     if direction == "recent" and not g(m, "few"):
@@ -578,16 +578,22 @@ _VAGUE = {
 }
 
 
+# Words that are time expressions only when someone has marked them as such (gold spans).
+_GIVEN_ONLY = {"recent": "PAST_REF", "already": "PRESENT_REF", "once": "PAST_REF", "earlier": "PAST_REF",
+               "yet": "PRESENT_REF", "the time": "PAST_REF", "a later date": "FUTURE_REF", "then": "PAST_REF",
+               "later": "FUTURE_REF", "before": "PAST_REF", "the moment": "PRESENT_REF"}
 # Vague adverbs news annotators rarely mark and event dating never needs: normalised when given.
 _UNMARKED = frozenset({"previously", "soon", "shortly", "presently"})
 
 
-@rule("vague", r"(?P<w>right now|now|currently|nowadays|these days|at present|presently|at the moment|the present|recently|lately|previously|formerly|the past|soon|shortly|the (?:near |distant )?future|the (?:near|long|longer|short) term|as soon as possible|current)")
+@rule("vague", r"(?P<w>recent|already|once|earlier|yet|the time|a later date|then|later|before|the moment|right now|now|currently|nowadays|these days|at present|presently|at the moment|the present|recently|lately|previously|formerly|the past|soon|shortly|the (?:near |distant )?future|the (?:near|long|longer|short) term|as soon as possible|current)")
 def _vague(m: re.Match, ctx: Context) -> Norm | None:
     w = g(m, "w")
     w = "the future" if w.startswith("the") and w.endswith("future") else w
-    if w in _UNMARKED and not ctx.given:
+    if (w in _UNMARKED or w in _GIVEN_ONLY) and not ctx.given:
         return None
+    if w in _GIVEN_ONLY:
+        return Norm(_GIVEN_ONLY[w], "DATE", f"vague: {w}")
     value = _VAGUE.get(w)
     if w == "current":
         after = m.string[m.end() : m.end() + 20].lower()
