@@ -4,7 +4,8 @@ Two rules, in the order an analyst reads:
 - a mention with the same ACLED name as an earlier one refers back to it ("the SDF" after
   "Syrian Democratic Forces", "the army" after "Nigerian troops");
 - a generic armed noun ("the militants", "the group", "jihadists") refers back to the most recent
-  named non-state armed actor, and takes its name; "unidentified gunmen" never does, and "the group"
+  named non-state armed actor that such a noun is used for (the lexicon's ``refs``: "jihadists"
+  is said of Islamic State, not of the SDF), and takes its name; "unidentified gunmen" never does, and "the group"
   with nothing to refer to is dropped.
 """
 
@@ -32,11 +33,12 @@ class Candidate:
     inter: int | None
     country: str | None
     kind: str
-    source: str  # named, org, generic
+    source: str  # named, org, generic; "linked" once a generic noun took a named actor's name
     term: str = ""  # the generic noun as written, lower case
     definite: bool = False  # "the"/"its"/"these" before it
     blocked: bool = False  # "unidentified", "unknown", "suspected": never refers back
     soft: bool = False  # a named match through a generic word ("rebels" in Syria): coreference may override
+    refs: frozenset[str] = frozenset()  # for a named actor: the generic nouns that may refer back to it
     antecedent: int | None = None
 
 
@@ -51,7 +53,7 @@ def may_refer_back(c: Candidate) -> bool:
 
 
 def is_named_armed(c: Candidate) -> bool:
-    return c.source in ("named", "org") and not c.soft and (c.kind in ARMED_KINDS or c.inter in (2, 3, 4))
+    return c.source in ("named", "org", "linked") and not c.soft and (c.kind in ARMED_KINDS or c.inter in (2, 3, 4))
 
 
 def link(cands: list[Candidate]) -> list[Candidate]:
@@ -59,10 +61,11 @@ def link(cands: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for c in sorted(cands, key=lambda c: (c.start, -c.end)):
         if may_refer_back(c):
-            target = _last(out, is_named_armed)
+            target = _last(out, lambda o, c=c: is_named_armed(o) and (c.kind == "coref" or c.term in o.refs))
             if target is not None:
                 ref = out[target]
-                c = dataclasses.replace(c, name=ref.name, inter=ref.inter, country=ref.country, kind=ref.kind)
+                c = dataclasses.replace(c, name=ref.name, inter=ref.inter, country=ref.country, kind=ref.kind,
+                                        refs=ref.refs, source="linked")
             elif c.kind == "coref":
                 continue
         elif c.kind == "coref":

@@ -21,6 +21,16 @@ from .naming import KINDS, data_text, read_tsv
 
 ENV_VAR = "DATELINE_ACTORS"
 ACTOR_COLUMNS = ("name", "inter", "kind", "country", "scope", "aliases")
+# Generic nouns that may refer back to a named actor, by the actor's kind (or a named set).
+REF_SETS: dict[str, frozenset[str]] = {
+    "rebel": frozenset("rebels rebel insurgents insurgent fighters fighter militants militant guerrillas group "
+                       "movement forces separatists".split()),
+    "militia": frozenset("militia militias militiamen fighters gunmen militants group members forces".split()),
+    "identity": frozenset("militia militias militiamen gunmen attackers assailants fighters herders herdsmen "
+                          "group".split()),
+    "jihadist": frozenset("militants militant jihadists jihadist extremists terrorists insurgents insurgent "
+                          "fighters fighter group rebels islamists gunmen attackers assailants".split()),
+}
 GENERIC_KINDS = frozenset(
     {"military", "police", "government", "armed", "gang", "coref", "protesters", "rioters", "civilians", "group"}
 )
@@ -37,6 +47,7 @@ class ActorEntry:
     scope: frozenset[str]  # story countries where the aliases mean this actor; empty: anywhere
     aliases: tuple[str, ...]
     origin: str = "bundled"
+    refs: frozenset[str] = frozenset()  # generic nouns that may refer back to this actor
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +146,15 @@ def _actor_row(row: dict[str, str], *, origin: str) -> ActorEntry:
         raise ConfigError(f"{origin}: row {name!r} has inter {inter}, not 1-8")
     aliases = tuple(a.strip() for a in row["aliases"].split("|") if a.strip()) or (name,)
     scope = frozenset(c.strip().upper() for c in row["scope"].split(",") if c.strip())
-    return ActorEntry(name, inter, kind, row["country"].upper() or None, scope, aliases, origin)
+    refs = _refs(row.get("refs") or "", kind)
+    return ActorEntry(name, inter, kind, row["country"].upper() or None, scope, aliases, origin, refs)
+
+
+def _refs(cell: str, kind: str) -> frozenset[str]:
+    words = [w.strip().lower() for w in cell.split("|") if w.strip()]
+    if not words:
+        return REF_SETS.get(kind, frozenset())
+    return frozenset().union(*(REF_SETS.get(w[1:], frozenset()) if w[0] == "@" else {w} for w in words))
 
 
 def parse_generic(text: str, *, origin: str) -> list[GenericEntry]:

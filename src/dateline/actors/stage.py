@@ -20,7 +20,7 @@ from ..model import ActorMention, Doc
 from ..pipeline import Stage
 from . import naming
 from .coref import Candidate, link
-from .lexicon import GenericEntry, Lexicon, as_paths, load_lexicon
+from .lexicon import REF_SETS, GenericEntry, Lexicon, as_paths, load_lexicon
 
 DETERMINERS = frozenset({"the", "its", "their", "these", "those", "this", "that", "his", "her", "our"})
 BLOCKERS = frozenset({"unidentified", "unknown", "suspected", "alleged", "masked", "unnamed", "other", "rival"})
@@ -41,6 +41,8 @@ BRANCH = {"military": "military", "police": "police", "government": "government"
 ORG_WORDS = {"Army": 2, "Front": 2, "Liberation": 2, "Movement": 2, "Resistance": 2, "Militia": 3,
              "Brigade": 3, "Brigades": 3, "Battalion": 3, "Cartel": 3, "Gang": 3, "Forces": 3, "Force": 3}
 WORD_BEFORE = re.compile(r"([\w.'’-]+)\s+$")
+OF_THE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
+ABSORBED = frozenset({"armed", "military", "coref"})
 COORDINATED = re.compile(r"([A-Z][\w.'’-]+)\s+(?:and|or|&)\s+$")
 
 
@@ -98,7 +100,7 @@ def find_actors(doc: Doc, lexicon: Lexicon, *, as_of: dt.date | None = None) -> 
     ctx = Context(story, doc.article.published, as_of)
     named = [c for c in find_named(doc.text, lexicon, ctx) if c.start >= body]
     generic = [c for c in find_generic(doc, lexicon, ctx) if c.start >= body]
-    chosen = absorb(named, generic)
+    chosen = absorb(doc.text, named, generic)
     for cand in (*find_orgs(doc, ctx), *generic):
         if not any(cand.start < o.end and o.start < cand.end for o in chosen):
             chosen.append(cand)
@@ -147,23 +149,22 @@ def find_named(text: str, lexicon: Lexicon, ctx: Context) -> list[Candidate]:
         soft = not any(ch.isupper() for ch in m.group())
         pre = _before(text, m.start())
         out.append(Candidate(m.start(), m.end(), name, entry.inter, country, entry.kind, "named",
-                             term=m.group().lower(), definite=pre.definite, blocked=pre.blocked, soft=soft))
+                             term=m.group().lower(), definite=pre.definite, blocked=pre.blocked, soft=soft,
+                             refs=entry.refs))
     return out
 
 
-def absorb(named: list[Candidate], generic: list[Candidate]) -> list[Candidate]:
-    """"Islamic State militants", "SDF fighters": the noun after a named actor joins its span."""
+def absorb(text: str, named: list[Candidate], generic: list[Candidate]) -> list[Candidate]:
+    """The noun around a named actor joins its span: "Islamic State militants", "fighters of the SDF"."""
     out = []
     for cand in named:
-        follower = next((g for g in generic if g.kind in ("armed", "military", "coref")
-                         and g.start > cand.end and not text_gap(g, cand)), None)
-        out.append(replace(cand, end=follower.end) if follower else cand)
+        after = next((g for g in generic if g.kind in ABSORBED and g.start == cand.end + 1
+                      and text[cand.end].isspace()), None)
+        before = next((g for g in generic if g.kind in ABSORBED and g.end < cand.start
+                       and OF_THE.fullmatch(text, g.end, cand.start)), None)
+        start = before.start if before and not before.blocked else cand.start
+        out.append(replace(cand, start=start, end=after.end if after else cand.end))
     return out
-
-
-def text_gap(g: Candidate, cand: Candidate) -> bool:
-    """True unless only a space separates the named actor from the noun (offsets, no text needed)."""
-    return g.start - cand.end != 1
 
 
 # --- organisations from the NER -----------------------------------------------------------------
@@ -181,7 +182,7 @@ def find_orgs(doc: Doc, ctx: Context) -> list[Candidate]:
             continue
         name = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
         kind = "rebel" if inter == 2 else "militia"
-        out.append(Candidate(ent.start, ent.end, name, inter, ctx.story, kind, "org"))
+        out.append(Candidate(ent.start, ent.end, name, inter, ctx.story, kind, "org", refs=REF_SETS[kind]))
     return out
 
 
@@ -224,8 +225,9 @@ def generic_candidate(doc: Doc, start: int, end: int, entry: GenericEntry, ctx: 
     term = re.sub(r"\s+", " ", doc.text[start:end].lower())
     if entry.needs_modifier and not (pre.country or pre.statey):
         return None
-    if term in MILITIA_TERMS and pre.proper and not pre.country:
-        return identity_militia(doc, pre.proper_start or start, end, pre.proper, ctx)
+    if term in MILITIA_TERMS and pre.proper and not pre.country and pre.proper_start is not None:
+        if _entity_label(doc, pre.proper_start) or not _sentence_initial(doc.text, pre.proper_start):
+            return identity_militia(doc, pre.proper_start, end, pre.proper, ctx)
     country = pre.country or ctx.story
     name, inter, kind = generic_name(entry, country, ctx)
     return Candidate(pre.start, end, name, inter, country, kind, "generic", term=term, definite=pre.definite,
@@ -248,8 +250,11 @@ def generic_name(entry: GenericEntry, country: str | None, ctx: Context) -> tupl
 def _inside_proper_name(text: str, start: int, end: int) -> bool:
     """ "Civilian JTF", "Police Militia": a capitalised noun followed by another capitalised word."""
     nxt = re.match(r"\s+([A-Z])", text[end : end + 3])
-    sentence_start = start == 0 or text[max(0, start - 2) : start].strip() in ("", ".", "!", "?")
-    return text[start].isupper() and nxt is not None and not sentence_start
+    return text[start].isupper() and nxt is not None and not _sentence_initial(text, start)
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    return start == 0 or text[max(0, start - 2) : start].strip() in ("", ".", "!", "?", '"')
 
 
 def identity_militia(doc: Doc, start: int, end: int, proper: str, ctx: Context) -> Candidate:
@@ -294,7 +299,7 @@ def _before(text: str, start: int) -> Prefix:
         if word in MODIFIERS:
             blocked, statey, pos = blocked or low in BLOCKERS, statey or low in STATE_WORDS, m.start(1)
             continue
-        if word[:1].isupper() and pos == start and m.start(1) > 0:
+        if word[:1].isupper() and pos == start:
             return Prefix(pos, False, blocked, iso, statey, word, m.start(1))
         break
     return Prefix(pos, False, blocked, iso, statey)
