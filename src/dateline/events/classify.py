@@ -48,7 +48,7 @@ FAMILY: dict[str, str] = {
     "suicide": "violence", "chemical": "violence", "capture": "violence", "regain": "violence",
     "transfer": "transfer", "loot": "property", "destroy": "property", "abduct": "abduct",
     "arrest": "arrest", "sexual": "sexual", "defuse": "defuse", "agreement": "agreement",
-    "change": "change", "base": "base",
+    "change": "change", "base": "base", "strike": "violence",
 }
 
 # Families that a co-occurring family swallows (the ACLED coder writes one event).
@@ -61,7 +61,7 @@ ABSORBS: dict[str, frozenset[str]] = {
 PRIORITY = (
     "suicide", "chemical", "defuse", "protest", "riot", "regain", "capture", "transfer", "air",
     "grenade", "explosion", "shelling", "bombing", "sexual", "abduct", "clash", "attack", "arrest",
-    "loot", "destroy", "agreement", "base", "change", "gather", "harm",
+    "loot", "destroy", "agreement", "base", "change", "strike", "gather", "harm",
 )
 
 WEAPON_ORDER = ("suicide", "chemical", "air", "grenade", "ied", "shelling")
@@ -200,3 +200,40 @@ def _strategic(c: Clues, f: frozenset[str]) -> str | None:
     if "change" in f:
         return "Change to group/activity"
     return ""  # frames found (e.g. a bare "gather") but nothing ACLED codes
+
+
+# Words that open the reason for a protest ("to demand justice for a man who was killed",
+# "against violence", "after a fire destroyed houses"): cues below them tell why people
+# protested, not what happened at the protest.
+PURPOSE_HEADS = frozenset({
+    "demand", "denounce", "against", "over", "for", "after", "following", "oppose", "condemn", "criticize",
+    "criticise", "express", "support", "call", "urge", "regarding", "about", "concerning", "amid", "justice",
+    "solidarity", "reject", "decry", "because", "since", "due", "protest", "ask", "request", "seek", "press",
+    "demanding", "denouncing", "calling", "say", "state", "claim", "allege", "accuse", "report", "of", "prevent",
+    "stop", "end", "halt", "investigate", "death", "killing", "murder", "victim", "case", "release",
+})
+CROWD_NOUNS = frozenset({"protester", "protestor", "demonstrator", "crowd", "rioter", "mob", "marcher",
+                         "participant", "youth", "student", "group", "people", "they"})
+
+
+def protest_cues(tokens, table) -> frozenset[str]:
+    """Protest cue keys (``intervention``, ``excessive``, ``violent``, ``purpose``) that describe the
+    protest itself: cues inside the reason for the protest or in a clause about someone else are
+    left out."""
+    keys = set()
+    for m in table.match(tokens):
+        tok = tokens.doc[m.start]
+        if m.key == "purpose" or not _in_reason(tok):
+            keys.add(m.key)
+    return frozenset(keys)
+
+
+def _in_reason(tok) -> bool:
+    steps = 0
+    while tok.dep_ != "ROOT" and steps < 12:
+        if tok.dep_ in ("relcl", "acl") and tok.head.lemma_.lower() not in CROWD_NOUNS:
+            return True
+        tok, steps = tok.head, steps + 1
+        if tok.lemma_.lower() in PURPOSE_HEADS or tok.lower_ in PURPOSE_HEADS:
+            return True
+    return False

@@ -207,13 +207,13 @@ def make_draft(doc: Doc, sent: Sent, group: list[Match], index: ActorIndex, lex:
     tok = _head_token(doc, head)
     if _reference_only(tok, lex):
         return None
-    role = _best_roles(doc, group, tok, index)
-    frames = _refine_frames(frames, role, tok, doc, lex)
+    role = _fill_from_sentence(_best_roles(doc, group, tok, index), sent, tok, index)
+    weapons = frozenset(lex.weapons.keys_in(sent.tokens, context=sent.words))
+    frames = _refine_frames(frames, role, tok, doc, lex, weapons)
     if _excluded(sent, frames, role, lex):
         return None
     figs = [f for f in figures(sent.tokens, lex)]
-    weapons = lex.weapons.keys_in(sent.tokens, context=sent.words)
-    cues = frozenset(lex.protest.keys_in(sent.tokens, context=sent.words))
+    cues = cls.protest_cues(sent.tokens, lex.protest)
     target = target_kind(role.patient, lex) or _victims_target(figs)
     clues = _clues(frames, weapons, cues, role, target, figs, tok, doc, lex)
     sub = cls.classify(clues)
@@ -259,6 +259,34 @@ def _best_roles(doc: Doc, group: list[Match], tok: Any, index: ActorIndex) -> Ro
     return first
 
 
+def _fill_from_sentence(role: Roles, sent: Sent, tok: Any, index: ActorIndex) -> Roles:
+    """Sides the parse did not reach: the armed actor named before the trigger is the agent,
+    another armed actor in the sentence the opponent."""
+    span = Span(sent.sentence.start, sent.sentence.end)
+    trig = Span(tok.idx, tok.idx + len(tok.text))
+    if role.actor1 is None and role.agent is None:
+        found = nearest_actor(index, span, trig, before=True, exclude=_names(role.actor2))
+        if found is not None and found[0].inter in ARMED_INTERS:
+            role = replace(role, actor1=found[0], actor1_span=found[1])
+    if role.actor2 is None and role.actor1 is not None:
+        found = _other_armed(index, span, trig, role.actor1)
+        if found is not None:
+            role = replace(role, actor2=found[0], actor2_span=found[1])
+    return role
+
+
+def _names(actor: ActorMention | None) -> list[str]:
+    return [actor.name] if actor is not None else []
+
+
+def _other_armed(index: ActorIndex, span: Span, trig: Span, actor1: ActorMention):
+    for before in (False, True):
+        found = nearest_actor(index, span, trig, before=before, exclude=[actor1.name])
+        if found is not None and found[0].inter in ARMED_INTERS:
+            return found
+    return None
+
+
 def _pronoun_agent(role: Roles, tok: Any, index: ActorIndex) -> Roles:
     """"they took the town", "which launched": the agent is the armed actor named just before."""
     if role.actor1 is not None or role.agent is None or role.agent.pos_ not in ("PRON", "DET"):
@@ -271,8 +299,12 @@ def _pronoun_agent(role: Roles, tok: Any, index: ActorIndex) -> Roles:
     return replace(role, actor1=found[0], actor1_span=found[1])
 
 
-def _refine_frames(frames: frozenset[str], role: Roles, tok: Any, doc: Doc, lex: Lexicon) -> frozenset[str]:
-    """"captured five militants": a capture of people is an arrest (state) or an abduction."""
+def _refine_frames(frames: frozenset[str], role: Roles, tok: Any, doc: Doc, lex: Lexicon,
+                   weapons: frozenset[str] = frozenset()) -> frozenset[str]:
+    """"captured five militants": a capture of people is an arrest (state) or an abduction;
+    a bare "strike" is a labour strike unless a weapon is named."""
+    if "strike" in frames:
+        frames = (frames - {"strike"}) | ({"attack"} if weapons or frames & cls.VIOLENT else {"protest"})
     if "capture" in frames and role.patient is not None and not is_place(role.patient, doc, lex):
         if target_kind(role.patient, lex) is not None or role.patient.pos_ == "PRON":
             state = role.actor1 is not None and role.actor1.inter == cls.STATE
@@ -451,20 +483,21 @@ Side = tuple[str | None, int | None, Span | None]
 
 def _sides(doc: Doc, d: Draft, iso: str | None) -> tuple[Side, Side]:
     r = d.roles
-    one: Side = (_named(r.actor1, iso), r.actor1.inter if r.actor1 else None, r.actor1_span)
-    two: Side = (_named(r.actor2, iso), r.actor2.inter if r.actor2 else None, r.actor2_span)
+    one: Side = (_named(r.actor1, iso), _inter(r.actor1, iso), r.actor1_span)
+    two: Side = (_named(r.actor2, iso), _inter(r.actor2, iso), r.actor2_span)
     etype = cls.event_type_of(d.sub)
     if etype == "Protests":
         return _protest_sides(doc, d, iso, one, two)
     if etype == "Riots":
-        return _riot_sides(d, iso, one, two)
+        return _riot_sides(doc, d, iso, one, two)
     if one[0] is None and (etype in ("Battles", "Explosions/Remote violence", "Violence against civilians")):
         one = (naming.unidentified_armed_group(iso), 3, _span_of(r.agent) if unidentified(r.agent) else None)
     if d.sub in TERRITORY_SUBS and two[0] is None:
         two = _previous_opponent(doc, d, one[0], iso)
     if etype == "Violence against civilians" and two[1] != cls.CIVILIANS:
         two = (naming.civilians(iso), cls.CIVILIANS, two[2])
-    elif two[0] is None and d.target == "civilians" and etype == "Explosions/Remote violence":
+    elif two[0] is None and d.target == "civilians" and (etype == "Explosions/Remote violence" or
+                                                         d.sub == "Looting/property destruction"):
         two = (naming.civilians(iso), cls.CIVILIANS, None)
     if d.sub == "Arrests" and one[0] is None:
         one = (naming.state_forces(iso, branch="police", on=doc.article.published), 1, None)
@@ -497,11 +530,15 @@ def _protest_sides(doc: Doc, d: Draft, iso: str | None, one: Side, two: Side) ->
     force = next((a for a in actors if a.inter in (1, 3, 8)), None)
     if force is None:
         return protesters, (None, None, None)
-    return protesters, (_named(force, iso), force.inter, Span(force.start, force.end))
+    return protesters, (_named(force, iso), _inter(force, iso), Span(force.start, force.end))
 
 
-def _riot_sides(d: Draft, iso: str | None, one: Side, two: Side) -> tuple[Side, Side]:
+def _riot_sides(doc: Doc, d: Draft, iso: str | None, one: Side, two: Side) -> tuple[Side, Side]:
     rioters: Side = (naming.rioters(iso), cls.RIOTERS, None)
+    if two[1] not in (1, 3, 8) and one[1] not in (1, 3, 8):
+        force = next((a for a in [*d.extra_actors, *_sentence_actors(doc, d)] if a.inter in (1, 8)), None)
+        if force is not None:
+            two = (_named(force, iso), _inter(force, iso), Span(force.start, force.end))
     if d.sub == "Mob violence":
         if two[1] is None or two[1] in (cls.PROTESTERS, cls.RIOTERS):
             two = (naming.civilians(iso), cls.CIVILIANS, two[2])
@@ -513,6 +550,15 @@ def _riot_sides(d: Draft, iso: str | None, one: Side, two: Side) -> tuple[Side, 
 def _sentence_actors(doc: Doc, d: Draft) -> list[ActorMention]:
     spans = {d.sentence.start: d.sentence.end}
     return [a for a in doc.actors or () if any(s <= a.start < e for s, e in spans.items())]
+
+
+def _inter(actor: ActorMention | None, iso: str | None) -> int | None:
+    """State forces outside their own country are ACLED's external forces (8)."""
+    if actor is None:
+        return None
+    if actor.inter in (cls.STATE, cls.EXTERNAL) and actor.kind == "state" and actor.country and iso:
+        return cls.STATE if actor.country == iso else cls.EXTERNAL
+    return actor.inter
 
 
 GENERIC_NAMES = {"Protesters": "protesters", "Rioters": "rioters", "Civilians": "civilians",
