@@ -19,12 +19,12 @@ from .rules import RULES, Context, Norm, Rule, Unresolved
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|wo n't|would|'ll|going to|plans? to|planned to|plans? for|expects? to|expected to|"
     r"scheduled(?: to| for)?|due to|set to|aims? to|intends? to|hopes? to|is to|are to|next|upcoming|coming|tomorrow|"
-    r"plan(?:s|ned|ning)?|as (?:soon|early) as|deadline)\b",
+    r"plan(?:s|ned|ning)?|as (?:soon|early) as|deadline|payable|effective)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
     r"(?<!\bbe )(?<!\bto )\b(?:was|were|had|did|said|told|ago|last|yesterday|earlier|been|came|went|took|began|fled|left|fell|"
-    r"held|won|lost|met|saw|made|gave|killed|\w+ed)\b",
+    r"held|won|lost|met|saw|made|gave|killed|(?-i:[a-z]+ed))\b",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[.;!?\n]\s|\s[-\u2013\u2014]\s")
@@ -36,7 +36,7 @@ def tense_at(text: str, start: int, end: int) -> str:
     A future marker close by (before it in its clause, or right after it) wins; otherwise a
     past verb nearby makes it past; otherwise present. News prose defaults to the past.
     """
-    left = text[max(0, start - 70) : start]
+    left = text[max(0, start - 110) : start]
     breaks = list(_CLAUSE_BREAK.finditer(left))
     if breaks:
         left = left[breaks[-1].end() :]
@@ -45,8 +45,8 @@ def tense_at(text: str, start: int, end: int) -> str:
     right = right[: cut.start()] if cut else right
     if text.startswith("'s", end) or text.startswith("\u2019s", end):
         return "past"  # "Wednesday's ruling": an occasion already known
-    future = [m.end() for m in _FUTURE.finditer(left[-60:])]
-    past = [m.end() for m in _PAST.finditer(left[-60:])]
+    future = [m.end() for m in _FUTURE.finditer(left)]
+    past = [m.end() for m in _PAST.finditer(left)]
     if not past and re.search(r"\b(?:by|before)\s+$", left):
         return "future"  # a deadline
     if future and (not past or future[-1] >= past[-1]):

@@ -40,7 +40,8 @@ class TimeStage(Stage):
 
     @staticmethod
     def _one(text: str, start: int, end: int, running: Running) -> TimeExpr | None:
-        for cand in sorted(find(text, start, end, given=True), key=lambda c: c.start - c.end):
+        # The longest reading wins, but a word that is a time only when marked ("earlier") yields.
+        for cand in sorted(find(text, start, end, given=True), key=lambda c: (c.rule.name == "vague", c.start - c.end)):
             norm = normalise(cand, running.context(text, start, end, given=True))
             if norm is not None:
                 running.update(norm, end)
