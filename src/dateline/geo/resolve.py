@@ -40,6 +40,7 @@ class Mention:
     role: str = "toponym"
     loose: bool = False
     fallback: str | None = None  # looked up when ``query`` finds nothing ("Idlib" for "Idlib province")
+    keep: bool = True  # stays in the places, unresolved, when it does not resolve
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +84,8 @@ class Resolver:
         found = self.gazetteer.candidates(mention.query)
         if not found and mention.fallback:
             found = self.gazetteer.candidates(mention.fallback)
+        if _is_acronym(mention.query):  # "SDF", "IS": only a place known by exactly that name
+            found = tuple(e for e in found if e.kind == 0 or e.is_division)
         code = country_code(mention.query) or demonym_country(mention.query)
         if code:  # a country's name, alias or demonym: the country itself leads
             country = self.gazetteer.division(code, None)
@@ -149,6 +152,11 @@ class Resolver:
         towns = [t for t in self.gazetteer.places_named_in(base, e.country or "", e.admin1)
                  if t.fclass == "P" and t.kind == 0]
         return towns[0] if towns else None
+
+
+def _is_acronym(query: str) -> bool:
+    letters = query.replace(".", "").replace(" ", "")
+    return 0 < len(letters) <= 5 and letters.isupper()
 
 
 def _soft_votes(cands: Sequence[Sequence[Entry]], prior: Mapping[str, float]) -> dict[str, float]:

@@ -19,6 +19,8 @@ from .gazetteer import Gazetteer, as_gazetteer
 from .resolve import Choice, Mention, Resolver
 from .toponyms import demonym_spans, find_spans, mentions_from_spans, query_and_hint
 
+# An unresolved "place" shaped like an adjective of nationality or faith ("Kurdish") is the NER's slip.
+_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ish|ese|ian|ic|ite)s?$")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\b")
 
 
@@ -39,15 +41,15 @@ class PlaceStage(Stage):
     def __call__(self, doc: Doc) -> None:
         text, body = doc.text, doc.article.body_start
         entities = doc.entities or ()
-        spans, loose = find_spans(text, entities, body)
-        mentions = mentions_from_spans(text, spans, loose=loose)
+        mentions = mentions_from_spans(text, find_spans(text, entities, body))
         demonyms = demonym_spans(text, entities, body)
         head = self._dateline_mention(doc)
         prior = _prior(dateline_country(doc.article.dateline), [d[2] for d in demonyms])
         all_mentions = ([head] if head else []) + mentions
         choices = self.resolver.resolve(all_mentions, prior=prior)
         places = [_place(m, c) for m, c in zip(all_mentions, choices)]
-        places = [p for p, m in zip(places, all_mentions) if p.geonameid is not None or not m.loose]
+        places = [p for p, m in zip(places, all_mentions)
+                  if p.latitude is not None or (m.keep and not _ADJECTIVE.match(text[p.start : p.end]))]
         places += [Place(s, e, text[s:e], country_code=code, role="demonym", reason="demonym") for s, e, code in demonyms]
         doc.places = tuple(sorted(places, key=lambda p: (p.start, p.end)))
 

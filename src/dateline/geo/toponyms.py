@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from ..model import Entity
@@ -17,7 +18,7 @@ from .countries import demonym_country
 from .resolve import Mention
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_NAME = r"[A-Z][\w'\u2019-]*(?:[ -](?:(?:al|el|ez|ad|as|ash|an|ar|at|az|de|del|du|la|le|of|on|upon)[ -])?[A-Z][\w'\u2019-]*){0,3}"
+_NAME = r"[A-Z][\w'\u2019-]*(?:[ -](?:(?:al|el|ez|ad|as|ash|an|ar|at|az|de|del|du|la|le)[ -])?[A-Z][\w'\u2019-]*){0,3}"
 # Words that, after a name, say it is an administrative division.
 DIVISION_AFTER = ("province", "governorate", "district", "region", "county", "parish", "state",
                   "oblast", "prefecture", "municipality", "department", "territory", "subdistrict", "borough")
@@ -28,7 +29,11 @@ SETTLEMENT_OF = ("village", "town", "city", "hamlet", "township", "settlement", 
 _OF = re.compile(r"\b(" + "|".join(SETTLEMENT_OF + DIVISION_AFTER + ("capital", "outskirts", "region")) +
                  r") of (?:the )?(" + _NAME + r")")
 _AFTER = re.compile(r"\b(" + _NAME + r") (" + "|".join(DIVISION_AFTER + AREA_AFTER + ("city", "town", "village")) + r")\b")
-_LOCATIVE = re.compile(r"\b(?:in|near|at|outside|from|to|into|towards?|around|across|of) (?:the )?(" + _NAME + r")")
+_LOCATIVE = re.compile(r"\b(?:in|near|at|outside|inside|from|to|into|towards?|around|across|of) (?:the )?(" + _NAME + r")")
+# Prepositions after which an unknown capitalised name is still taken for a place.
+_STRONG_LOCATIVE = frozenset({"in", "near", "at", "outside", "inside", "around"})
+_FACILITY_WORDS = frozenset("""airport base air airbase square road street bridge mosque church hospital university
+camp prison port harbour harbor station district neighborhood neighbourhood market stadium palace hotel""".split())
 # Leading words never part of a toponym's span.
 _DROP_START = ("the ", "The ")
 _DIVISION_SET = frozenset(DIVISION_AFTER)
@@ -67,14 +72,36 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def mentions_from_spans(text: str, spans: Iterable[tuple[int, int]], *, loose: Sequence[bool] = ()) -> list[Mention]:
-    """Mentions for given spans; "X, Y" pairs make Y the container of X."""
-    ordered = sorted(set(spans))
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A span the finder proposes: ``loose`` if only a confident resolution counts, ``keep`` if it
+    stays in the places (unresolved) when it does not resolve."""
+
+    start: int
+    end: int
+    loose: bool = False
+    keep: bool = True
+
+
+def mentions_from_spans(text: str, spans: Iterable[tuple[int, int] | Found]) -> list[Mention]:
+    """Mentions for given spans, in text order; "X, Y" pairs make Y the container of X."""
+    items = sorted({s if isinstance(s, Found) else Found(int(s[0]), int(s[1])) for s in spans},
+                   key=lambda f: (f.start, f.end))
     out: list[Mention] = []
-    for k, (start, end) in enumerate(ordered):
-        query, fallback, hint = query_and_hint(text[start:end].strip())
-        out.append(Mention(start, end, query, hint, fallback=fallback, loose=bool(loose[k]) if k < len(loose) else False))
+    for f in items:
+        query, fallback, hint = query_and_hint(text[f.start : f.end].strip())
+        fallback = fallback or _leading_name(query)
+        out.append(Mention(f.start, f.end, query, hint, fallback=fallback, loose=f.loose, keep=f.keep))
     return _link_containers(text, out)
+
+
+def _leading_name(query: str) -> str | None:
+    """"Beirut airport", "Incirlik Air Base": the leading name, looked up if the whole is unknown."""
+    words = query.split()
+    for k in range(1, len(words)):
+        if words[k].lower() in _FACILITY_WORDS:
+            return " ".join(words[:k])
+    return None
 
 
 def _link_containers(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -87,22 +114,24 @@ def _link_containers(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def find_spans(text: str, entities: Sequence[Entity], body_start: int) -> tuple[list[tuple[int, int]], list[bool]]:
+def find_spans(text: str, entities: Sequence[Entity], body_start: int) -> list[Found]:
     """Toponym spans in the body: NER places first, then rule-found ones that overlap none."""
-    spans: list[tuple[int, int]] = []
-    loose: list[bool] = []
+    found: list[Found] = []
     taken: list[tuple[int, int]] = []
     for ent in entities:
-        if ent.label in PLACE_LABELS and ent.start >= body_start:
+        if ent.label in PLACE_LABELS and ent.start >= body_start and not demonym_country(text[ent.start : ent.end]):
             for start, end in _split_entity(text, ent.start, ent.end):
-                spans.append((start, end)), loose.append(ent.label == "FAC")
+                found.append(Found(start, end, loose=ent.label == "FAC", keep=True))
                 taken.append((start, end))
+    # An organisation's name that runs past the span ("in Reuters' Beirut bureau") vetoes keeping it unresolved.
+    orgs = [(e.start, e.end) for e in entities if e.label == "ORG"]
     blocked = [(e.start, e.end) for e in entities if e.label not in PLACE_LABELS | {"PERSON", "ORG", "NORP"}]
-    for start, end in _rule_spans(text, body_start):
-        if not _overlaps((start, end), taken) and not _overlaps((start, end), blocked):
-            spans.append((start, end)), loose.append(True)
-            taken.append((start, end))
-    return spans, loose
+    for start, end, strong in _rule_spans(text, body_start):
+        span = (start, end)
+        if not _overlaps(span, taken) and not _overlaps(span, blocked):
+            found.append(Found(start, end, loose=True, keep=strong and not _inside_longer(span, orgs)))
+            taken.append(span)
+    return found
 
 
 def _split_entity(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -118,24 +147,33 @@ def _split_entity(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _rule_spans(text: str, body_start: int) -> Iterable[tuple[int, int]]:
+def _rule_spans(text: str, body_start: int) -> Iterable[tuple[int, int, bool]]:
+    """(start, end, strong): strong when the words around the name say it is a place."""
     body = text[body_start:]
     for m in _OF.finditer(body):
-        yield _name_span(text, body_start + m.start(2), body_start + m.end(2))
+        yield _name_span(text, body_start + m.start(2), body_start + m.end(2)) + (True,)
     for m in _AFTER.finditer(body):
         word = m.group(2).lower()
         end = m.end(2) if word in _DIVISION_SET or word in ("city", "town", "village") else m.end(1)
-        yield _name_span(text, body_start + m.start(1), body_start + end)
+        yield _name_span(text, body_start + m.start(1), body_start + end) + (True,)
     for m in _LOCATIVE.finditer(body):
-        yield _name_span(text, body_start + m.start(1), body_start + m.end(1))
+        strong = m.group(0).split(" ", 1)[0].lower() in _STRONG_LOCATIVE
+        yield _name_span(text, body_start + m.start(1), body_start + m.end(1)) + (strong,)
 
 
 def _name_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The name's span, cut before any word that cannot be part of a place name ("Zara Thursday")."""
     start, end = trim(text, start, end)
-    first = text[start:end].split(" ", 1)[0]
-    if first in _NOT_PLACE:
-        return (start, start)
+    pos = start
+    for word in text[start:end].split(" "):
+        if word in _NOT_PLACE:
+            return trim(text, start, pos) if pos > start else (start, start)
+        pos += len(word) + 1
     return (start, end)
+
+
+def _inside_longer(span: tuple[int, int], others: Iterable[tuple[int, int]]) -> bool:
+    return any(s < span[1] and span[0] < e and (e - s) > (span[1] - span[0]) for s, e in others)
 
 
 def _overlaps(span: tuple[int, int], others: Iterable[tuple[int, int]]) -> bool:

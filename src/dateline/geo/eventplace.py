@@ -1,0 +1,161 @@
+"""Event geolocation: which of a sentence's places is where the event happened, coded as ACLED does.
+
+A place earns its claim from the words before it: "in X", "near X", "the village of X", "X
+countryside" say where something happened; "said in X", "told reporters in X" say where a speaker
+stood, and "from X" where a person came from. Ties go to the place nearest the trigger, then to
+the most specific. ``geo_precision``: 1 the named town itself, 2 near it or a part of a region
+(a district), 3 a first-level division, a country or a place that could not be resolved.
+Everything here works on ``doc.places`` and the text: no gazetteer query, so it is cheap per event.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from ..model import Doc, EventPlace, Place, Sentence, Span
+from .centres import COUNTRY_CENTRES
+from .countries import country_name, story_country
+
+# Words just before a place that say the event was there (strong) or around it (near).
+_AT = re.compile(r"(?:\b(?:in|at|on|inside|into|across|throughout|within|over|of|hit|struck|attacked|bombed|"
+                 r"shelled|captured|seized|stormed|entered|targeted|raided)\s+(?:the\s+)?(?:\w+\s+){0,3}?)$", re.I)
+_NEAR = re.compile(r"(?:\b(?:near|outside|around|nearby|close to|outskirts of|edge of|north of|south of|east of|"
+                   r"west of|northeast of|northwest of|southeast of|southwest of|km from|kilometers from|"
+                   r"kilometres from|miles from|road to|way to|toward|towards)\s+(?:the\s+)?(?:\w+\s+){0,2}?)$", re.I)
+# Words before a place that say it is not where the event happened.
+_ELSEWHERE = re.compile(r"(?:\b(?:from|to|said|says|told|reported|announced|statement|spokesman|spokeswoman|"
+                        r"correspondent|based|headquartered|native|resident|residents|embassy|visit|visited|"
+                        r"returned|flew|fled|travelled|traveled)\b[^.;]{0,25})$", re.I)
+_AREA_AFTER = re.compile(r"^\s*(?:countryside|outskirts|suburbs|area|region|environs|hinterland|border)\b", re.I)
+_TOWN_CODES = ("PPL",)
+_CONTAINS = re.compile(r"^(?:\s*,\s*(?:a\s+\w+\s+(?:in|of|near)\s+)?|\s+(?:\w+\s+)?(?:neighbou?rhood|district|"
+                       r"area|village|town|suburb|quarter|region|LGA|county|province|countryside)\s+(?:of|in)\s+(?:the\s+)?)$",
+                       re.I)
+
+
+def event_place(doc: Doc, trigger: Span, sentence: Sentence) -> EventPlace:
+    """Where the event with ``trigger`` in ``sentence`` happened; the story's country if nothing better."""
+    places = _toponyms(doc, sentence.start, sentence.end)
+    best = _best(doc.text, places, trigger)
+    if best is None:
+        best = _article_place(doc)
+        if best is None:
+            return _country_only(doc)
+        return _coded(doc, best, near=False, reason="the article's main place")
+    place, near = best
+    return _coded(doc, place, near=near, reason="near the trigger" if near else "where the trigger happened")
+
+
+def _toponyms(doc: Doc, start: int, end: int) -> list[Place]:
+    return [p for p in doc.places or () if p.role == "toponym" and start <= p.start and p.end <= end]
+
+
+def _best(text: str, places: Sequence[Place], trigger: Span) -> tuple[Place, bool] | None:
+    scored = []
+    for p in places:
+        cue, near = _cue(text, p)
+        gap = p.start - trigger.end if p.start >= trigger.end else trigger.start - p.end
+        score = cue - min(abs(gap), 300) / 150.0 + _specificity(p) - _container_penalty(text, p, places)
+        scored.append((score, -p.start, p, near))
+    if not scored:
+        return None
+    score, _, place, near = max(scored, key=lambda s: (s[0], s[1]))
+    return place, near
+
+
+def _cue(text: str, p: Place) -> tuple[float, bool]:
+    """How strongly the words around ``p`` make it the event's place, and whether they say "near"."""
+    before = text[max(0, p.start - 40) : p.start]
+    after = text[p.end : p.end + 15]
+    at = _AT.search(before) is not None
+    if _ELSEWHERE.search(before) and not _AT.search(before[-12:]):
+        return -2.0, False
+    if _AREA_AFTER.match(after):
+        return 2.5, True
+    if _NEAR.search(before):
+        return 2.3, True
+    return (2.5, False) if at else (0.0, False)
+
+
+def _container_penalty(text: str, p: Place, places: Sequence[Place]) -> float:
+    """A place named as the container of another ("Huriyah neighborhood of Baghdad", "Hajin,
+    Deir ez-Zor") is where the event happened only if the smaller place is not."""
+    for q in places:
+        if q.end <= p.start and p.start - q.end <= 30 and _CONTAINS.match(text[q.end : p.start]):
+            return 1.5
+    return 0.0
+
+
+def _specificity(p: Place) -> float:
+    code = p.feature_code or ""
+    if p.latitude is None:
+        return 0.2
+    if code.startswith("PPL"):
+        return 0.6
+    if code.startswith("ADM2") or code.startswith("ADM3"):
+        return 0.4
+    if code.startswith("ADM1"):
+        return 0.2
+    return 0.0
+
+
+def _article_place(doc: Doc) -> Place | None:
+    """The article's first resolved town or division, else its dateline place."""
+    toponyms = [p for p in doc.places or () if p.role in ("toponym", "dateline") and p.latitude is not None]
+    local = [p for p in toponyms if not (p.feature_code or "").startswith("PCL")]
+    return (local or toponyms or [None])[0]
+
+
+def _coded(doc: Doc, p: Place, *, near: bool, reason: str) -> EventPlace:
+    if p.latitude is None:
+        return _unresolved(doc, p)
+    code = p.feature_code or ""
+    if code.startswith(_TOWN_CODES):
+        precision = 2 if near else 1
+    elif code.startswith(("ADM2", "ADM3", "ADMD")):
+        precision = 2
+    else:
+        precision = 3
+    return EventPlace(
+        location=_location_name(doc, p), latitude=p.latitude, longitude=p.longitude, geonameid=p.geonameid,
+        country=country_name(p.country_code), iso2=p.country_code, admin1=p.admin1, admin2=p.admin2,
+        geo_precision=precision, evidence=Span(p.start, p.end), reason=f"{reason}: {p.reason or ''}".strip(),
+    )
+
+
+def _location_name(doc: Doc, p: Place) -> str:
+    if (p.feature_code or "").startswith("PCL"):
+        return country_name(p.country_code) or p.name or doc.text[p.start : p.end]
+    return p.name or doc.text[p.start : p.end]
+
+
+def _unresolved(doc: Doc, p: Place) -> EventPlace:
+    """A place the gazetteer lacks: keep its name, locate it at the smallest area the text supports."""
+    name = doc.text[p.start : p.end]
+    area = _containing_division(doc, p)
+    if area is not None:
+        return EventPlace(location=name, latitude=area.latitude, longitude=area.longitude,
+                          country=country_name(area.country_code), iso2=area.country_code, admin1=area.admin1,
+                          geo_precision=3, evidence=Span(p.start, p.end), reason="unresolved; placed at its division")
+    iso2 = story_country(doc)
+    lat, lon = COUNTRY_CENTRES.get(iso2, (None, None)) if iso2 else (None, None)
+    return EventPlace(location=name, latitude=lat, longitude=lon, country=country_name(iso2), iso2=iso2,
+                      geo_precision=3, evidence=Span(p.start, p.end), reason="unresolved; placed at the story's country")
+
+
+def _containing_division(doc: Doc, p: Place) -> Place | None:
+    """The nearest resolved division mentioned after ``p`` in its sentence, else anywhere in the article."""
+    divisions = [q for q in doc.places or () if q.role == "toponym" and q.latitude is not None
+                 and (q.feature_code or "").startswith(("ADM1", "ADM2"))]
+    after = [q for q in divisions if q.start >= p.end]
+    return (after or divisions or [None])[0]
+
+
+def _country_only(doc: Doc) -> EventPlace:
+    iso2 = story_country(doc)
+    if not iso2:
+        return EventPlace(None)
+    lat, lon = COUNTRY_CENTRES.get(iso2, (None, None))
+    return EventPlace(location=country_name(iso2), latitude=lat, longitude=lon, country=country_name(iso2),
+                      iso2=iso2, geo_precision=3, reason="no place named: the story's country")
