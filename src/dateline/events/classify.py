@@ -133,7 +133,7 @@ def _special(c: Clues, f: frozenset[str]) -> str | None:
 def _demo(c: Clues, f: frozenset[str]) -> str | None:
     protest = "protest" in f or c.inter1 == PROTESTERS or ("gather" in f and "purpose" in c.protest)
     if "riot" in f or c.inter1 == RIOTERS:
-        return "Violent demonstration" if protest or "purpose" in c.protest else "Mob violence"
+        return "Violent demonstration" if protest else "Mob violence"
     if not protest:
         return None
     return protest_subtype(c.protest, harmed=c.harmed)
@@ -178,7 +178,8 @@ def _person(c: Clues, f: frozenset[str]) -> str | None:
     if f & {"clash", "attack", "harm"}:
         return _clash_or_attack(c, f)
     if "arrest" in f:
-        return "Arrests"
+        # A non-state armed group "detaining" people abducts them (ACLED).
+        return "Abduction/forced disappearance" if c.inter1 in (2, 3, 4) else "Arrests"
     return None
 
 
@@ -231,6 +232,8 @@ def protest_cues(tokens, table) -> frozenset[str]:
 def _in_reason(tok) -> bool:
     steps = 0
     while tok.dep_ != "ROOT" and steps < 12:
+        if tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return True  # "to stop labour insecurity": an aim, not an act
         if tok.dep_ in ("relcl", "acl") and tok.head.lemma_.lower() not in CROWD_NOUNS:
             return True
         tok, steps = tok.head, steps + 1

@@ -134,8 +134,15 @@ def _with_conjuncts(tokens: Iterable[Any]) -> list[Any]:
     return out
 
 
+PEOPLE_WORDS = {"people", "person", "fatality", "death", "casualty", "body", "dead", "life", "other", "others",
+                "one", "some", "all", "many", "several", "few", "dozen", "dozens", "hundreds", "score", "scores",
+                "who", "they", "he", "she", "them", "him", "her", "we", "each", "both", "injured", "wounded"}
+
+
 def _quantify(noun: Any, kind: str, lex: Lexicon) -> Figure | None:
     victims = victim_kind(noun, lex)
+    if victims is None and not noun.like_num and noun.lemma_.lower() not in PEOPLE_WORDS and noun.lower_ not in PEOPLE_WORDS:
+        return None  # "25 heads of cattle", "three houses": not people
     value = _number_of(noun, lex)
     if value is None:
         return None

@@ -82,6 +82,8 @@ def _verb_roles(verb: Any) -> tuple[Any, Any]:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     agent = _child(verb, "agent", pobj=True) if passive else _child(verb, "nsubj")
     patient = _child(verb, "nsubjpass") if passive else _child(verb, "dobj")
+    if patient is not None and patient.lemma_ in ("fire", "shot", "gunfire"):  # "opened fire at/on X"
+        patient = _prep_object(patient) or _prep_object(verb)
     patient = patient or _prep_object(verb)
     if agent is None:
         agent = _inherited_subject(verb)

@@ -54,6 +54,7 @@ class Draft:
     mentions: list[Span] = field(default_factory=list)
     counter_claim: tuple[str, Span] | None = None
     extra_actors: list[ActorMention] = field(default_factory=list)
+    clues: cls.Clues | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,7 +213,7 @@ def make_draft(doc: Doc, sent: Sent, group: list[Match], index: ActorIndex, lex:
     frames = _refine_frames(frames, role, tok, doc, lex, weapons)
     if _excluded(sent, frames, role, lex):
         return None
-    figs = [f for f in figures(sent.tokens, lex)]
+    figs = [f for f in figures(sent.tokens, lex) if not (_family_of(frames) == "demo" and _reason_figure(doc, f))]
     cues = cls.protest_cues(sent.tokens, lex.protest)
     target = target_kind(role.patient, lex) or _victims_target(figs)
     clues = _clues(frames, weapons, cues, role, target, figs, tok, doc, lex)
@@ -221,7 +222,20 @@ def make_draft(doc: Doc, sent: Sent, group: list[Match], index: ActorIndex, lex:
         return None
     span = Span(tok.idx, tok.idx + len(tok.text))
     return Draft(sub, cls.FAMILY[head.key], span, sent.sentence, sent.index, frames, frozenset(weapons), cues,
-                 role, target, figs, factuality(tok, lex), attribution(tok, sent.tokens, lex), [span])
+                 role, target, figs, factuality(tok, lex), attribution(tok, sent.tokens, lex), [span],
+                 clues=clues)
+
+
+def _family_of(frames: frozenset[str]) -> str:
+    return cls.FAMILY[cls.head_frame(frames)]
+
+
+def _reason_figure(doc: Doc, fig: Figure) -> bool:
+    """A death the protest is about ("protested the killing of a man") is not a protest casualty."""
+    if fig.span is None:
+        return False
+    tok = doc.spacy.char_span(fig.span.start, fig.span.end, alignment_mode="expand")
+    return tok is not None and cls._in_reason(tok.root)
 
 
 def _reference_only(tok: Any, lex: Lexicon) -> bool:
@@ -319,7 +333,7 @@ def _excluded(sent: Sent, frames: frozenset[str], role: Roles, lex: Lexicon) -> 
     if not lex.exclusions.keys_in(sent.tokens, context=sent.words):
         return False
     inters = {a.inter for a in (role.actor1, role.actor2) if a is not None}
-    return not inters & ARMED_INTERS
+    return not inters & (ARMED_INTERS | {cls.RIOTERS})
 
 
 def _victims_target(figs: Sequence[Figure]) -> str | None:
@@ -373,9 +387,18 @@ def _adds_to(old: Draft, new: Draft) -> bool:
         return new.family in ("demo", "violence", "arrest") and (bool(new.protest - {"purpose"}) or new.family == "demo")
     if old.family != "violence" or new.family != "violence":
         return False
+    if old.sub == "Armed clash" and new.sub in TERRITORY_SUBS and _no_new_agent(old, new):
+        return True  # "they clashed ... the village was liberated": one territorial event
     if new.frames <= {"harm", "attack", "explosion", "bombing"} and _no_new_agent(old, new):
         return True
     return False
+
+
+def _reclassified(old: Draft) -> str | None:
+    """Figures told after the event can show who its victims were ("One woman was killed")."""
+    harmed = any(f.kind in ("killed", "injured", "casualties") and f.value > 0 for f in old.figures)
+    target = old.clues.target or _victims_target(old.figures)
+    return cls.classify(replace(old.clues, harmed=old.clues.harmed or harmed, target=target))
 
 
 def _no_new_agent(old: Draft, new: Draft) -> bool:
@@ -384,7 +407,12 @@ def _no_new_agent(old: Draft, new: Draft) -> bool:
 
 
 def _absorb(old: Draft, new: Draft) -> None:
-    old.figures.extend(replace(f, additive=f.additive) for f in new.figures)
+    old.figures.extend(new.figures)
+    if new.sub in TERRITORY_SUBS and old.sub == "Armed clash":
+        state = old.roles.actor1 is not None and old.roles.actor1.inter == cls.STATE
+        old.sub = "Government regains territory" if state else new.sub
+    elif old.family == "violence" and old.clues is not None:
+        old.sub = _reclassified(old) or old.sub
     old.mentions.extend(new.mentions)
     old.protest = old.protest | new.protest
     old.weapons = old.weapons | new.weapons
