@@ -364,15 +364,18 @@ def _demo_exports(store: Any, out_dir: Path) -> None:
 
 # --- The events table ----------------------------------------------------------------------
 
-COLUMNS = (("TYPE", 30), ("DATE", 11), ("PLACE", 22), ("ACTORS", 40), ("FATAL", 5), ("SOURCE", 14))
+# Column names and the widest each may grow to; columns shrink to fit the terminal.
+COLUMNS = (("TYPE", 34), ("DATE", 11), ("PLACE", 32), ("ACTORS", 80), ("FATAL", 5), ("SOURCE", 22))
 
 
 def events_table(events: list[Event], *, width: int = 120) -> str:
     """A readable fixed-width table: type, date, place, actors, fatalities, source."""
-    widths = _fit([w for _, w in COLUMNS], width)
+    rows = [_table_cells(e) for e in events]
+    natural = [max([len(name)] + [len(r[i]) for r in rows]) for i, (name, _) in enumerate(COLUMNS)]
+    widths = _fit([min(n, cap) for n, (_, cap) in zip(natural, COLUMNS)], width)
     lines = [_table_line([name for name, _ in COLUMNS], widths)]
     lines.append(_table_line(["-" * w for w in widths], widths))
-    lines += [_table_line(_table_cells(e), widths) for e in events]
+    lines += [_table_line(r, widths) for r in rows]
     if not events:
         lines.append("(no events)")
     return "\n".join(lines)
@@ -389,10 +392,11 @@ def _table_cells(e: Event) -> list[str]:
 
 
 def _fit(widths: list[int], total: int) -> list[int]:
-    """Shrink the widest columns until the table fits ``total`` characters."""
+    """Shrink columns until the table fits ``total`` characters; actors keep twice the share."""
     widths = list(widths)
+    weight = [2 if name == "ACTORS" else 1 for name, _ in COLUMNS]
     while sum(widths) + 2 * (len(widths) - 1) > total and max(widths) > 8:
-        i = widths.index(max(widths))
+        i = max(range(len(widths)), key=lambda k: (widths[k] / weight[k], k))
         widths[i] -= 1
     return widths
 
