@@ -132,7 +132,7 @@ def _location_name(doc: Doc, p: Place) -> str:
 
 def _unresolved(doc: Doc, p: Place) -> EventPlace:
     """A place the gazetteer lacks: keep its name, locate it at the smallest area the text supports."""
-    name = doc.text[p.start : p.end]
+    name = p.name or doc.text[p.start : p.end]
     area = _containing_division(doc, p)
     if area is not None:
         return EventPlace(location=name, latitude=area.latitude, longitude=area.longitude,

@@ -95,6 +95,10 @@ class Gazetteer:
             build_gazetteer(target)
         return cls(target)
 
+    @staticmethod
+    def exists(path: str | os.PathLike) -> bool:
+        return Path(path).is_file()
+
     def close(self) -> None:
         self._conn.close()
 

@@ -89,7 +89,7 @@ def _text_prior(text: str) -> dict[str, float]:
 
 def _place(m: Mention, choice: Choice | None) -> Place:
     if choice is None:
-        return Place(m.start, m.end, name=m.query, role=m.role)
+        return Place(m.start, m.end, name=m.fallback or m.query, role=m.role)
     e = choice.entry
     return Place(
         m.start, m.end, name=e.name, geonameid=e.geonameid if e.geonameid < 900_000_000 else None,

@@ -154,7 +154,7 @@ def _rule_spans(text: str, body_start: int) -> Iterable[tuple[int, int, bool]]:
         yield _name_span(text, body_start + m.start(2), body_start + m.end(2)) + (True,)
     for m in _AFTER.finditer(body):
         word = m.group(2).lower()
-        end = m.end(2) if word in _DIVISION_SET or word in ("city", "town", "village") else m.end(1)
+        end = m.end(2) if word in _DIVISION_SET else m.end(1)
         yield _name_span(text, body_start + m.start(1), body_start + end) + (True,)
     for m in _LOCATIVE.finditer(body):
         strong = m.group(0).split(" ", 1)[0].lower() in _STRONG_LOCATIVE

@@ -1,0 +1,127 @@
+"""The place stage, resolution and event geolocation over the tiny gazetteer (no spaCy)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, strategies as st
+
+from dateline.geo.build import iter_json_object
+from dateline.geo.eventplace import event_place
+from dateline.geo.gazetteer import Gazetteer
+from dateline.geo.stage import PlaceStage
+from dateline.model import Article, Doc, Entity, Sentence, Span
+from test_geo_tiny import write_tiny
+
+
+@pytest.fixture
+def stage(tmp_path):
+    return PlaceStage.default(gazetteer=Gazetteer(write_tiny(tmp_path)))
+
+
+def make_doc(text: str, ents: list[tuple[str, str]], *, dateline: str | None = None, body_start: int = 0) -> Doc:
+    """A doc whose NER found each (surface, label), at its first occurrence in the body."""
+    doc = Doc(Article(id="t", text=text, dateline=dateline, body_start=body_start))
+    doc.sentences = (Sentence(body_start, len(text)),)
+    entities = []
+    for surface, label in ents:
+        start = text.index(surface, body_start)
+        entities.append(Entity(start, start + len(surface), label))
+    doc.entities = tuple(entities)
+    return doc
+
+
+def places_by_text(doc: Doc) -> dict[str, object]:
+    return {doc.text[p.start : p.end]: p for p in doc.places}
+
+
+def test_context_picks_the_local_alexandria(stage):
+    doc = make_doc("A fire in Alexandria, Louisiana, hurt two.", [("Alexandria", "GPE"), ("Louisiana", "GPE")])
+    stage(doc)
+    alex = places_by_text(doc)["Alexandria"]
+    assert (alex.country_code, alex.admin1) == ("US", "Louisiana")
+    assert alex.score is not None and "within" in alex.reason
+
+
+def test_population_wins_without_context(stage):
+    doc = make_doc("Protests spread to Alexandria.", [("Alexandria", "GPE")])
+    stage(doc)
+    assert places_by_text(doc)["Alexandria"].country_code == "EG"
+
+
+def test_containment_and_demonym_context(stage):
+    doc = make_doc("Syrian forces shelled Hajin, Deir ez-Zor.", [("Syrian", "NORP"), ("Hajin", "GPE"), ("Deir ez-Zor", "GPE")])
+    stage(doc)
+    found = places_by_text(doc)
+    assert found["Hajin"].country_code == "SY" and found["Hajin"].geonameid == 6
+    assert found["Syrian"].role == "demonym" and found["Syrian"].country_code == "SY"
+
+
+def test_rule_found_places_and_unresolved_spans(stage):
+    text = "Fighters entered the village of Qasr Mahmoud and shelled Aleppo countryside."
+    doc = make_doc(text, [])
+    stage(doc)
+    found = places_by_text(doc)
+    assert found["Qasr Mahmoud"].geonameid is None and found["Qasr Mahmoud"].latitude is None
+    assert found["Aleppo"].geonameid == 13
+
+
+def test_text_before_the_body_is_ignored_but_the_dateline_is_placed(stage):
+    text = "BEIRUT (Reuters) - Jets struck Hajin in Syria."
+    body = text.index("Jets")
+    doc = make_doc(text, [("Hajin", "GPE"), ("Syria", "GPE")], dateline="BEIRUT", body_start=body)
+    stage(doc)
+    roles = {doc.text[p.start : p.end]: p.role for p in doc.places}
+    assert roles == {"BEIRUT": "dateline", "Hajin": "toponym", "Syria": "toponym"}
+    assert places_by_text(doc)["BEIRUT"].geonameid == 11
+
+
+def test_resolve_spans_keeps_order_and_gives_none_for_unknown(stage):
+    text = "From Baghouz to Nowhereville and Hajin."
+    spans = [(text.index("Nowhereville"), text.index("Nowhereville") + 12), (5, 12), (text.index("Hajin"), len(text) - 1)]
+    out = stage.resolve_spans(text, spans)
+    assert out[0].latitude is None
+    assert out[1].geonameid == 10
+    assert out[2].country_code == "SY"
+
+
+def test_event_place_prefers_where_it_happened_over_where_it_was_said(stage):
+    text = "The ministry said in Beirut that jets bombed Hajin overnight."
+    doc = make_doc(text, [("Beirut", "GPE"), ("Hajin", "GPE")])
+    stage(doc)
+    trig = text.index("bombed")
+    ep = event_place(doc, Span(trig, trig + 6), doc.sentences[0])
+    assert ep.location == "Hajin" and ep.geo_precision == 1 and ep.country == "Syria"
+    assert text[ep.evidence.start : ep.evidence.end] == "Hajin"
+
+
+def test_event_place_near_gives_precision_two_and_unresolved_falls_back(stage):
+    text = "A bomb exploded near Aleppo. Later gunmen attacked Qasr Mahmoud village in Syria."
+    doc = make_doc(text, [("Aleppo", "GPE"), ("Syria", "GPE")])
+    stage(doc)
+    first = Sentence(0, text.index(".") + 1)
+    trig = text.index("exploded")
+    assert event_place(doc, Span(trig, trig + 8), first).geo_precision == 2
+    second = Sentence(first.end + 1, len(text))
+    trig = text.index("attacked")
+    ep = event_place(doc, Span(trig, trig + 8), second)
+    assert ep.location == "Qasr Mahmoud" and ep.geo_precision == 3 and ep.iso2 == "SY"
+    assert ep.geonameid is None and ep.latitude is not None
+
+
+def test_event_place_without_places_uses_the_story_country(stage):
+    text = "Clashes continued overnight."
+    doc = make_doc(text, [])
+    doc.places = ()
+    assert event_place(doc, Span(0, 7), doc.sentences[0]).location is None
+    doc2 = Doc(Article(id="x", text=text, dateline="DAMASCUS"))
+    doc2.sentences, doc2.places = doc.sentences, ()
+    ep = event_place(doc2, Span(0, 7), doc2.sentences[0])
+    assert (ep.country, ep.geo_precision) == ("Syria", 3)
+
+
+@given(st.dictionaries(st.text(max_size=8), st.one_of(st.integers(), st.text(max_size=8), st.lists(st.integers(), max_size=3)), max_size=6))
+def test_streaming_json_object_round_trip(obj):
+    for text in (json.dumps(obj), json.dumps(obj, indent=2)):
+        assert dict(iter_json_object(text)) == obj
