@@ -145,18 +145,19 @@ def match(expected_events: list[dict[str, Any]], events: list[dict[str, Any]]) -
     return pairs
 
 
-def brief(event: dict[str, Any]) -> str:
+def brief(event: dict[str, Any], text: str = "") -> str:
+    start, end = event.get("evidence", {}).get("trigger", (0, 0))
     return (
         f"{event.get('sub_event_type')} | {event.get('event_date')} (tp {event.get('time_precision')}) | "
         f"{event.get('location')} {event.get('iso2')} | fat {event.get('fatalities')} | "
-        f"{event.get('actor1')} vs {event.get('actor2')} | trigger {event.get('evidence', {}).get('trigger')}"
+        f"{event.get('actor1')} vs {event.get('actor2')} | trigger {text[start:end]!r} at {start}"
     )
 
 
-def near_misses(expected: dict[str, Any], events: list[dict[str, Any]]) -> str:
+def near_misses(expected: dict[str, Any], events: list[dict[str, Any]], text: str) -> str:
     """The events closest to a missing one, with the key fields they get wrong (for the report)."""
     scored = sorted(((len(key_fields(expected, e)), key_fields(expected, e), e) for e in events), key=lambda t: t[0])
-    lines = [f"      differs in {wrong}: {brief(e)}" for n, wrong, e in scored[:3] if n < 4]
+    lines = [f"      differs in {wrong}: {brief(e, text)}" for n, wrong, e in scored[:3] if n < 4]
     return "\n".join(lines) or "      (no event shares any key field)"
 
 
@@ -275,12 +276,12 @@ def analyses(pipe):
     return get
 
 
-def problems_with_expected(gold: dict[str, Any], events: list[dict[str, Any]]) -> list[str]:
+def problems_with_expected(gold: dict[str, Any], events: list[dict[str, Any]], text: str) -> list[str]:
     pairs = match(gold["events"], events)
     out = []
     for i, exp in enumerate(gold["events"]):
         if i not in pairs:
-            out.append(f"  MISSING {describe_expected(exp)}\n{near_misses(exp, events)}")
+            out.append(f"  MISSING {describe_expected(exp)}\n{near_misses(exp, events, text)}")
             continue
         strict, _ = field_differences(exp, events[pairs[i]])
         out += [f"  WRONG {describe_expected(exp)}: {s}" for s in strict]
@@ -299,9 +300,9 @@ def report_optional(name: str, gold: dict[str, Any], events: list[dict[str, Any]
 @pytest.mark.parametrize("name", golden_names())
 def test_expected_events_are_found(name, analyses):
     gold, events = load_golden(name), analyses(name)["events"]
-    problems = problems_with_expected(gold, events)
+    problems = problems_with_expected(gold, events, sample_text(name))
     report_optional(name, gold, events)
-    found = "\n".join("    " + brief(e) for e in events) or "    (none)"
+    found = "\n".join("    " + brief(e, sample_text(name)) for e in events) or "    (none)"
     assert not problems, f"{name}:\n" + "\n".join(problems) + f"\n  events found:\n{found}"
 
 
@@ -310,7 +311,7 @@ def test_expected_events_are_found(name, analyses):
 def test_no_extra_events(name, analyses):
     gold, events = load_golden(name), analyses(name)["events"]
     matched = set(match(gold["events"], events).values())
-    extras = [brief(e) for j, e in enumerate(events) if j not in matched]
+    extras = [brief(e, sample_text(name)) for j, e in enumerate(events) if j not in matched]
     allowance = gold.get("extra_allowance", EXTRA_ALLOWANCE)
     unmatched_expected = len(gold["events"]) - len(matched)
     # An expected event coded with a wrong field shows up as an extra too: count it once, as missing.
@@ -328,7 +329,7 @@ def test_no_event_from_not_events(name, analyses):
         for event in events:
             t0, t1 = event["evidence"]["trigger"]
             if t0 < end and start < t1:
-                bad.append(f"  {phrase!r} -> {brief(event)}")
+                bad.append(f"  {phrase!r} -> {brief(event, text)}")
     assert not bad, f"{name}: events triggered by statements that are not events:\n" + "\n".join(bad)
 
 
@@ -345,7 +346,7 @@ def find_pair_event(name: str, exp: dict[str, Any], analyses) -> dict[str, Any]:
     """The event of ``name`` that is the paired one (fatalities may differ between outlets)."""
     events = analyses(name)["events"]
     hits = [e for e in events if not key_fields(exp, e, fatalities=False)]
-    found = "\n".join("    " + brief(e) for e in events) or "    (none)"
+    found = "\n".join("    " + brief(e, sample_text(name)) for e in events) or "    (none)"
     assert hits, f"{name}: no event for {describe_expected(exp)}; events:\n{found}"
     return hits[0]
 
