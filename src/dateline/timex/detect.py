@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from ..model import TimeExpr
 from . import anchor as A
@@ -82,7 +83,8 @@ def find(text: str, start: int = 0, end: int | None = None, *, given: bool = Fal
     ``given`` says the span is known to be a time expression, which lifts the vetoes.
     """
     end = len(text) if end is None else end
-    found = [Match(m.start(), m.end(), r, m) for r in RULES for m in r.pattern.finditer(text, start, end)]
+    rules = RULES if given else [r for r in RULES if not r.given_only]
+    found = [Match(m.start(), m.end(), r, m) for r in rules for m in _scan(r, text, start, end)]
     found.sort(key=lambda c: (c.start - c.end, _ORDER[c.rule.name], c.start))
     taken: list[Match] = []
     probe = _PROBE if not given else dataclasses.replace(_PROBE, given=True)
@@ -91,6 +93,30 @@ def find(text: str, start: int = 0, end: int | None = None, *, given: bool = Fal
             taken.append(cand)
     taken.sort(key=lambda c: c.start)
     return taken
+
+
+# How far a match may reach before and after its core word ("the past several [weeks]").
+_BEFORE, _AFTER = 90, 60
+
+
+def _scan(rule: Rule, text: str, start: int, end: int) -> Iterator[re.Match]:
+    """The rule's matches, running its full pattern only in windows around its core word."""
+    windows: list[list[int]] = []
+    for hit in rule.core.finditer(text, start, end):
+        lo, hi = max(start, hit.start() - _BEFORE), _word_end(text, min(end, hit.end() + _AFTER), end)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], hi)
+        else:
+            windows.append([lo, hi])
+    for lo, hi in windows:
+        yield from rule.pattern.finditer(text, lo, hi)
+
+
+def _word_end(text: str, pos: int, end: int) -> int:
+    """Move a window's end past the word it cuts, so word-boundary checks stay true."""
+    while pos < end and (text[pos].isalnum() or text[pos] == "_"):
+        pos += 1
+    return pos
 
 
 def _plausible(cand: Match, probe: Context) -> bool:

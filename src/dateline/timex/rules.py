@@ -17,7 +17,7 @@ from typing import Callable
 
 from . import anchor as A
 from .lexicon import (
-    DAYNUM, MONTH, MONTH_ANY, MONTHS, NUMWORD, ORDINAL, ORDINALS, PART, PARTS_OF_DAY, SEASON,
+    DAYNUM, MONTH, MONTH_ANY, MONTHS, NUMWORD, ORDINALS, PART, PARTS_OF_DAY, SEASON,
     SEASONS, UNIT, UNITS, WEEKDAY, WEEKDAYS, YEAR4, number, unit_of,
 )
 
@@ -73,6 +73,9 @@ def mod_of(word: str | None) -> str | None:
     return _MODS.get(w) or _MODS.get(word.lower())
 
 
+UNIT_CORE = r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur"
+_VAGUE_CORE = r"now|current|present|recent|lately|previous|former|soon|shortly|past|future|term|possible|moment|these days"
+
 Handler = Callable[[re.Match, Context], Norm | None]
 
 
@@ -81,17 +84,24 @@ class Rule:
     name: str
     pattern: re.Pattern
     handler: Handler
+    core: re.Pattern  # a word every match contains: the full pattern only runs near one
+    given_only: bool = False  # only for spans known to be time expressions (gold spans)
 
 
 RULES: list[Rule] = []
 
 
-def rule(name: str, pattern: str) -> Callable[[Handler], Handler]:
-    """Register a handler with its pattern, compiled once, bounded by non-word characters."""
+def rule(name: str, pattern: str, core: str, *, given_only: bool = False) -> Callable[[Handler], Handler]:
+    """Register a handler with its pattern, compiled once, bounded by non-word characters.
+
+    ``core`` is a cheap regex for a word every match contains; scanning for it first and running
+    the full pattern only around its hits keeps the stage fast on long articles.
+    """
 
     def register(fn: Handler) -> Handler:
         compiled = re.compile(r"(?<![\w/])(?:" + pattern + r")(?![\w])", re.IGNORECASE)
-        RULES.append(Rule(name, compiled, fn))
+        cue = re.compile(r"(?<![A-Za-z])(?:" + core + ")", re.IGNORECASE)
+        RULES.append(Rule(name, compiled, fn, cue, given_only))
         return fn
 
     return register
@@ -116,7 +126,7 @@ EDGE = r"(?:(?P<edge>early|late|mid|middle of|the middle of|the end of|end of|th
 # ---------------------------------------------------------------- absolute dates
 
 
-@rule("iso-date", r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)")
+@rule("iso-date", r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)", core=r"\d{4}-\d\d")
 def _iso(m: re.Match, ctx: Context) -> Norm | None:
     try:
         d = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
@@ -125,7 +135,7 @@ def _iso(m: re.Match, ctx: Context) -> Norm | None:
     return Norm(day(d), "DATE", "iso-date")
 
 
-@rule("numeric-date", r"(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})")
+@rule("numeric-date", r"(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})", core=r"\d/\d")
 def _numeric(m: re.Match, ctx: Context) -> Norm | None:
     year = int(m["y"])
     year = year if year > 99 else (1900 + year if year > 30 else 2000 + year)
@@ -139,7 +149,7 @@ _WD_PREFIX = r"(?:(?P<wd>" + WEEKDAY + r"),?\s+)?"
 
 
 @rule("month-day-year", _WD_PREFIX + EDGE + r"(?:(?P<mon>" + MONTH_ANY + r")\s+(?P<d>" + DAYNUM
-      + r")|(?P<d2>" + DAYNUM + r")\s+(?:of\s+)?(?P<mon2>" + MONTH_ANY + r"))(?:,\s*|\s+)(?P<y>" + YEAR4 + r")")
+      + r")|(?P<d2>" + DAYNUM + r")\s+(?:of\s+)?(?P<mon2>" + MONTH_ANY + r"))(?:,\s*|\s+)(?P<y>" + YEAR4 + r")", core=MONTH_ANY)
 def _mdy(m: re.Match, ctx: Context) -> Norm | None:
     mon, d = (m["mon"], m["d"]) if m["mon"] else (m["mon2"], m["d2"])
     try:
@@ -150,7 +160,7 @@ def _mdy(m: re.Match, ctx: Context) -> Norm | None:
 
 
 @rule("month-day", _WD_PREFIX + EDGE + r"(?:(?P<mon>" + MONTH_ANY + r")\s+(?P<d>" + DAYNUM
-      + r")(?!\s*(?:[,:.]\s*)?\d)|(?:the\s+)?(?P<d2>" + DAYNUM + r")\s+(?:of\s+)?(?P<mon2>" + MONTH_ANY + r"))")
+      + r")(?!\s*(?:[,:.]\s*)?\d)|(?:the\s+)?(?P<d2>" + DAYNUM + r")\s+(?:of\s+)?(?P<mon2>" + MONTH_ANY + r"))", core=MONTH_ANY)
 def _md(m: re.Match, ctx: Context) -> Norm | None:
     mon, d = (m["mon"], m["d"]) if m["mon"] else (m["mon2"], m["d2"])
     month, dnum = month_num(mon), int(re.sub(r"\D", "", d))
@@ -166,13 +176,13 @@ def _md(m: re.Match, ctx: Context) -> Norm | None:
     return Norm(value, "DATE", f"month-day: nearest {ctx.tense} year", mod_of(g(m, "edge")))
 
 
-@rule("month-year", EDGE + r"(?P<mon>" + MONTH_ANY + r"),?\s+(?:of\s+)?(?P<y>" + YEAR4 + r")")
+@rule("month-year", EDGE + r"(?P<mon>" + MONTH_ANY + r"),?\s+(?:of\s+)?(?P<y>" + YEAR4 + r")", core=MONTH_ANY)
 def _my(m: re.Match, ctx: Context) -> Norm | None:
     return Norm(f"{int(m['y']):04d}-{month_num(m['mon']):02d}", "DATE", "explicit month", mod_of(g(m, "edge")))
 
 
 @rule("month", EDGE + r"(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<mon>" + MONTH
-      + r")(?:\s+(?P<rel2>last|next|this)\s+year|\s+(?P<rel3>a year ago|this year))?")
+      + r")(?:\s+(?P<rel2>last|next|this)\s+year|\s+(?P<rel3>a year ago|this year))?", core=MONTH_ANY)
 def _month(m: re.Match, ctx: Context) -> Norm | None:
     word = m["mon"]
     if word.lower() in ("may", "march") and not ctx.given and not (m["rel"] or m["edge"] or m["rel2"] or m["rel3"]):
@@ -197,7 +207,7 @@ def _month(m: re.Match, ctx: Context) -> Norm | None:
     return Norm(f"{year:04d}-{month:02d}", "DATE", f"month: {rel or ctx.tense}", mod_of(g(m, "edge")))
 
 
-@rule("year", r"(?:(?P<pre>fiscal|calendar|model|early|late|mid|middle of|the end of|end of|the beginning of|beginning of|the start of|start of|the summer of|the spring of|the fall of|the autumn of|the winter of|summer|spring|fall|autumn|winter)[\s-]+)?(?<![$\d.,])(?P<y>" + YEAR4 + r")(?!\s*(?:%|percent|[.,]\d))")
+@rule("year", r"(?:(?P<pre>fiscal|calendar|model|early|late|mid|middle of|the end of|end of|the beginning of|beginning of|the start of|start of|the summer of|the spring of|the fall of|the autumn of|the winter of|summer|spring|fall|autumn|winter)[\s-]+)?(?<![$\d.,])(?P<y>" + YEAR4 + r")(?!\s*(?:%|percent|[.,]\d))", core=r"\d{4}")
 def _year(m: re.Match, ctx: Context) -> Norm | None:
     after = m.string[m.end() : m.end() + 16].lower()
     if not ctx.given and re.match(r"\s+(?:people|troops|soldiers|civilians|men|women|tons|km|miles|dollars|feet|meters|members|residents|fighters|units|shares|cars|jobs|hours)\b", after):
@@ -209,7 +219,7 @@ def _year(m: re.Match, ctx: Context) -> Norm | None:
     return Norm(m["y"], "DATE", "explicit year", mod_of(pre))
 
 
-@rule("decade", r"(?:the\s+)?" + EDGE + r"(?:(?P<c>1[6-9]|20)(?P<d>\d)0|'(?P<s>\d)0)'?s")
+@rule("decade", r"(?:the\s+)?" + EDGE + r"(?:(?P<c>1[6-9]|20)(?P<d>\d)0|'(?P<s>\d)0)'?s", core=r"0'?s\b")
 def _decade(m: re.Match, ctx: Context) -> Norm | None:
     if m["s"]:
         century = "19" if ctx.dct is None or int(m["s"]) > ctx.dct.year % 100 // 10 else "20"
@@ -217,7 +227,7 @@ def _decade(m: re.Match, ctx: Context) -> Norm | None:
     return Norm(m["c"] + m["d"], "DATE", "decade", mod_of(g(m, "edge")))
 
 
-@rule("century", r"(?:the\s+)?" + EDGE + r"(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century")
+@rule("century", r"(?:the\s+)?" + EDGE + r"(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century", core=r"centur")
 def _century(m: re.Match, ctx: Context) -> Norm | None:
     return Norm(f"{int(m['n']) - 1:02d}", "DATE", "century", mod_of(g(m, "edge")))
 
@@ -228,7 +238,7 @@ _REL_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "the day 
              "the day after tomorrow": 2}
 
 
-@rule("relative-day", r"(?:(?P<edge>early|late|earlier|later)\s+)?(?P<w>the day before yesterday|the day after tomorrow|today|yesterday|tomorrow|tonight)(?:\s+(?P<part>" + PART + r"))?")
+@rule("relative-day", r"(?:(?P<edge>early|late|earlier|later)\s+)?(?P<w>the day before yesterday|the day after tomorrow|today|yesterday|tomorrow|tonight)(?:\s+(?P<part>" + PART + r"))?", core=r"today|yesterday|tomorrow|tonight")
 def _relday(m: re.Match, ctx: Context) -> Norm | None:
     word = g(m, "w")
     dct = need(ctx.dct)
@@ -239,7 +249,7 @@ def _relday(m: re.Match, ctx: Context) -> Norm | None:
     return Norm(value, kind, f"{word}: publication date {_REL_DAYS[word]:+d} days", mod_of(g(m, "edge")))
 
 
-@rule("weekday", r"(?:(?P<rel>last|next|this|past|coming|this past|this coming)\s+)?(?:(?P<edge>early|late)\s+)?(?P<wd>" + WEEKDAY + r")(?!s\b)(?:\s+(?P<part>" + PART + r"))?")
+@rule("weekday", r"(?:(?P<rel>last|next|this|past|coming|this past|this coming)\s+)?(?:(?P<edge>early|late)\s+)?(?P<wd>" + WEEKDAY + r")(?!s\b)(?:\s+(?P<part>" + PART + r"))?", core=WEEKDAY)
 def _weekday(m: re.Match, ctx: Context) -> Norm | None:
     rel = g(m, "rel")
     shift = -1 if rel in ("last", "past", "this past") else 1 if rel in ("next", "coming", "this coming") else 0
@@ -260,7 +270,7 @@ _TZ = r"(?:\s+(?:EST|EDT|GMT|UTC|CST|PST|PDT|CDT|local time|\([A-Z]{3,4}\)))?"
 _DAYREF = r"(?:,?\s+(?:on\s+)?(?P<day>" + WEEKDAY + r"|today|yesterday|tomorrow|" + MONTH_ANY + r"\s+" + DAYNUM + r"))?"
 
 
-@rule("clock", r"(?:(?P<approx>around|about|approximately|roughly|at)\s+)?(?:" + _CLOCK + r"|(?P<named>noon|midnight|midday))" + _TZ + _DAYREF)
+@rule("clock", r"(?:(?P<approx>around|about|approximately|roughly|at)\s+)?(?:" + _CLOCK + r"|(?P<named>noon|midnight|midday))" + _TZ + _DAYREF, core=r"\d\s*[ap]\.?m|noon|midnight|midday")
 def _clock(m: re.Match, ctx: Context) -> Norm | None:
     if m["named"]:
         hour, minute = (24 if g(m, "named") == "midnight" else 12), 0
@@ -294,7 +304,7 @@ def _day_of(word: str | None, ctx: Context) -> str | None:
         return None
 
 
-@rule("part-of-day", r"(?P<rel>this|last|yesterday|tomorrow|early this|late last|late this|early|late|the|that)\s+(?P<part>morning|afternoon|evening|night)|(?P<solo>overnight|mid-?afternoon|mid afternoon)")
+@rule("part-of-day", r"(?P<rel>this|last|yesterday|tomorrow|early this|late last|late this|early|late|the|that)\s+(?P<part>morning|afternoon|evening|night)|(?P<solo>overnight|mid-?afternoon|mid afternoon)", core=r"morning|afternoon|evening|night|overnight|midafternoon")
 def _partofday(m: re.Match, ctx: Context) -> Norm | None:
     rel, part = g(m, "rel") or "this", g(m, "part") or g(m, "solo")
     if rel in ("the", "that", "early", "late"):
@@ -314,7 +324,7 @@ def _partofday(m: re.Match, ctx: Context) -> Norm | None:
 _REL = r"(?P<rel>last|past|previous|next|coming|this|current|following|same|that|prior|recent|latest|upcoming)"
 
 
-@rule("relative-unit", r"(?:(?P<edge>early|late|mid|earlier|later)[\s-]+)?(?:(?P<the>the)\s+)?" + _REL + r"\s+(?P<unit>week|weekend|month|year|decade|century|" + SEASON + r")")
+@rule("relative-unit", r"(?:(?P<edge>early|late|mid|earlier|later)[\s-]+)?(?:(?P<the>the)\s+)?" + _REL + r"\s+(?P<unit>week|weekend|month|year|decade|century|" + SEASON + r")", core=r"week|month|year|decade|century|" + SEASON)
 def _relunit(m: re.Match, ctx: Context) -> Norm | None:
     rel, unit = g(m, "rel"), g(m, "unit")
     anaphoric = rel in ("following", "same", "that", "prior") or (rel in ("next", "previous") and m["the"])
@@ -363,7 +373,7 @@ def _season(anchor: dt.date, code: str, step: int, tense: str = "present") -> st
     return f"{year}-{code}"
 
 
-@rule("season", EDGE + r"(?:(?P<the>the|this|last|next|past)\s+)?(?P<s>" + SEASON + r")(?:\s+(?:of\s+)?(?P<y>" + YEAR4 + r"))?")
+@rule("season", EDGE + r"(?:(?P<the>the|this|last|next|past)\s+)?(?P<s>" + SEASON + r")(?:\s+(?:of\s+)?(?P<y>" + YEAR4 + r"))?", core=SEASON)
 def _season_rule(m: re.Match, ctx: Context) -> Norm | None:
     code = SEASONS[g(m, "s")]
     if m["y"]:
@@ -376,12 +386,12 @@ def _season_rule(m: re.Match, ctx: Context) -> Norm | None:
     return Norm(_season(need(ctx.dct), code, step, ctx.tense), "DATE", f"season: {rel} ({ctx.tense})", mod_of(g(m, "edge")))
 
 
-@rule("this-unit", r"(?P<edge>earlier|later|early|late|mid|the end of|end of|the beginning of|beginning of|the start of|the middle of|the rest of)[\s-]+this\s+(?P<unit>week|month|year|decade|century)")
+@rule("this-unit", r"(?P<edge>earlier|later|early|late|mid|the end of|end of|the beginning of|beginning of|the start of|the middle of|the rest of)[\s-]+this\s+(?P<unit>week|month|year|decade|century)", core=r"this")
 def _this_unit(m: re.Match, ctx: Context) -> Norm | None:
     return Norm(_unit_value(need(ctx.dct), g(m, "unit"), 0), "DATE", "this unit", mod_of(g(m, "edge")))
 
 
-@rule("the-unit", r"(?:(?P<edge>earlier|later|early|late)\s+)?(?P<the>the|this|that)\s+(?P<unit>week|weekend|month|year|day)(?!-)")
+@rule("the-unit", r"(?:(?P<edge>earlier|later|early|late)\s+)?(?P<the>the|this|that)\s+(?P<unit>week|weekend|month|year|day)(?!-)", core=r"week|month|year|day")
 def _the_unit(m: re.Match, ctx: Context) -> Norm | None:
     unit, det = g(m, "unit"), g(m, "the")
     anchor = need(ctx.ref if det == "that" and ctx.ref else ctx.dct)
@@ -399,7 +409,7 @@ def _the_unit(m: re.Match, ctx: Context) -> Norm | None:
 _QREL = r"(?P<q>that|first|second|third|fourth|1st|2nd|3rd|4th|latest|last|past|current|this|year-earlier|year-ago|previous|prior|next|same|final|recent|comparable|year-before)"
 
 
-@rule("quarter", r"(?:(?P<the>the|this|last)\s+)?(?:(?P<ys>" + YEAR4 + r"|this year's|last year's|next year's)\s+)?(?:" + _QREL + r"[\s-]+)?(?:fiscal[\s-]+)?(?:(?P<q2>first|second|third|fourth)[\s-]+)?(?P<u>quarter|half|period)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>" + YEAR4 + r")|\s+of\s+(?P<yr>this|last|next)\s+year)?|(?P<qn>Q[1-4])\s*(?P<y2>" + YEAR4 + r")")
+@rule("quarter", r"(?:(?P<the>the|this|last)\s+)?(?:(?P<ys>" + YEAR4 + r"|this year's|last year's|next year's)\s+)?(?:" + _QREL + r"[\s-]+)?(?:fiscal[\s-]+)?(?:(?P<q2>first|second|third|fourth)[\s-]+)?(?P<u>quarter|half|period)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>" + YEAR4 + r")|\s+of\s+(?P<yr>this|last|next)\s+year)?|(?P<qn>Q[1-4])\s*(?P<y2>" + YEAR4 + r")", core=r"quarter|half|period|Q[1-4]")
 def _quarter(m: re.Match, ctx: Context) -> Norm | None:
     if m["qn"]:
         return Norm(f"{m['y2']}-{m['qn'].upper()}", "DATE", "explicit quarter")
@@ -451,7 +461,7 @@ def _relative_quarter(word: str | None, letter: str, year: int | None, ctx: Cont
     return Norm(value, "DATE", f"{word or 'the'} {unit}: relative to {dct.isoformat()}")
 
 
-@rule("year-earlier", r"(?:the\s+)?(?P<w>year-earlier|year-ago|year-before|a\s+year\s+(?:earlier|ago|before))(?:\s+(?P<u>level|period|figure|result)s?)?")
+@rule("year-earlier", r"(?:the\s+)?(?P<w>year-earlier|year-ago|year-before|a\s+year\s+(?:earlier|ago|before))(?:\s+(?P<u>level|period|figure|result)s?)?", core=r"year")
 def _year_earlier(m: re.Match, ctx: Context) -> Norm | None:
     prev = ctx.prev if ctx.prev and re.match(r"^\d{4}-(Q\d|H\d)$", ctx.prev) else None
     if prev:
@@ -465,7 +475,7 @@ def _year_earlier(m: re.Match, ctx: Context) -> Norm | None:
 # ---------------------------------------------------------------- ago / later
 
 
-@rule("ago", r"(?:(?P<mod>about|nearly|almost|more than|some|over|roughly|around|less than|just|only)\s+)?(?P<n>" + NUMWORD + r")\s+(?P<unit>" + UNIT + r")\s+(?P<dir>ago|from now|hence|(?:earlier|before|later|after)(?!\s+(?:than|the|that|a|an|his|her|its|their|he|she|they|it|we)\b))")
+@rule("ago", r"(?:(?P<mod>about|nearly|almost|more than|some|over|roughly|around|less than|just|only)\s+)?(?P<n>" + NUMWORD + r")\s+(?P<unit>" + UNIT + r")\s+(?P<dir>ago|from now|hence|(?:earlier|before|later|after)(?!\s+(?:than|the|that|a|an|his|her|its|their|he|she|they|it|we)\b))", core=r"ago|earlier|before|later|after|from now|hence")
 def _ago(m: re.Match, ctx: Context) -> Norm | None:
     n, unit, direction = number(m["n"]), unit_of(m["unit"]), g(m, "dir")
     if g(m, "n") in ("a", "an", "one") and unit == "year" and direction != "later":
@@ -500,7 +510,7 @@ def _shifted(anchor: dt.date, unit: str, n: int) -> str:
     return str(anchor.year + n)
 
 
-@rule("anaphoric-day", r"(?:the\s+)?(?P<w>next|following|previous|preceding|same|prior)\s+day|the\s+day\s+(?P<w2>before|after)|that\s+(?P<w3>day)")
+@rule("anaphoric-day", r"(?:the\s+)?(?P<w>next|following|previous|preceding|same|prior)\s+day|the\s+day\s+(?P<w2>before|after)|that\s+(?P<w3>day)", core=r"day")
 def _anaphoric_day(m: re.Match, ctx: Context) -> Norm | None:
     w = g(m, "w") or g(m, "w2") or g(m, "w3")
     base = need(ctx.ref or ctx.dct)
@@ -514,7 +524,7 @@ _DUR_PRE = r"(?:(?P<the>the|these|those)\s+)?(?:(?P<dir>past|last|next|first|pre
 _DUR_MOD = r"(?:(?P<mod>about|nearly|almost|some|more than|over|at least|up to|roughly|around|approximately|less than|fewer than|under|another|only|just|barely|well over)\s+)?"
 
 
-@rule("duration", _DUR_PRE + _DUR_MOD + r"(?P<n>" + NUMWORD + r")(?P<half>[\s-]+and[\s-]+a[\s-]+half)?(?:\s+(?:or|to)\s+(?P<n2>" + NUMWORD + r"))?(?P<frac>\s+1/2)?(?:\s+(?:more|additional|extra|straight|consecutive|trading|business|working|calendar))?(?P<hy>[\s-]+)(?P<unit>" + UNIT + r")(?P<half2>\s+and\s+a\s+half)?(?:\s+or\s+so)?(?P<old>-old|\s+old)?")
+@rule("duration", _DUR_PRE + _DUR_MOD + r"(?P<n>" + NUMWORD + r")(?P<half>[\s-]+and[\s-]+a[\s-]+half)?(?:\s+(?:or|to)\s+(?P<n2>" + NUMWORD + r"))?(?P<frac>\s+1/2)?(?:\s+(?:more|additional|extra|straight|consecutive|trading|business|working|calendar))?(?P<hy>[\s-]+)(?P<unit>" + UNIT + r")(?P<half2>\s+and\s+a\s+half)?(?:\s+or\s+so)?(?P<old>-old|\s+old)?", core=UNIT_CORE)
 def _duration(m: re.Match, ctx: Context) -> Norm | None:
     if m["old"] and not ctx.given:
         return None  # an age: TimeML marks it as a duration, but it times nothing in the story
@@ -551,7 +561,7 @@ def duration_value(n: float | None, unit: str) -> str | None:
     return f"P{whole}{letter}{extra}"
 
 
-@rule("vague-units", r"(?:(?P<the>the)\s+)?(?:(?P<dir>past|last|next|coming|recent|few|several|many)\s+)?(?:(?P<few>few|several|many)\s+)?(?P<unit>days|weeks|months|years|decades|centuries|hours|minutes)")
+@rule("vague-units", r"(?:(?P<the>the)\s+)?(?:(?P<dir>past|last|next|coming|recent|few|several|many)\s+)?(?:(?P<few>few|several|many)\s+)?(?P<unit>days|weeks|months|years|decades|centuries|hours|minutes)", core=UNIT_CORE)
 def _vague_units(m: re.Match, ctx: Context) -> Norm | None:
     direction, unit = g(m, "dir"), unit_of(m["unit"])
     if direction == "recent" and not g(m, "few"):
@@ -586,14 +596,18 @@ _GIVEN_ONLY = {"recent": "PAST_REF", "already": "PRESENT_REF", "once": "PAST_REF
 _UNMARKED = frozenset({"previously", "soon", "shortly", "presently"})
 
 
-@rule("vague", r"(?P<w>recent|already|once|earlier|yet|the time|a later date|then|later|before|the moment|right now|now|currently|nowadays|these days|at present|presently|at the moment|the present|recently|lately|previously|formerly|the past|soon|shortly|the (?:near |distant )?future|the (?:near|long|longer|short) term|as soon as possible|current)")
+@rule("marked-vague", r"(?P<w>recent|already|once|earlier|yet|the time|a later date|then|later|before|the moment)",
+      core=r"recent|already|once|earlier|yet|time|later|then|before|moment", given_only=True)
+def _marked_vague(m: re.Match, ctx: Context) -> Norm | None:
+    return Norm(_GIVEN_ONLY[g(m, "w")], "DATE", f"vague: {g(m, 'w')}")
+
+
+@rule("vague", r"(?P<w>right now|now|currently|nowadays|these days|at present|presently|at the moment|the present|recently|lately|previously|formerly|the past|soon|shortly|the (?:near |distant )?future|the (?:near|long|longer|short) term|as soon as possible|current)", core=_VAGUE_CORE)
 def _vague(m: re.Match, ctx: Context) -> Norm | None:
     w = g(m, "w")
     w = "the future" if w.startswith("the") and w.endswith("future") else w
-    if (w in _UNMARKED or w in _GIVEN_ONLY) and not ctx.given:
+    if w in _UNMARKED and not ctx.given:
         return None
-    if w in _GIVEN_ONLY:
-        return Norm(_GIVEN_ONLY[w], "DATE", f"vague: {w}")
     value = _VAGUE.get(w)
     if w == "current":
         after = m.string[m.end() : m.end() + 20].lower()
@@ -610,7 +624,7 @@ _ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y"
             "hourly": "PT1H", "nightly": "P1D", "quarterly": "P1Q", "biweekly": "P2W"}
 
 
-@rule("set", r"(?P<every>every|each)\s+(?:other\s+)?(?:(?P<wd>" + WEEKDAY + r")|(?P<mon>" + MONTH + r")|(?P<unit>day|week|month|year|quarter|hour|night|morning|evening|weekend|" + SEASON + r"))|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly)|(?P<wds>" + WEEKDAY + r")s(?:\s+(?P<part>" + PART + r")s)?|(?P<times>once|twice|(?:three|four|five|\d+) times)\s+(?:a|per|each|every)\s+(?P<unit2>day|week|month|year)")
+@rule("set", r"(?P<every>every|each)\s+(?:other\s+)?(?:(?P<wd>" + WEEKDAY + r")|(?P<mon>" + MONTH + r")|(?P<unit>day|week|month|year|quarter|hour|night|morning|evening|weekend|" + SEASON + r"))|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly)|(?P<wds>" + WEEKDAY + r")s(?:\s+(?P<part>" + PART + r")s)?|(?P<times>once|twice|(?:three|four|five|\d+) times)\s+(?:a|per|each|every)\s+(?P<unit2>day|week|month|year)", core=r"every|each|daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|once|twice|times|" + WEEKDAY)
 def _set(m: re.Match, ctx: Context) -> Norm | None:
     if m["wd"] or m["wds"]:
         part = g(m, "part")
@@ -626,137 +640,5 @@ def _set(m: re.Match, ctx: Context) -> Norm | None:
     return Norm(_SET_UNIT[unit], "SET", f"every {unit}")
 
 
-# ---------------------------------------------------------------- holidays, spoken years, year-end
-
-
-def _easter(year: int) -> dt.date:
-    """Gregorian Easter Sunday (the anonymous Gregorian computus)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = b // 4, b % 4
-    f = (b + 8) // 25
-    h = (19 * a + b - d - (b - f + 1) // 3 + 15) % 30
-    i, k = c // 4, c % 4
-    l = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l) // 451
-    month, day_ = divmod(h + l - 7 * m + 114, 31)
-    return dt.date(year, month, day_ + 1)
-
-
-def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
-    """The ``n``-th ISO ``weekday`` of a month (``n`` -1: the last)."""
-    if n < 0:
-        last = dt.date(year, month + 1, 1) - A.DAY if month < 12 else dt.date(year, 12, 31)
-        return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
-    first = dt.date(year, month, 1)
-    return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
-
-
-_HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
-    "christmas eve": lambda y: dt.date(y, 12, 24), "christmas day": lambda y: dt.date(y, 12, 25),
-    "christmas": lambda y: dt.date(y, 12, 25), "new year's eve": lambda y: dt.date(y, 12, 31),
-    "new year's day": lambda y: dt.date(y, 1, 1), "new year's": lambda y: dt.date(y, 1, 1),
-    "independence day": lambda y: dt.date(y, 7, 4), "halloween": lambda y: dt.date(y, 10, 31),
-    "valentine's day": lambda y: dt.date(y, 2, 14), "labor day": lambda y: _nth_weekday(y, 9, 1, 1),
-    "memorial day": lambda y: _nth_weekday(y, 5, 1, -1), "thanksgiving day": lambda y: _nth_weekday(y, 11, 4, 4),
-    "thanksgiving": lambda y: _nth_weekday(y, 11, 4, 4),
-    "election day": lambda y: _nth_weekday(y, 11, 1, 1) + A.DAY, "easter sunday": _easter, "easter": _easter,
-    "good friday": lambda y: _easter(y) - 2 * A.DAY, "easter monday": lambda y: _easter(y) + A.DAY,
-}
-_HOLIDAY_RE = "|".join(sorted((re.escape(h).replace("'", "['\u2019]") for h in _HOLIDAYS), key=len, reverse=True))
-
-
-@rule("holiday", r"(?:(?P<rel>last|next|this|this past)\s+)?(?-i:(?P<h>" + _HOLIDAY_RE.title().replace("\\'S", "\\'s").replace("['\u2019]S", "['\u2019]s") + r"))(?:\s+(?P<week>week|weekend))?(?:,?\s+(?P<y>" + YEAR4 + r"))?")
-def _holiday(m: re.Match, ctx: Context) -> Norm | None:
-    name = m["h"].lower().replace("\u2019", "'")
-    when = _HOLIDAYS[name]
-    if m["y"]:
-        d = when(int(m["y"]))
-    else:
-        dct = need(ctx.dct)
-        rel = g(m, "rel") or ""
-        options = [when(y) for y in (dct.year - 1, dct.year, dct.year + 1)]
-        if rel in ("last", "this past"):
-            d = max(o for o in options if o < dct)
-        elif rel == "next":
-            d = min(o for o in options if o > dct)
-        else:
-            d = when(A.month_year(dct, when(dct.year).month, ctx.tense, day=when(dct.year).day))
-    if m["week"]:
-        return Norm(A.iso_week(d) + ("-WE" if g(m, "week") == "weekend" else ""), "DATE", f"the week of {name}")
-    return Norm(day(d), "DATE", f"holiday: {name}")
-
-
-_SPOKEN_TENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-_SPOKEN_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-
-
-@rule("spoken-year", r"(?:(?P<mon>" + MONTH + r")\s+|(?:the\s+)?(?P<s>" + SEASON + r")\s+of\s+)?(?:the\s+year\s+)?(?:(?P<c>nineteen|eighteen)[\s-]+(?P<yy>" + _SPOKEN_TENS + r"(?:[\s-]+" + _SPOKEN_UNITS + r")?|hundred)|two[\s-]+thousand(?:[\s-]+(?:and[\s-]+)?(?P<tail>" + _SPOKEN_TENS + r"|" + _SPOKEN_UNITS + r"))?)")
-def _spoken_year(m: re.Match, ctx: Context) -> Norm | None:
-    norm = _spoken_year_only(m, ctx)
-    if norm is None or not (m["mon"] or m["s"]):
-        return norm
-    tail = f"{month_num(m['mon']):02d}" if m["mon"] else SEASONS[g(m, "s")]
-    return Norm(f"{norm.value}-{tail}", "DATE", "spoken year with month or season")
-
-
-def _spoken_year_only(m: re.Match, ctx: Context) -> Norm | None:
-    if m["c"]:
-        yy = 0 if g(m, "yy") == "hundred" else number(m["yy"])
-        return Norm(str((1900 if g(m, "c") == "nineteen" else 1800) + (yy or 0)), "DATE", "spoken year")
-    before = m.string[max(0, m.start() - 12) : m.start()].lower()
-    if not (ctx.given or m.group(0).lower().startswith("the year") or re.search(r"\b(in|by|since|until|of)\s+$", before)):
-        return None  # "two thousand people"
-    return Norm(str(2000 + (number(m["tail"]) or 0 if m["tail"] else 0)), "DATE", "spoken year")
-
-
-_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
-                 "eighties": 8, "nineties": 9}
-
-
-@rule("decade-word", r"the\s+" + EDGE + r"(?:nineteen[\s-]+)?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)")
-def _decade_word(m: re.Match, ctx: Context) -> Norm | None:
-    return Norm(f"19{_DECADE_WORDS[g(m, 'w')]}", "DATE", "decade in words", mod_of(g(m, "edge")))
-
-
-@rule("year-end", r"(?:(?P<the>the|this|last|next)\s+)?(?:year[\s-]end|year's\s+end|end\s+of\s+the\s+year)")
-def _year_end(m: re.Match, ctx: Context) -> Norm | None:
-    dct = need(ctx.dct)
-    step = {"last": -1, "next": 1}.get(g(m, "the") or "", 0)
-    return Norm(str(dct.year + step), "DATE", "year end", "END")
-
-
-@rule("fiscal-year", r"(?P<det>the|this|that|its|last|next|the\s+latest|the\s+current|the\s+previous|the\s+prior|the\s+full|the\s+last)\s+(?:(?P<adj>full|fiscal|calendar|current|latest|previous|prior|last|past)\s+)?(?:fiscal\s+|calendar\s+)?year(?![\s-]+(?:earlier|ago|end)\b)(?!')")
-def _fiscal_year(m: re.Match, ctx: Context) -> Norm | None:
-    det, adj = g(m, "det"), g(m, "adj")
-    words = f"{det} {adj or ''}"
-    if not adj and "fiscal" not in m.group(0).lower() and det not in ("the latest", "the current", "the previous", "the prior", "the full", "the last"):
-        return None  # plain "the year", "last year": the relative-unit rules
-    dct = need(ctx.dct)
-    step = -1 if re.search(r"\b(latest|previous|prior|last|past)\b", words) else 1 if "next" in words else 0
-    return Norm(str(dct.year + step), "DATE", f"{words.strip()} year")
-
-
-@rule("future", r"(?:(?P<the>the)\s+)?(?:(?:near|distant|foreseeable|immediate)\s+)?future(?:\s+(?P<u>quarters|years|months|weeks|days))?")
-def _future(m: re.Match, ctx: Context) -> Norm | None:
-    before = m.string[max(0, m.start() - 8) : m.start()].lower()
-    after = m.string[m.end() : m.end() + 3]
-    if not (ctx.given or m["the"] or m["u"] or re.search(r"\bin\s+$", before)) or (not m["u"] and re.match(r"\s[a-z]", after) and not m["the"]):
-        return None
-    return Norm("FUTURE_REF", "DATE", "vague: the future")
-
-
-@rule("while", r"a\s+(?:long\s+|short\s+|little\s+)?while|a\s+long\s+time|some\s+time")
-def _while(m: re.Match, ctx: Context) -> Norm | None:
-    if m.group(0).lower().startswith("some") and not ctx.given:
-        return None
-    return Norm("PXX", "DURATION", "an unstated length of time")
-
-
-@rule("week-of", r"the\s+week\s+of\s+(?P<mon>" + MONTH_ANY + r")\s+(?P<d>" + DAYNUM + r")(?:,?\s+(?P<y>" + YEAR4 + r"))?")
-def _week_of(m: re.Match, ctx: Context) -> Norm | None:
-    month, dnum = month_num(m["mon"]), int(re.sub(r"\D", "", m["d"]))
-    year = int(m["y"]) if m["y"] else A.month_year(need(ctx.dct), month, ctx.tense, day=dnum)
-    try:
-        return Norm(A.iso_week(dt.date(year, month, dnum)), "DATE", "the week of a date")
-    except ValueError:
-        return None
+# More rules (holidays, spoken years, fiscal years...) register themselves after these, in order.
+from . import special  # noqa: E402,F401

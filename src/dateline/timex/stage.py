@@ -41,7 +41,7 @@ class TimeStage(Stage):
     @staticmethod
     def _one(text: str, start: int, end: int, running: Running) -> TimeExpr | None:
         # The longest reading wins, but a word that is a time only when marked ("earlier") yields.
-        for cand in sorted(find(text, start, end, given=True), key=lambda c: (c.rule.name == "vague", c.start - c.end)):
+        for cand in sorted(find(text, start, end, given=True), key=lambda c: (c.rule.given_only, c.start - c.end)):
             norm = normalise(cand, running.context(text, start, end, given=True))
             if norm is not None:
                 running.update(norm, end)

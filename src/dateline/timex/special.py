@@ -1,0 +1,149 @@
+"""Rules for rarer expressions: holidays, spoken years, decades in words, year-end, fiscal years,
+"the future", "a while", "the week of March 6". Registered after :mod:`.rules` (order breaks ties).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Callable
+
+from . import anchor as A
+from .lexicon import MONTH, MONTH_ANY, DAYNUM, SEASON, SEASONS, YEAR4, number
+from .rules import EDGE, Context, Norm, day, g, mod_of, month_num, need, rule
+
+
+# ---------------------------------------------------------------- holidays, spoken years, year-end
+
+
+def _easter(year: int) -> dt.date:
+    """Gregorian Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    h = (19 * a + b - d - (b - f + 1) // 3 + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month, day_ = divmod(h + l - 7 * m + 114, 31)
+    return dt.date(year, month, day_ + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The ``n``-th ISO ``weekday`` of a month (``n`` -1: the last)."""
+    if n < 0:
+        last = dt.date(year, month + 1, 1) - A.DAY if month < 12 else dt.date(year, 12, 31)
+        return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+
+
+_HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
+    "christmas eve": lambda y: dt.date(y, 12, 24), "christmas day": lambda y: dt.date(y, 12, 25),
+    "christmas": lambda y: dt.date(y, 12, 25), "new year's eve": lambda y: dt.date(y, 12, 31),
+    "new year's day": lambda y: dt.date(y, 1, 1), "new year's": lambda y: dt.date(y, 1, 1),
+    "independence day": lambda y: dt.date(y, 7, 4), "halloween": lambda y: dt.date(y, 10, 31),
+    "valentine's day": lambda y: dt.date(y, 2, 14), "labor day": lambda y: _nth_weekday(y, 9, 1, 1),
+    "memorial day": lambda y: _nth_weekday(y, 5, 1, -1), "thanksgiving day": lambda y: _nth_weekday(y, 11, 4, 4),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 4, 4),
+    "election day": lambda y: _nth_weekday(y, 11, 1, 1) + A.DAY, "easter sunday": _easter, "easter": _easter,
+    "good friday": lambda y: _easter(y) - 2 * A.DAY, "easter monday": lambda y: _easter(y) + A.DAY,
+}
+_HOLIDAY_RE = "|".join(sorted((re.escape(h).replace("'", "['\u2019]") for h in _HOLIDAYS), key=len, reverse=True))
+
+
+@rule("holiday", r"(?:(?P<rel>last|next|this|this past)\s+)?(?-i:(?P<h>" + _HOLIDAY_RE.title().replace("\\'S", "\\'s").replace("['\u2019]S", "['\u2019]s") + r"))(?:\s+(?P<week>week|weekend))?(?:,?\s+(?P<y>" + YEAR4 + r"))?", core=r"christmas|new year|independence day|halloween|valentine|labor day|memorial day|thanksgiving|election day|easter|good friday")
+def _holiday(m: re.Match, ctx: Context) -> Norm | None:
+    name = m["h"].lower().replace("\u2019", "'")
+    when = _HOLIDAYS[name]
+    if m["y"]:
+        d = when(int(m["y"]))
+    else:
+        dct = need(ctx.dct)
+        rel = g(m, "rel") or ""
+        options = [when(y) for y in (dct.year - 1, dct.year, dct.year + 1)]
+        if rel in ("last", "this past"):
+            d = max(o for o in options if o < dct)
+        elif rel == "next":
+            d = min(o for o in options if o > dct)
+        else:
+            d = when(A.month_year(dct, when(dct.year).month, ctx.tense, day=when(dct.year).day))
+    if m["week"]:
+        return Norm(A.iso_week(d) + ("-WE" if g(m, "week") == "weekend" else ""), "DATE", f"the week of {name}")
+    return Norm(day(d), "DATE", f"holiday: {name}")
+
+
+_SPOKEN_TENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_SPOKEN_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+
+
+@rule("spoken-year", r"(?:(?P<mon>" + MONTH + r")\s+|(?:the\s+)?(?P<s>" + SEASON + r")\s+of\s+)?(?:the\s+year\s+)?(?:(?P<c>nineteen|eighteen)[\s-]+(?P<yy>" + _SPOKEN_TENS + r"(?:[\s-]+" + _SPOKEN_UNITS + r")?|hundred)|two[\s-]+thousand(?:[\s-]+(?:and[\s-]+)?(?P<tail>" + _SPOKEN_TENS + r"|" + _SPOKEN_UNITS + r"))?)", core=r"nineteen|eighteen|thousand")
+def _spoken_year(m: re.Match, ctx: Context) -> Norm | None:
+    norm = _spoken_year_only(m, ctx)
+    if norm is None or not (m["mon"] or m["s"]):
+        return norm
+    tail = f"{month_num(m['mon']):02d}" if m["mon"] else SEASONS[g(m, "s")]
+    return Norm(f"{norm.value}-{tail}", "DATE", "spoken year with month or season")
+
+
+def _spoken_year_only(m: re.Match, ctx: Context) -> Norm | None:
+    if m["c"]:
+        yy = 0 if g(m, "yy") == "hundred" else number(m["yy"])
+        return Norm(str((1900 if g(m, "c") == "nineteen" else 1800) + (yy or 0)), "DATE", "spoken year")
+    before = m.string[max(0, m.start() - 12) : m.start()].lower()
+    if not (ctx.given or m.group(0).lower().startswith("the year") or re.search(r"\b(in|by|since|until|of)\s+$", before)):
+        return None  # "two thousand people"
+    return Norm(str(2000 + (number(m["tail"]) or 0 if m["tail"] else 0)), "DATE", "spoken year")
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
+
+
+@rule("decade-word", r"the\s+" + EDGE + r"(?:nineteen[\s-]+)?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)", core=r"twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties")
+def _decade_word(m: re.Match, ctx: Context) -> Norm | None:
+    return Norm(f"19{_DECADE_WORDS[g(m, 'w')]}", "DATE", "decade in words", mod_of(g(m, "edge")))
+
+
+@rule("year-end", r"(?:(?P<the>the|this|last|next)\s+)?(?:year[\s-]end|year's\s+end|end\s+of\s+the\s+year)", core=r"year")
+def _year_end(m: re.Match, ctx: Context) -> Norm | None:
+    dct = need(ctx.dct)
+    step = {"last": -1, "next": 1}.get(g(m, "the") or "", 0)
+    return Norm(str(dct.year + step), "DATE", "year end", "END")
+
+
+@rule("fiscal-year", r"(?P<det>the|this|that|its|last|next|the\s+latest|the\s+current|the\s+previous|the\s+prior|the\s+full|the\s+last)\s+(?:(?P<adj>full|fiscal|calendar|current|latest|previous|prior|last|past)\s+)?(?:fiscal\s+|calendar\s+)?year(?![\s-]+(?:earlier|ago|end)\b)(?!')", core=r"year")
+def _fiscal_year(m: re.Match, ctx: Context) -> Norm | None:
+    det, adj = g(m, "det"), g(m, "adj")
+    words = f"{det} {adj or ''}"
+    if not adj and "fiscal" not in m.group(0).lower() and det not in ("the latest", "the current", "the previous", "the prior", "the full", "the last"):
+        return None  # plain "the year", "last year": the relative-unit rules
+    dct = need(ctx.dct)
+    step = -1 if re.search(r"\b(latest|previous|prior|last|past)\b", words) else 1 if "next" in words else 0
+    return Norm(str(dct.year + step), "DATE", f"{words.strip()} year")
+
+
+@rule("future", r"(?:(?P<the>the)\s+)?(?:(?:near|distant|foreseeable|immediate)\s+)?future(?:\s+(?P<u>quarters|years|months|weeks|days))?", core=r"future")
+def _future(m: re.Match, ctx: Context) -> Norm | None:
+    before = m.string[max(0, m.start() - 8) : m.start()].lower()
+    after = m.string[m.end() : m.end() + 3]
+    if not (ctx.given or m["the"] or m["u"] or re.search(r"\bin\s+$", before)) or (not m["u"] and re.match(r"\s[a-z]", after) and not m["the"]):
+        return None
+    return Norm("FUTURE_REF", "DATE", "vague: the future")
+
+
+@rule("while", r"a\s+(?:long\s+|short\s+|little\s+)?while|a\s+long\s+time|some\s+time", core=r"while|time")
+def _while(m: re.Match, ctx: Context) -> Norm | None:
+    if m.group(0).lower().startswith("some") and not ctx.given:
+        return None
+    return Norm("PXX", "DURATION", "an unstated length of time")
+
+
+@rule("week-of", r"the\s+week\s+of\s+(?P<mon>" + MONTH_ANY + r")\s+(?P<d>" + DAYNUM + r")(?:,?\s+(?P<y>" + YEAR4 + r"))?", core=r"week of")
+def _week_of(m: re.Match, ctx: Context) -> Norm | None:
+    month, dnum = month_num(m["mon"]), int(re.sub(r"\D", "", m["d"]))
+    year = int(m["y"]) if m["y"] else A.month_year(need(ctx.dct), month, ctx.tense, day=dnum)
+    try:
+        return Norm(A.iso_week(dt.date(year, month, dnum)), "DATE", "the week of a date")
+    except ValueError:
+        return None
