@@ -71,11 +71,17 @@ def _dates_overlap(a: Event, b: Event) -> bool:
 
 
 def _same_place(a: Event, b: Event) -> bool:
-    if a.location is None or b.location is None:
-        return True
+    if a.location is None or b.location is None or not (_own(a, "location") and _own(b, "location")):
+        return True  # a place taken from elsewhere in the article is no evidence against
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return True
     return a.location == b.location
+
+
+def _own(e: Event, key: str) -> bool:
+    """Is the evidence for ``key`` inside the event's own (first) sentence?"""
+    span = dict(e.evidence).get(key)
+    return span is not None and e.sentence.start <= span.start < e.sentence.end
 
 
 def _same_sides(a: Event, b: Event) -> bool:

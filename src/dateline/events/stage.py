@@ -32,6 +32,7 @@ FOLLOW_WINDOW = 2  # sentences after an event that may still add to it
 TERRITORY_VERBS = {"take", "capture", "seize", "fall", "overrun", "conquer", "liberate", "recapture",
                    "retake", "regain", "reclaim", "withdraw", "cede", "relinquish", "hand", "pull", "recover"}
 ARMED_INTERS = {1, 2, 3, 4, 8}
+TERRITORY_FRAMES = frozenset({"capture", "regain", "transfer"})
 
 
 @dataclass
@@ -55,6 +56,13 @@ class Draft:
     counter_claim: tuple[str, Span] | None = None
     extra_actors: list[ActorMention] = field(default_factory=list)
     clues: cls.Clues | None = None
+    when: EventTime | None = None
+    where: EventPlace | None = None
+
+    def anchored(self) -> bool:
+        """Does the event's own sentence give its date or its place?"""
+        inside = [e for e in (self.when and self.when.evidence, self.where and self.where.evidence) if e is not None]
+        return any(self.sentence.start <= e.start < self.sentence.end for e in inside)
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +216,8 @@ def make_draft(doc: Doc, sent: Sent, group: list[Match], index: ActorIndex, lex:
     tok = _head_token(doc, head)
     if _reference_only(tok, lex):
         return None
-    role = _fill_from_sentence(_best_roles(doc, group, tok, index), sent, tok, index)
+    role = _best_roles(doc, group, tok, index)
+    role = _fill_from_sentence(role, sent, tok, index, territorial=bool(frames & TERRITORY_FRAMES))
     weapons = frozenset(lex.weapons.keys_in(sent.tokens, context=sent.words))
     frames = _refine_frames(frames, role, tok, doc, lex, weapons)
     if _excluded(sent, frames, role, lex):
@@ -223,7 +232,7 @@ def make_draft(doc: Doc, sent: Sent, group: list[Match], index: ActorIndex, lex:
     span = Span(tok.idx, tok.idx + len(tok.text))
     return Draft(sub, cls.FAMILY[head.key], span, sent.sentence, sent.index, frames, frozenset(weapons), cues,
                  role, target, figs, factuality(tok, lex), attribution(tok, sent.tokens, lex), [span],
-                 clues=clues)
+                 clues=clues, when=event_time(doc, span, sent.sentence), where=event_place(doc, span, sent.sentence))
 
 
 def _family_of(frames: frozenset[str]) -> str:
@@ -273,7 +282,7 @@ def _best_roles(doc: Doc, group: list[Match], tok: Any, index: ActorIndex) -> Ro
     return first
 
 
-def _fill_from_sentence(role: Roles, sent: Sent, tok: Any, index: ActorIndex) -> Roles:
+def _fill_from_sentence(role: Roles, sent: Sent, tok: Any, index: ActorIndex, *, territorial: bool) -> Roles:
     """Sides the parse did not reach: the armed actor named before the trigger is the agent,
     another armed actor in the sentence the opponent."""
     span = Span(sent.sentence.start, sent.sentence.end)
@@ -282,8 +291,8 @@ def _fill_from_sentence(role: Roles, sent: Sent, tok: Any, index: ActorIndex) ->
         found = nearest_actor(index, span, trig, before=True, exclude=_names(role.actor2))
         if found is not None and found[0].inter in ARMED_INTERS:
             role = replace(role, actor1=found[0], actor1_span=found[1])
-    if role.actor2 is None and role.actor1 is not None:
-        found = _other_armed(index, span, trig, role.actor1)
+    if role.actor2 is None and role.actor1 is not None and not territorial:
+        found = _other_armed(index, span, trig, role.actor1, _described(sent, role.actor1_span))
         if found is not None:
             role = replace(role, actor2=found[0], actor2_span=found[1])
     return role
@@ -293,24 +302,51 @@ def _names(actor: ActorMention | None) -> list[str]:
     return [actor.name] if actor is not None else []
 
 
-def _other_armed(index: ActorIndex, span: Span, trig: Span, actor1: ActorMention):
+def _other_armed(index: ActorIndex, span: Span, trig: Span, actor1: ActorMention, skip: Span | None):
     for before in (False, True):
         found = nearest_actor(index, span, trig, before=before, exclude=[actor1.name])
-        if found is not None and found[0].inter in ARMED_INTERS:
+        if found is not None and found[0].inter in ARMED_INTERS and not (skip and skip.contains(found[1])):
             return found
     return None
 
 
+def _described(sent: Sent, actor: Span | None) -> Span | None:
+    """The phrase that describes actor1 ("the SDF, a Kurdish-led militia alliance"): no opponent there."""
+    if actor is None:
+        return None
+    toks = sent.tokens.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if toks is None:
+        return None
+    root = toks.root
+    return Span(root.left_edge.idx, root.right_edge.idx + len(root.right_edge.text))
+
+
 def _pronoun_agent(role: Roles, tok: Any, index: ActorIndex) -> Roles:
-    """"they took the town", "which launched": the agent is the armed actor named just before."""
+    """"they took the town", "which launched": the agent is the named subject of the clause
+    above the pronoun ("The SDF ... advanced when they took Hajin"), else the armed actor named
+    just before it."""
     if role.actor1 is not None or role.agent is None or role.agent.pos_ not in ("PRON", "DET"):
         return role
-    sent = tok.sent
-    found = nearest_actor(index, Span(sent.start_char, sent.end_char), Span(role.agent.idx, role.agent.idx),
-                          before=True, exclude=[role.actor2.name] if role.actor2 else [])
+    found = _governing_subject(role.agent, index)
+    if found is None:
+        sent = tok.sent
+        found = nearest_actor(index, Span(sent.start_char, sent.end_char), Span(role.agent.idx, role.agent.idx),
+                              before=True, exclude=_names(role.actor2))
     if found is None or found[0].inter not in ARMED_INTERS:
         return role
     return replace(role, actor1=found[0], actor1_span=found[1])
+
+
+def _governing_subject(pronoun: Any, index: ActorIndex):
+    verb, steps = pronoun.head, 0
+    while verb.dep_ != "ROOT" and steps < 4:
+        verb, steps = verb.head, steps + 1
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "PRON" and child.i < pronoun.i:
+                found = index.at(child)
+                if found is not None:
+                    return found
+    return None
 
 
 def _refine_frames(frames: frozenset[str], role: Roles, tok: Any, doc: Doc, lex: Lexicon,
@@ -391,6 +427,8 @@ def _adds_to(old: Draft, new: Draft) -> bool:
         return True  # "they clashed ... the village was liberated": one territorial event
     if new.frames <= {"harm", "attack", "explosion", "bombing"} and _no_new_agent(old, new):
         return True
+    if not new.anchored() and _no_new_agent(old, new) and cls.event_type_of(new.sub) == cls.event_type_of(old.sub):
+        return True  # "They set fire to homes and shot at residents": more of the same raid
     return False
 
 
@@ -431,8 +469,8 @@ def _absorb(old: Draft, new: Draft) -> None:
 
 
 def to_event(doc: Doc, d: Draft, lex: Lexicon) -> Event:
-    when = event_time(doc, d.trigger, d.sentence)
-    where = event_place(doc, d.trigger, d.sentence)
+    when = d.when or event_time(doc, d.trigger, d.sentence)
+    where = d.where or event_place(doc, d.trigger, d.sentence)
     iso = where.iso2 or _story_iso(doc) or _actor_iso(d)
     (a1, i1, s1), (a2, i2, s2) = _sides(doc, d, iso)
     counts = combine(_restated(d.figures))
@@ -539,14 +577,21 @@ TERRITORY_SUBS = {"Government regains territory", "Non-state actor overtakes ter
 
 
 def _previous_opponent(doc: Doc, d: Draft, actor1: str | None, iso: str | None) -> Side:
-    """Territory is taken from someone: the last other armed actor named before the trigger."""
+    """Territory is taken from someone: the armed actor the article has named most often
+    before the trigger (the nearest on a tie), other than the taker."""
     index = ActorIndex(doc)
-    for m in reversed([a for a in doc.actors or () if a.end <= d.trigger.start]):
-        m = index.resolve(m)
+    counts: dict[str, int] = {}
+    inters: dict[str, int | None] = {}
+    for m in (index.resolve(a) for a in doc.actors or () if a.end <= d.trigger.start):
         name = _named(m, iso)
-        if m.inter in ARMED_INTERS and name != actor1:
-            return name, m.inter, None
-    return None, None, None
+        if m.inter in ARMED_INTERS and name and name != actor1:
+            counts[name] = counts.get(name, 0) + 1
+            inters[name] = _inter(m, iso)
+    if not counts:
+        return None, None, None
+    order = list(counts)
+    best = max(order, key=lambda n: (counts[n], order.index(n)))
+    return best, inters[best], None
 
 
 def _protest_sides(doc: Doc, d: Draft, iso: str | None, one: Side, two: Side) -> tuple[Side, Side]:
