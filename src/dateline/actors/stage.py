@@ -38,8 +38,13 @@ STATE_WORDS = frozenset({"regime", "government", "pro-government", "security", "
 MILITIA_TERMS = frozenset({"militia", "militias", "militiamen"})
 BRANCH = {"military": "military", "police": "police", "government": "government"}
 # Organisation names that look like armed groups, and the inter code their last word suggests.
-ORG_WORDS = {"Army": 2, "Front": 2, "Liberation": 2, "Movement": 2, "Resistance": 2, "Militia": 3,
+ORG_WORDS = {"Army": 2, "Front": 2, "Liberation": 2, "Resistance": 2, "Militia": 3,
              "Brigade": 3, "Brigades": 3, "Battalion": 3, "Cartel": 3, "Gang": 3, "Forces": 3, "Force": 3}
+# Organisations ACLED names as associated actors of protests and riots (parties, unions, associations).
+CIVIC_WORDS = frozenset({"Party", "Union", "Unions", "Congress", "Association", "Federation", "Council", "Committee",
+                         "League", "Movement", "Organisation", "Organization", "Syndicate", "Confederation",
+                         "Alliance", "Forum", "Coalition", "Society", "Collective", "Network", "Assembly"})
+ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z0-9&-]{1,11})\)")
 WORD_BEFORE = re.compile(r"([\w.'’-]+)\s+$")
 OF_THE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
 ABSORBED = frozenset({"armed", "military", "coref"})
@@ -171,19 +176,33 @@ def absorb(text: str, named: list[Candidate], generic: list[Candidate]) -> list[
 
 
 def find_orgs(doc: Doc, ctx: Context) -> list[Candidate]:
+    """Organisations the lexicon does not know: armed-looking names as actors, others as associates."""
     out = []
     for ent in doc.entities or ():
         if ent.label != "ORG" or ent.start < doc.article.body_start:
             continue
-        text = doc.text[ent.start : ent.end]
-        words = text.split()
-        inter = next((ORG_WORDS[w] for w in reversed(words) if w in ORG_WORDS), None)
-        if inter is None or len(words) < 2 or _state_org(words):
-            continue
-        name = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
-        kind = "rebel" if inter == 2 else "militia"
-        out.append(Candidate(ent.start, ent.end, name, inter, ctx.story, kind, "org", refs=REF_SETS[kind]))
+        cand = org_candidate(doc.text, ent.start, ent.end, ctx)
+        if cand is not None:
+            out.append(cand)
     return out
+
+
+def org_candidate(text: str, start: int, end: int, ctx: Context) -> Candidate | None:
+    """ "Indian National Congress (INC)" -> "INC: Indian National Congress", ACLED's "ACRONYM: Name"."""
+    name = re.sub(r"^the\s+", "", text[start:end], flags=re.IGNORECASE)
+    words = name.split()
+    if len(words) < 2 or _state_org(words):
+        return None
+    acronym = ACRONYM_AFTER.match(text, end)
+    full = f"{acronym.group(1)}: {name}" if acronym else name
+    stop = acronym.end() if acronym else end
+    inter = next((ORG_WORDS[w] for w in reversed(words) if w in ORG_WORDS), None)
+    if inter is not None:
+        kind = "rebel" if inter == 2 else "militia"
+        return Candidate(start, stop, full, inter, ctx.story, kind, "org", refs=REF_SETS[kind])
+    if any(w in CIVIC_WORDS for w in words):
+        return Candidate(start, stop, full, None, ctx.story, "group", "org")
+    return None
 
 
 def _state_org(words: list[str]) -> bool:
