@@ -170,6 +170,9 @@ def _duration_interval(norm: Norm, dct: dt.date | None) -> tuple[str | None, str
     return dct.isoformat(), (dct + dt.timedelta(days=max(round(days) - 1, 0))).isoformat()
 
 
+_NEAR = 400  # characters within which a named period still frames what follows
+
+
 @dataclass(slots=True)
 class Running:
     """What the text has set so far while reading in order: the reference date and last value."""
@@ -178,9 +181,12 @@ class Running:
     ref: dt.date | None = None
     prev: str | None = None
     prev_end: int = -1
+    period: str | None = None  # the last quarter or half named: what "a year earlier" compares with
+    period_end: int = -1
 
     def context(self, text: str, start: int, end: int, *, given: bool = False) -> Context:
-        prev = self.prev if start - self.prev_end < 400 else None
+        prev = self.prev if start - self.prev_end < _NEAR else None
+        prev = self.period if start - self.period_end < _NEAR else prev
         return Context(self.dct, self.ref or self.dct, tense_at(text, start, end), prev, given)
 
     def update(self, norm: Norm, end: int) -> None:
@@ -191,6 +197,8 @@ class Running:
             self.ref = dt.date.fromisoformat(value[:10])
         if re.match(r"^\d{4}(-|$)", value) and not norm.rule.startswith(("a year", "year-earlier")):
             self.prev, self.prev_end = value, end
+            if re.match(r"^\d{4}-[QH]\d$", value):
+                self.period, self.period_end = value, end
 
 
 def detect(text: str, *, published: dt.date | None, start: int = 0) -> list[TimeExpr]:
