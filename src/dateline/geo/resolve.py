@@ -17,12 +17,17 @@ from typing import Mapping, Sequence
 
 from .countries import country_code, demonym_country
 from .gazetteer import Entry, Gazetteer
+from .normalize import fold
 
 ROUNDS = 3
 _TYPE_BONUS = {"CONT": 2.5, "ADM1": 0.6, "ADM2": 0.6, "PPLC": 1.2, "PPLA": 0.3}
 _KIND_BONUS = {0: 1.0, 1: 0.0, 2: -0.3, 3: -0.8}
-# Below this score a mention found by a loose rule is not reported as a place.
-MIN_LOOSE_SCORE = 4.0
+# A mention found by a loose rule is resolved only if its best candidate is prominent in itself
+# (population, type, name match: at least MIN_LOOSE_OWN) or, when the words around it say it is a
+# place, if the story's context carries it to MIN_LOOSE_TOTAL.
+MIN_LOOSE_OWN = 3.3
+MIN_LOOSE_TOTAL = 5.0
+_OWN_TERMS = ("pop", "type", "name", "hint")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,20 +57,35 @@ class Choice:
     lon: float | None
 
 
-@dataclass
 class _Context:
-    countries: Mapping[str, float]
-    admin1s: Mapping[tuple[str, str], float]
-    points: Sequence[tuple[int, float, float]]  # (geonameid, lat, lon) of the places chosen
+    """Votes for countries and divisions, kept per name so that a mention is judged by the
+    *other* names of the story (a name repeated ten times must not vouch for itself)."""
 
-    def country_share(self, code: str | None) -> float:
-        total = sum(self.countries.values())
-        return self.countries.get(code, 0.0) / total if code and total else 0.0
+    def __init__(self) -> None:
+        self.countries: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        self.admin1s: dict[str, dict[tuple[str, str], float]] = defaultdict(lambda: defaultdict(float))
+        self.points: list[tuple[str, float, float]] = []  # (name key, lat, lon) of the places chosen
 
-    def admin1_share(self, entry: Entry) -> float:
-        total = sum(self.admin1s.values())
-        key = (entry.country or "", entry.admin1 or "")
-        return self.admin1s.get(key, 0.0) / total if total else 0.0
+    def vote_country(self, key: str, code: str, weight: float) -> None:
+        self.countries[key][code] += weight
+
+    def vote_admin1(self, key: str, admin1: tuple[str, str], weight: float) -> None:
+        self.admin1s[key][admin1] += weight
+
+    def country_share(self, code: str | None, key: str) -> float:
+        return _share(self.countries, code, key) if code else 0.0
+
+    def admin1_share(self, entry: Entry, key: str) -> float:
+        return _share(self.admin1s, (entry.country or "", entry.admin1 or ""), key)
+
+
+def _share(votes: Mapping[str, Mapping], item, key: str) -> float:
+    total = mine = 0.0
+    for name, tally in votes.items():
+        if name != key:
+            total += sum(tally.values())
+            mine += tally.get(item, 0.0)
+    return mine / total if total else 0.0
 
 
 def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -97,37 +117,40 @@ class Resolver:
         """Choose an entry for every mention; None where the gazetteer has no candidate."""
         cands = [self.candidates(m) for m in mentions]
         prior = dict(prior or {})
-        ctx = _Context(_soft_votes(cands, prior), {}, ())
+        keys = [fold(m.query) for m in mentions]
+        ctx = _soft_votes(keys, cands, prior)
         picks: list[Choice | None] = [None] * len(mentions)
         for _ in range(ROUNDS):
-            picks = [self._pick(i, m, cands[i], ctx, picks) for i, m in enumerate(mentions)]
-            ctx = _context_from(picks, prior)
+            picks = [self._pick(keys[i], m, cands[i], ctx, picks) for i, m in enumerate(mentions)]
+            ctx = _context_from(keys, picks, prior)
         return [self._positioned(p, picks) if p else None for p in picks]
 
-    def _pick(self, i: int, m: Mention, cands, ctx: _Context, previous) -> Choice | None:
+    def _pick(self, key: str, m: Mention, cands, ctx: _Context, previous) -> Choice | None:
         if not cands:
             return None
         container = previous[m.container] if m.container is not None else None
-        scored = [(self._score(i, m, e, ctx, container), e) for e in cands]
-        (score, parts), entry = max(scored, key=lambda x: x[0][0])
-        if m.loose and score < MIN_LOOSE_SCORE:
+        scored = [(self._score(key, m, e, ctx, container), e) for e in cands]
+        (score, own, parts), entry = max(scored, key=lambda x: x[0][0])
+        if m.loose and own < MIN_LOOSE_OWN and not (m.keep and score >= MIN_LOOSE_TOTAL):
             return None
         return Choice(entry, round(score, 3), parts, entry.lat, entry.lon)
 
-    def _score(self, i: int, m: Mention, e: Entry, ctx: _Context, container: Choice | None) -> tuple[float, str]:
+    def _score(self, key: str, m: Mention, e: Entry, ctx: _Context, container: Choice | None) -> tuple[float, float, str]:
+        """(total, the part owed to the entry itself, the reason listing every term)."""
         terms = {
             "pop": 0.4 * math.log10(max(e.population, 0) + 1),
             "type": 3.0 if e.is_country else _TYPE_BONUS.get(e.fcode, 0.0),
             "name": _KIND_BONUS.get(e.kind, 0.0),
-            "country": 2.5 * ctx.country_share(e.country),
-            "admin1": 0.0 if e.is_country else 1.5 * ctx.admin1_share(e),
-            "near": _nearness(i, e, ctx.points),
+            "country": 2.5 * ctx.country_share(e.country, key),
+            "admin1": 0.0 if e.is_country else 1.5 * ctx.admin1_share(e, key),
+            "near": _nearness(key, e, ctx.points),
             "hint": _hint_bonus(m.hint, e),
             "within": _containment(e, container),
         }
         total = sum(terms.values())
+        own = sum(terms[k] for k in _OWN_TERMS)
         reason = " ".join(f"{k}={v:+.2f}" for k, v in terms.items() if v)
-        return total, f"{e.fcode} {e.country or ''} {reason}".strip()
+        return total, own, f"{e.fcode} {e.country or ''} {reason}".strip()
 
     def _positioned(self, choice: Choice, picks: Sequence[Choice | None]) -> Choice:
         """Give an entry without coordinates (a county) the best position the context supports."""
@@ -159,45 +182,46 @@ def _is_acronym(query: str) -> bool:
     return 0 < len(letters) <= 5 and letters.isupper()
 
 
-def _soft_votes(cands: Sequence[Sequence[Entry]], prior: Mapping[str, float]) -> dict[str, float]:
+def _soft_votes(keys: Sequence[str], cands: Sequence[Sequence[Entry]], prior: Mapping[str, float]) -> _Context:
     """Country votes before any choice: each mention spreads one vote over its candidates'
     countries, in proportion to their population, so an unambiguous name votes fully."""
-    votes: dict[str, float] = defaultdict(float, prior)
-    for found in cands:
+    ctx = _Context()
+    for code, weight in prior.items():
+        ctx.vote_country("", code, weight)
+    for key, found in zip(keys, cands):
         weights: dict[str, float] = defaultdict(float)
         for e in found:
             if e.country:
                 weights[e.country] += math.log10(max(e.population, 0) + 10) + (4 if e.is_division else 0)
         total = sum(weights.values())
         for code, w in weights.items():
-            votes[code] += w / total
-    return votes
+            ctx.vote_country(key, code, w / total)
+    return ctx
 
 
-def _context_from(picks: Sequence[Choice | None], prior: Mapping[str, float]) -> _Context:
-    countries: dict[str, float] = defaultdict(float, prior)
-    admin1s: dict[tuple[str, str], float] = defaultdict(float)
-    points = []
-    for i, p in enumerate(picks):
+def _context_from(keys: Sequence[str], picks: Sequence[Choice | None], prior: Mapping[str, float]) -> _Context:
+    ctx = _Context()
+    for code, weight in prior.items():
+        ctx.vote_country("", code, weight)
+    for key, p in zip(keys, picks):
         if p is None or p.entry.country is None:
             continue
-        countries[p.entry.country] += 1.0
+        ctx.vote_country(key, p.entry.country, 1.0)
         if p.entry.admin1 and not p.entry.is_country:
-            admin1s[(p.entry.country, p.entry.admin1)] += 1.0
+            ctx.vote_admin1(key, (p.entry.country, p.entry.admin1), 1.0)
         if p.entry.has_position and (p.entry.fclass == "P" or p.entry.fcode in _POINT_CODES):
-            points.append((p.entry.geonameid, p.entry.lat, p.entry.lon))
-    return _Context(countries, admin1s, points)
+            ctx.points.append((key, p.entry.lat, p.entry.lon))
+    return ctx
 
 
 # Entries whose position stands for the place well enough to measure distance from.
 _POINT_CODES = frozenset({"ADM2", "ADM3", "PPLX"})
 
 
-def _nearness(i: int, e: Entry, points: Sequence[tuple[int, float, float]]) -> float:
+def _nearness(key: str, e: Entry, points: Sequence[tuple[str, float, float]]) -> float:
     if not e.has_position or e.is_division or not points:
         return 0.0
-    # Other places only: a name repeated must not vouch for itself.
-    others = [haversine(e.lat, e.lon, lat, lon) for gid, lat, lon in points if gid != e.geonameid]
+    others = [haversine(e.lat, e.lon, lat, lon) for name, lat, lon in points if name != key]
     if not others:
         return 0.0
     d = min(others)
