@@ -48,3 +48,21 @@ def test_iso_week_value_contains_its_day(d, shift):
     day = d + dt.timedelta(days=shift)
     begin, end, gran = A.interval(A.iso_week(day))
     assert begin <= day <= end and gran == "week" and (end - begin).days == 6
+
+
+WORDS = ["on", "Monday", "last", "next", "week", "3", "March", "2019", "the", "quarter", "ago", "two",
+         "days", "a", "year", "earlier", "May", "31", "Feb.", "30", ",", "1/2", "hours", "every", "Friday",
+         "nineteen", "ninety-six", "Christmas", "past", "48", "since", "-", "early", "1990s", "at", "9", "p.m."]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=14), st.one_of(st.none(), dates))
+def test_any_word_salad_gives_well_formed_records(words, published):
+    text = " ".join(words)
+    for t in detect(text, published=published):
+        assert 0 <= t.start < t.end <= len(text)
+        assert (t.begin is None) == (t.end_date is None)
+        if t.begin is not None:
+            assert t.begin <= t.end_date
+        assert t.granularity in (None, "day", "week", "month", "quarter", "season", "year", "decade",
+                                 "century", "time", "duration", "vague")
