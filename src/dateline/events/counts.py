@@ -91,9 +91,18 @@ def _figures_for(harm: Any, kind: str, lex: Lexicon) -> list[Figure]:
             found.append(fig)
     if not found:
         return []
+    if len(found) > 1:  # "two soldiers and four civilians were wounded": one figure, summed
+        found = [_summed(found)]
     total = _is_total(harm)
     additive = any(t.lower_ in ("also", "another", "other", "more", "further") for t in _near(harm))
     return [replace(f, total=total, additive=additive, span=_span_of(harm)) for f in found]
+
+
+def _summed(figs: list[Figure]) -> Figure:
+    kinds = {f.victims for f in figs}
+    victims = "mixed" if len(kinds - {None}) > 1 else next(iter(kinds - {None}), None)
+    return Figure(figs[0].kind, sum(f.value for f in figs), sum(f.low for f in figs), sum(f.high for f in figs),
+                  vague=any(f.vague for f in figs), victims=victims)
 
 
 def _victim_nouns(harm: Any) -> list[Any]:
@@ -107,6 +116,8 @@ def _victim_nouns(harm: Any) -> list[Any]:
         cands.append(harm.head)  # "three people killed", "12 people dead"
     if harm.dep_ in ("acomp", "oprd", "xcomp", "ccomp"):
         cands.extend(c for c in harm.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
+    if harm.dep_ == "pobj" and harm.head.lower_ == "of" and harm.head.head.pos_ in ("NOUN", "NUM"):
+        cands.append(harm.head.head)  # "hundreds of civilian casualties"
     cands.extend(_toll_value(harm))
     return _with_conjuncts(cands)
 
@@ -141,7 +152,8 @@ PEOPLE_WORDS = {"people", "person", "fatality", "death", "casualty", "body", "de
 
 def _quantify(noun: Any, kind: str, lex: Lexicon) -> Figure | None:
     victims = victim_kind(noun, lex)
-    if victims is None and not noun.like_num and noun.lemma_.lower() not in PEOPLE_WORDS and noun.lower_ not in PEOPLE_WORDS:
+    people = noun.lemma_.lower() in PEOPLE_WORDS or noun.lower_ in PEOPLE_WORDS
+    if kind in ("killed", "injured", "casualties") and victims is None and not noun.like_num and not people:
         return None  # "25 heads of cattle", "three houses": not people
     value = _number_of(noun, lex)
     if value is None:

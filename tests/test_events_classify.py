@@ -1,0 +1,74 @@
+"""ACLED classification rules, from hand-built clues (no parsing)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.events.classify import Clues, SUB_EVENT_TYPES, classify, event_type_of, head_frame, protest_subtype
+
+
+def clues(*frames: str, **kw) -> Clues:
+    return Clues(frames=frozenset(frames), **kw)
+
+
+def test_the_taxonomy_has_acleds_25_sub_event_types_in_6_types():
+    assert len(SUB_EVENT_TYPES) == 25
+    assert len(set(SUB_EVENT_TYPES.values())) == 6
+
+
+@pytest.mark.parametrize(
+    "given, expected",
+    [
+        (clues("attack", weapons=frozenset({"air"})), "Air/drone strike"),
+        (clues("harm", weapons=frozenset({"shelling"})), "Shelling/artillery/missile attack"),
+        (clues("explosion"), "Remote explosive/landmine/IED"),
+        (clues("attack", weapons=frozenset({"grenade", "shelling"})), "Grenade"),
+        (clues("suicide", weapons=frozenset({"ied"})), "Suicide bomb"),
+        (clues("defuse", weapons=frozenset({"ied"})), "Disrupted weapons use"),
+    ],
+)
+def test_the_weapon_decides_remote_violence(given, expected):
+    assert classify(given) == expected
+
+
+def test_bombing_without_a_weapon_is_from_the_air_for_state_forces_and_an_ied_otherwise():
+    assert classify(clues("bombing", inter1=1)) == "Air/drone strike"
+    assert classify(clues("bombing", agent_word="coalition")) == "Air/drone strike"
+    assert classify(clues("bombing", inter1=2)) == "Remote explosive/landmine/IED"
+
+
+def test_attack_on_civilians_versus_armed_clash():
+    assert classify(clues("attack", inter1=2, inter2=7)) == "Attack"
+    assert classify(clues("attack", target="civilians")) == "Attack"
+    assert classify(clues("attack", inter1=2, inter2=1)) == "Armed clash"
+    assert classify(clues("clash")) == "Armed clash"
+
+
+def test_territory_goes_to_the_government_only_when_state_forces_take_it():
+    assert classify(clues("capture", inter1=1, place_object=True)) == "Government regains territory"
+    assert classify(clues("capture", inter1=2, place_object=True)) == "Non-state actor overtakes territory"
+    assert classify(clues("transfer", place_object=True)) == "Non-violent transfer of territory"
+
+
+def test_detentions_by_non_state_groups_are_abductions():
+    assert classify(clues("arrest", inter1=1)) == "Arrests"
+    assert classify(clues("arrest", inter1=2)) == "Abduction/forced disappearance"
+
+
+def test_protest_upgrades():
+    assert protest_subtype(frozenset(), harmed=False) == "Peaceful protest"
+    assert protest_subtype(frozenset({"intervention"}), harmed=False) == "Protest with intervention"
+    assert protest_subtype(frozenset({"excessive"}), harmed=True) == "Excessive force against protesters"
+    assert protest_subtype(frozenset({"violent", "intervention"}), harmed=False) == "Violent demonstration"
+    assert classify(clues("riot")) == "Mob violence"
+    assert classify(clues("riot", "protest")) == "Violent demonstration"
+
+
+def test_a_gathering_needs_a_purpose_to_be_a_protest():
+    assert classify(clues("gather")) is None
+    assert classify(clues("gather", protest=frozenset({"purpose"}))) == "Peaceful protest"
+
+
+def test_head_frame_prefers_the_specific_trigger():
+    assert head_frame({"harm", "attack", "air"}) == "air"
+    assert event_type_of("Mob violence") == "Riots"

@@ -1,0 +1,160 @@
+"""Counts, factuality, attribution and the lexicon matcher on parsed hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, strategies as st
+
+from dateline.events.attribution import attribution, is_denial
+from dateline.events.counts import Figure, combine, figures, merge_counts, parse_number, Counts
+from dateline.events.factuality import factuality, zero_victims
+from dateline.events.lexicon import PhraseTable, load_lexicon, sentence_words
+from dateline.parse import load_nlp
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return load_lexicon()
+
+
+def token(doc, word: str):
+    return next(t for t in doc if t.text == word)
+
+
+# --- numbers and counts -----------------------------------------------------------------------
+
+
+@given(st.integers(min_value=0, max_value=10_000_000))
+def test_digits_round_trip(n):
+    assert parse_number(f"{n:,}", load_lexicon()) == n
+    assert parse_number(str(n), load_lexicon()) == n
+
+
+def test_number_words(lex):
+    assert parse_number("twenty-five", lex) == 25
+    assert parse_number("three hundred", lex) == 300
+    assert parse_number("several", lex) is None
+
+
+def killed(nlp, lex, text: str) -> Counts:
+    return combine(figures(nlp(text)[:], lex))
+
+
+@pytest.mark.parametrize(
+    "text, fatalities",
+    [
+        ("Gunmen killed three villagers on Monday.", 3),
+        ("At least 12 soldiers were killed in the ambush.", 12),
+        ("The blast killed 1 and injured 2.", 1),
+        ("Militants shot dead a man near the market.", 1),
+        ("Dozens of civilians were killed in the strikes.", 12),
+        ("Hundreds of people died in the fighting.", 100),
+        ("No one was killed in the attack.", 0),
+        ("3 fatalities.", 3),
+    ],
+)
+def test_fatalities_follow_acled_figures(nlp, lex, text, fatalities):
+    assert killed(nlp, lex, text).fatalities == fatalities
+
+
+def test_casualties_bound_fatalities_without_asserting_them(nlp, lex):
+    counts = killed(nlp, lex, "The bombing left hundreds of civilian casualties.")
+    assert counts.fatalities is None
+    assert counts.fatalities_high is not None and counts.fatalities_high >= 100
+
+
+def test_injured_detained_and_victims(nlp, lex):
+    counts = killed(nlp, lex, "Two soldiers and four civilians were wounded, and police arrested five suspects.")
+    assert counts.injured == 6
+    assert counts.detained == 5
+    assert counts.victims == "mixed"
+
+
+def test_animals_are_not_victims(nlp, lex):
+    assert killed(nlp, lex, "Armed men killed 25 heads of cattle.").fatalities is None
+
+
+def test_restatements_are_not_added_but_additions_are():
+    first = Figure("killed", 3, 3, 3)
+    again = Figure("killed", 3, 3, 3)
+    more = Figure("killed", 2, 2, 2, additive=True)
+    assert combine([first, again]).fatalities == 3
+    assert combine([first, more]).fatalities == 5
+    assert merge_counts(Counts(fatalities=3), Counts(fatalities=5)).fatalities == 3
+
+
+# --- factuality -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        ("The army did not attack the village.", "attack", "negated"),
+        ("Rebels attacked the village on Monday.", "attacked", "asserted"),
+        ("The militants will attack the town next week.", "attack", "future"),
+        ("The group threatened to attack schools.", "attack", "future"),
+        ("Officials fear the rebels could attack the capital.", "attack", "hypothetical"),
+        ("If talks fail, the army would attack the enclave.", "attack", "hypothetical"),
+        ("Militants are increasingly using roadside bombs.", "bombs", "generic"),
+        ("The militants are expanding hit-and-run attacks on checkpoints.", "attacks", "generic"),
+    ],
+)
+def test_factuality(nlp, lex, text, word, expected):
+    assert factuality(token(nlp(text), word), lex) == expected
+
+
+def test_no_one_killed_leaves_the_attack_asserted(nlp, lex):
+    doc = nlp("No one was killed in the attack.")
+    assert factuality(token(doc, "attack"), lex) == "asserted"
+    assert zero_victims(token(doc, "killed"))
+
+
+# --- attribution ------------------------------------------------------------------------------
+
+
+def test_attribution_from_the_reporting_verb_and_according_to(nlp, lex):
+    doc = nlp("Soldiers shot dead three villagers on Monday, residents and rebels said.")
+    found = attribution(token(doc, "shot"), doc[:], lex)
+    assert found is not None and found[0] == "residents and rebels"
+    doc = nlp("Airstrikes hit the town, according to the Syrian Observatory for Human Rights.")
+    found = attribution(token(doc, "Airstrikes"), doc[:], lex)
+    assert found is not None and found[0].startswith("the Syrian Observatory")
+    assert doc.text[found[1].start:found[1].end] == found[0]
+
+
+def test_accusers_are_the_source(nlp, lex):
+    doc = nlp("Activists accused the coalition of indiscriminate bombing.")
+    found = attribution(token(doc, "bombing"), doc[:], lex)
+    assert found is not None and found[0] == "Activists"
+
+
+def test_denials_are_recognised(nlp, lex):
+    assert is_denial(nlp("The army denied the accusation.")[:], lex)
+    assert is_denial(nlp("The ministry says it is careful to avoid civilian casualties.")[:], lex)
+    assert not is_denial(nlp("Rebels attacked the town.")[:], lex)
+
+
+# --- lexicon matcher ----------------------------------------------------------------------------
+
+
+def test_phrases_match_longest_first_with_pos_and_context_filters(nlp):
+    table = PhraseTable({"air": ["air strike"], "protest": ["strike/VERB@worker"], "attack": ["strike"]})
+    doc = nlp("An air strike hit the town.")
+    assert [m.key for m in table.match(doc[:])] == ["air"]
+    doc = nlp("Workers will strike on Monday.")
+    assert "protest" in {m.key for m in table.match(doc[:], context=sentence_words(doc[:]))}
+    doc = nlp("Drivers will strike on Monday.")
+    assert "protest" not in {m.key for m in table.match(doc[:], context=sentence_words(doc[:]))}
+
+
+def test_the_bundled_lexicon_loads_and_knows_the_frames(lex):
+    assert {"protest", "attack", "air", "capture", "arrest"} <= set(lex.frames.words_of("protest") and
+                                                                   ["protest", "attack", "air", "capture", "arrest"])
+    assert "say" in lex.attribution.words_of("reporting_verbs")

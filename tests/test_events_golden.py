@@ -1,0 +1,161 @@
+"""Golden mini-articles (written for these tests) through the whole pipeline.
+
+They cover what issue 5 asks the event coder to get right: negation, future threats, denials,
+vague counts, two events in one sentence and one event told across three sentences.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    import dateline
+
+    return dateline.load()
+
+
+def events(pipe, text: str, *, keep_all: bool = False) -> list[dict]:
+    return pipe.analyze(text, keep_all=keep_all).to_dict()["events"]
+
+
+NEGATION = """date 2023-03-10 Reuters, KANO
+
+Gunmen attacked a police checkpoint in Kano on Thursday, but no one was killed, police said. Separately, \
+the army did not attack the village of Dala, a military spokesman said.
+"""
+
+
+def test_no_one_killed_keeps_the_attack_with_zero_fatalities(pipe):
+    found = events(pipe, NEGATION)
+    assert [e["sub_event_type"] for e in found] == ["Armed clash"]
+    attack = found[0]
+    assert attack["fatalities"] == 0 and attack["fatalities_high"] == 0
+    assert attack["factuality"] == "asserted"
+    assert attack["attribution"] == "police"
+    assert attack["actor1"].startswith("Unidentified Armed Group")
+    assert attack["actor2"].startswith("Police Forces of Nigeria")
+    assert attack["interaction"] == 13
+
+
+def test_did_not_attack_is_negated_and_kept_out_by_default(pipe):
+    everything = events(pipe, NEGATION, keep_all=True)
+    negated = [e for e in everything if e["factuality"] == "negated"]
+    assert len(negated) == 1
+    assert NEGATION[negated[0]["evidence"]["trigger"][0]:].startswith("attack the village")
+
+
+THREATS = """date 2023-03-10 Reuters, MAIDUGURI
+
+Islamist militants threatened to attack schools in Borno state next week. The group will launch new attacks \
+on Maiduguri, a commander warned. Insurgents are increasingly using roadside bombs against convoys, analysts say.
+"""
+
+
+def test_future_threats_and_trends_are_not_events(pipe):
+    assert events(pipe, THREATS) == []
+    kinds = {e["factuality"] for e in events(pipe, THREATS, keep_all=True)}
+    assert "future" in kinds and "generic" in kinds
+    assert "asserted" not in kinds
+
+
+DENIAL = """date 2023-05-16 AFP, BAMAKO
+
+Soldiers shot dead three villagers in the village of Moura on Monday, residents said. The army denied the \
+accusation and said its troops had only fired at militants.
+"""
+
+
+def test_a_denial_is_a_counter_claim_not_a_new_event(pipe):
+    found = events(pipe, DENIAL)
+    assert len(found) == 1
+    event = found[0]
+    assert event["sub_event_type"] == "Attack"
+    assert event["fatalities"] == 3
+    assert event["attribution"] == "residents"
+    assert event["counter_claim"] and event["counter_claim"].startswith("The army denied")
+    assert event["civilian_targeting"] is True
+    assert event["actor2"] == "Civilians (Mali)"
+    start, end = event["evidence"]["counter_claim"]
+    assert DENIAL[start:end] == event["counter_claim"]
+
+
+VAGUE = """date 2023-06-12 Reuters, KHARTOUM
+
+Dozens of people were killed when warplanes bombed a market in Nyala on Sunday, according to local activists. \
+Several soldiers were wounded in separate clashes with the Rapid Support Forces in Omdurman on Saturday.
+"""
+
+
+def test_vague_counts_take_acleds_figures(pipe):
+    found = events(pipe, VAGUE)
+    kinds = [e["sub_event_type"] for e in found]
+    assert kinds == ["Air/drone strike", "Armed clash"]
+    strike, clash = found
+    assert strike["fatalities"] == 12
+    assert strike["attribution"] == "local activists"
+    assert strike["victims"] == "civilians"
+    assert clash["injured"] == 3 and clash["fatalities"] == 0
+    assert clash["event_date"] == "2023-06-10"
+
+
+TWO_IN_ONE = """date 2023-02-14 Reuters, LAGOS
+
+Gunmen abducted two teachers in Kaduna on Monday, while police arrested five suspects in Zaria.
+"""
+
+
+def test_two_events_in_one_sentence(pipe):
+    found = events(pipe, TWO_IN_ONE)
+    assert [e["sub_event_type"] for e in found] == ["Abduction/forced disappearance", "Arrests"]
+    abduction, arrests = found
+    assert abduction["actor2"] == "Civilians (Nigeria)"
+    assert arrests["actor1"].startswith("Police Forces of Nigeria")
+    assert arrests["detained"] == 5
+    assert abduction["evidence"]["sentence"] == arrests["evidence"]["sentence"]
+
+
+THREE_SENTENCES = """date 2023-04-05 AP, OUAGADOUGOU
+
+Militants stormed the village of Seytenga in northern Burkina Faso on Tuesday. They set fire to homes and shot \
+at residents as they fled. Four civilians were killed and six others were wounded, local officials said.
+"""
+
+
+def test_one_event_told_across_three_sentences(pipe):
+    found = events(pipe, THREE_SENTENCES)
+    assert len(found) == 1
+    event = found[0]
+    assert event["sub_event_type"] == "Attack"
+    assert event["fatalities"] == 4 and event["injured"] == 6
+    assert event["event_date"] == "2023-04-04"
+    assert len(event["mentions"]) >= 3
+    sentences = {THREE_SENTENCES.rfind(".", 0, m[0]) for m in event["mentions"]}
+    assert len(sentences) == 3  # a trigger from each sentence
+    assert event["notes"].startswith("On 4 April 2023, ")
+
+
+PROTEST = """date 2023-09-02 Reuters, NAIROBI
+
+Hundreds of traders protested in Nairobi on Friday to denounce new taxes on fuel. Police fired tear gas \
+to disperse the crowd.
+"""
+
+
+def test_a_protest_with_a_police_intervention_told_in_two_sentences(pipe):
+    found = events(pipe, PROTEST)
+    assert len(found) == 1
+    event = found[0]
+    assert event["sub_event_type"] == "Protest with intervention"
+    assert event["actor1"] == "Protesters (Kenya)"
+    assert event["actor2"].startswith("Police Forces of Kenya")
+    assert event["interaction"] == 16
+
+
+def test_crime_and_disasters_are_not_coded(pipe):
+    text = ("date 2023-01-03 Reuters, LIMA\n\nArmed robbers shot a shopkeeper during a robbery in Lima on Monday. "
+            "Floods killed twelve people in the south on Sunday.\n")
+    assert events(pipe, text) == []
