@@ -247,3 +247,11 @@ def test_stage_skips_the_header_and_dateline():
     doc.sentences, doc.entities = (), ()
     TimeStage()(doc)
     assert [(doc.text[t.start : t.end], t.value) for t in doc.times] == [("Monday", "2019-01-21")]
+
+
+def test_day_ranges_within_a_month():
+    t = one("Clashes on the night of 3-4 January killed five.", D(2022, 1, 10))
+    assert (t.value, t.begin, t.end_date, t.granularity) == ("2022-01", "2022-01-03", "2022-01-04", "day")
+    t = one("Between 1 and 7 January 2022, troops shelled the area.", D(2022, 3, 1))
+    assert (t.begin, t.end_date) == ("2022-01-01", "2022-01-07")
+    assert one("Raids ran from March 3 to 9.", D(2022, 3, 20)).end_date == "2022-03-09"

@@ -102,3 +102,9 @@ def test_range_between_two_dates():
 def test_year_boundary_dateline():
     doc = make_doc("Jets struck the depot on Sunday.", dt.date(2019, 1, 2))
     assert date_of(doc, "struck").event_date == "2018-12-30"
+
+
+def test_day_range_gives_week_precision():
+    doc = make_doc("Between 1 and 7 January, troops shelled the town.", PUB)
+    et = date_of(doc, "shelled")
+    assert (et.date_start, et.date_end, et.time_precision) == ("2019-01-01", "2019-01-07", 2)

@@ -142,7 +142,10 @@ def to_time(start: int, end: int, norm: Norm, dct: dt.date | None) -> TimeExpr:
     """The record for a normalised expression, with the interval it denotes and its granularity."""
     begin = finish = gran = None
     span = A.interval(norm.value)
-    if span is not None:
+    if norm.bounds is not None:
+        begin, finish = norm.bounds[0].isoformat(), norm.bounds[1].isoformat()
+        gran = "day"
+    elif span is not None:
         begin, finish, gran = span[0].isoformat(), span[1].isoformat(), span[2]
     elif norm.type == "DURATION":
         gran = "duration"
@@ -218,7 +221,7 @@ def detect(text: str, *, published: dt.date | None, start: int = 0) -> list[Time
 # TimeML leaves prepositions and hedges out of the span (the hedge is kept as ``mod``), and the
 # determiner of a noun a hyphenated duration modifies ("the [two-week] siege").
 _LEADING = re.compile(
-    r"(?:at|about|only|nearly|almost|just|barely|roughly|approximately|around|some|at least|right)\s+"
+    r"(?:between|from|at|about|only|nearly|almost|just|barely|roughly|approximately|around|some|at least|right)\s+"
     r"|the\s+(?=\S+-(?:second|minute|hour|day|night|week|month|quarter|year|decade)\b)"
     r"|the\s+(?=(?:days|weeks|months|years|decades)\b)",
     re.IGNORECASE,

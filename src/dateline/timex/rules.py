@@ -39,6 +39,7 @@ class Norm:
     mod: str | None = None
     direction: int = 0  # durations: -1 ends at the anchor ("the past 48 hours"), +1 starts there
     reach: int | None = None  # vague past ("in recent days"): how many days back it plausibly covers
+    bounds: tuple[dt.date, dt.date] | None = None  # a range ("3-4 January") narrower than its value
 
 
 class Unresolved(Exception):
@@ -308,8 +309,8 @@ def _day_of(word: str | None, ctx: Context) -> str | None:
 def _partofday(m: re.Match, ctx: Context) -> Norm | None:
     rel, part = g(m, "rel") or "this", g(m, "part") or g(m, "solo")
     if rel in ("the", "that", "early", "late"):
-        if rel in ("early", "late"):
-            return None
+        if rel in ("early", "late") or (rel == "the" and not ctx.given):
+            return None  # "the night of 3-4 January": the dates carry it
         base = need(ctx.ref or ctx.dct)
     else:
         dct = need(ctx.dct)

@@ -147,3 +147,27 @@ def _week_of(m: re.Match, ctx: Context) -> Norm | None:
         return Norm(A.iso_week(dt.date(year, month, dnum)), "DATE", "the week of a date")
     except ValueError:
         return None
+
+
+_DASH = r"\s*(?:-|\u2013|\u2014|and|to|through|until)\s*"
+
+
+@rule("day-range", r"(?:(?P<between>between|from)\s+)?(?:(?P<d1>" + DAYNUM + r")" + _DASH + r"(?P<d2>" + DAYNUM
+      + r")\s+(?:of\s+)?(?P<mon>" + MONTH_ANY + r")|(?P<mon2>" + MONTH_ANY + r")\s+(?P<e1>" + DAYNUM + r")" + _DASH
+      + r"(?P<e2>" + DAYNUM + r"))(?:,?\s+(?P<y>" + YEAR4 + r"))?", core=r"\d\s*(?:-|\u2013|\u2014|and|to|through|until)\s*\d")
+def _day_range(m: re.Match, ctx: Context) -> Norm | None:
+    """ "3-4 January", "between 1 and 7 January 2022": one month value, bounded to the days."""
+    mon = m["mon"] or m["mon2"]
+    first, last = (int(re.sub(r"\D", "", x)) for x in ((m["d1"], m["d2"]) if m["mon"] else (m["e1"], m["e2"])))
+    month = month_num(mon)
+    if not 1 <= first < last <= 31:
+        return None
+    if m["y"]:
+        year = int(m["y"])
+    else:
+        year = A.month_year(need(ctx.dct), month, ctx.tense, day=first)
+    try:
+        bounds = (dt.date(year, month, first), dt.date(year, month, last))
+    except ValueError:
+        return None
+    return Norm(f"{year:04d}-{month:02d}", "DATE", "day range within a month", bounds=bounds)
