@@ -68,7 +68,7 @@ def test_parse_sentences_parses_on_demand_and_keeps_boundaries(nlp):
 def _sentences_of(doc: Doc) -> tuple[Sentence, ...]:
     from dateline.parse import _sentences
 
-    return tuple(_sentences(doc.spacy, 0))
+    return tuple(_sentences(doc.spacy, 0, doc.text))
 
 
 def test_non_selective_stage_parses_everything(nlp):

@@ -162,7 +162,7 @@ class ParseStage(Stage):
         if doc.spacy is None:
             self.prepare([doc])
         body = doc.article.body_start
-        doc.sentences = tuple(_sentences(doc.spacy, body))
+        doc.sentences = tuple(_sentences(doc.spacy, body, doc.text))
         doc.entities = tuple(
             Entity(e.start_char, e.end_char, e.label_) for e in doc.spacy.ents if e.start_char >= body
         )
@@ -243,14 +243,14 @@ def _as_span(sdoc: Any, sent: Any) -> Any:
     return sdoc[span.start].sent if span is not None and len(span) else None
 
 
-def _sentences(parsed: Any, body: int):
+def _sentences(parsed: Any, body: int, text: str):
+    # ``text`` is the article text (spaCy's ``Doc.text`` rebuilds the string at every call).
     for sent in parsed.sents:
         start, end = sent.start_char, sent.end_char
         if end <= body:
             continue
         start = max(start, body)
         # Trim whitespace so sentence spans cover words only.
-        text = parsed.text
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
