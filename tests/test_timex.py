@@ -255,3 +255,8 @@ def test_day_ranges_within_a_month():
     t = one("Between 1 and 7 January 2022, troops shelled the area.", D(2022, 3, 1))
     assert (t.begin, t.end_date) == ("2022-01-01", "2022-01-07")
     assert one("Raids ran from March 3 to 9.", D(2022, 3, 20)).end_date == "2022-03-09"
+
+
+def test_month_day_followed_by_a_count_is_still_a_date():
+    got = values("In the early morning of February 26, 317 girls were kidnapped.", D(2021, 3, 8))
+    assert got == {"February 26": "2021-02-26"}

@@ -161,7 +161,7 @@ def _mdy(m: re.Match, ctx: Context) -> Norm | None:
 
 
 @rule("month-day", _WD_PREFIX + EDGE + r"(?:(?P<mon>" + MONTH_ANY + r")\s+(?P<d>" + DAYNUM
-      + r")(?!\s*(?:[,:.]\s*)?\d)|(?:the\s+)?(?P<d2>" + DAYNUM + r")\s+(?:of\s+)?(?P<mon2>" + MONTH_ANY + r"))", core=MONTH_ANY)
+      + r")(?!\s*(?:[,.]\s*)?\d{4}\b|[:.]\d)|(?:the\s+)?(?P<d2>" + DAYNUM + r")\s+(?:of\s+)?(?P<mon2>" + MONTH_ANY + r"))", core=MONTH_ANY)
 def _md(m: re.Match, ctx: Context) -> Norm | None:
     mon, d = (m["mon"], m["d"]) if m["mon"] else (m["mon2"], m["d2"])
     month, dnum = month_num(mon), int(re.sub(r"\D", "", d))
