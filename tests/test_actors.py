@@ -110,8 +110,8 @@ def test_story_country_falls_back_to_entities_and_named_actors():
 def test_associated_groups_are_labelled():
     text = "Students and teachers marched in Tehran."
     found = actors(make_doc(text, places=[("Tehran", "IR")]))
-    assert [a[1] for a in found] == ["Students (Iran)", "Teachers (Iran)"]
-    assert all(a[2] is None for a in found)
+    assert [a[1] for a in found] == ["Students (Iran)", "Teachers (Iran)", "Protesters (Iran)"]
+    assert [a[2] for a in found] == [None, None, 6]  # the crowd a protest verb implies is the actor
 
 
 def test_scoped_aliases_follow_the_story_country():
