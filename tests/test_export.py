@@ -130,3 +130,15 @@ def test_jsonl_round_trip(evs):
 def test_dict_and_arrow_round_trips(event):
     assert event_from_dict(json.loads(json.dumps(event.to_dict()))) == event
     assert list(events_from_table(event_rows([event]))) == [event]
+
+
+def test_a_closed_pipe_is_not_an_export_error():
+    class ClosedPipe(io.RawIOBase):
+        def writable(self):
+            return True
+
+        def write(self, data):
+            raise BrokenPipeError(32, "Broken pipe")
+
+    with pytest.raises(BrokenPipeError):
+        export("jsonl", [strike()], ClosedPipe())

@@ -272,6 +272,8 @@ def export(fmt: str, events: Iterable[Event], out: IO[bytes], *, timestamps: Tim
         finally:
             text.flush()
             text.detach()  # leave the caller's stream open
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): the CLI exits quietly
     except (OSError, pa.ArrowException) as exc:
         raise ExportError(f"cannot write {fmt}: {exc}") from exc
 
