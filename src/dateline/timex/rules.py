@@ -322,15 +322,15 @@ def _partofday(m: re.Match, ctx: Context) -> Norm | None:
 
 # ---------------------------------------------------------------- calendar units relative to the dateline
 
-_REL = r"(?P<rel>last|past|previous|next|coming|this|current|following|same|that|prior|recent|latest|upcoming)"
+_REL = r"(?P<rel>last|past|previous|preceding|next|coming|this|current|following|same|that|prior|recent|latest|upcoming)"
 
 
 @rule("relative-unit", r"(?:(?P<edge>early|late|mid|earlier|later)[\s-]+)?(?:(?P<the>the)\s+)?" + _REL + r"\s+(?P<unit>week|weekend|month|year|decade|century|" + SEASON + r")", core=r"week|month|year|decade|century|" + SEASON)
 def _relunit(m: re.Match, ctx: Context) -> Norm | None:
     rel, unit = g(m, "rel"), g(m, "unit")
-    anaphoric = rel in ("following", "same", "that", "prior") or (rel in ("next", "previous") and m["the"])
+    anaphoric = rel in ("following", "same", "that", "prior", "preceding") or (rel in ("next", "previous") and m["the"])
     anchor = need((ctx.ref or ctx.dct) if anaphoric else ctx.dct)
-    step = {"last": -1, "past": -1, "previous": -1, "prior": -1, "recent": -1, "latest": -1,
+    step = {"last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1, "recent": -1, "latest": -1,
             "next": 1, "coming": 1, "following": 1, "upcoming": 1}.get(rel, 0)
     if rel == "past" and m["the"] and unit in ("year", "month", "week", "decade"):
         step = -1
@@ -511,12 +511,14 @@ def _shifted(anchor: dt.date, unit: str, n: int) -> str:
     return str(anchor.year + n)
 
 
-@rule("anaphoric-day", r"(?:the\s+)?(?P<w>next|following|previous|preceding|same|prior)\s+day|the\s+day\s+(?P<w2>before|after)|that\s+(?P<w3>day)", core=r"day")
+@rule("anaphoric-day", r"(?:the\s+)?(?P<w>next|following|previous|preceding|same|prior)\s+(?P<u>day|morning|afternoon|evening|night)|the\s+day\s+(?P<w2>before|after)|that\s+(?P<w3>day)", core=r"day|morning|afternoon|evening|night")
 def _anaphoric_day(m: re.Match, ctx: Context) -> Norm | None:
     w = g(m, "w") or g(m, "w2") or g(m, "w3")
     base = need(ctx.ref or ctx.dct)
     n = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1, "prior": -1}.get(w, 0)
-    return Norm(day(base + dt.timedelta(days=n)), "DATE", f"{w} day from the running date {base.isoformat()}")
+    part = g(m, "u") if g(m, "u") not in (None, "day") else None
+    value = day(base + dt.timedelta(days=n)) + ("T" + PARTS_OF_DAY[part] if part else "")
+    return Norm(value, "TIME" if part else "DATE", f"{w} {part or 'day'} from the running date {base.isoformat()}")
 
 
 # ---------------------------------------------------------------- durations
@@ -525,7 +527,7 @@ _DUR_PRE = r"(?:(?P<the>the|these|those)\s+)?(?:(?P<dir>past|last|next|first|pre
 _DUR_MOD = r"(?:(?P<mod>about|nearly|almost|some|more than|over|at least|up to|roughly|around|approximately|less than|fewer than|under|another|only|just|barely|well over)\s+)?"
 
 
-@rule("duration", _DUR_PRE + _DUR_MOD + r"(?P<n>" + NUMWORD + r")(?P<half>[\s-]+and[\s-]+a[\s-]+half)?(?:\s+(?:or|to)\s+(?P<n2>" + NUMWORD + r"))?(?P<frac>\s+1/2)?(?:\s+(?:more|additional|extra|straight|consecutive|trading|business|working|calendar))?(?P<hy>[\s-]+)(?P<unit>" + UNIT + r")(?P<half2>\s+and\s+a\s+half)?(?:\s+or\s+so)?(?P<old>-old|\s+old)?", core=UNIT_CORE)
+@rule("duration", _DUR_PRE + _DUR_MOD + r"(?P<n>" + NUMWORD + r")(?P<half>[\s-]+and[\s-]+a[\s-]+half)?(?:\s+(?:or|to)\s+(?P<n2>" + NUMWORD + r"))?(?P<frac>\s+1/2)?(?:\s+(?:more|additional|extra|straight|consecutive|trading|business|working|calendar|long|full|whole))?(?P<hy>[\s-]+)(?P<unit>" + UNIT + r")(?P<half2>\s+and\s+a\s+half)?(?:\s+or\s+so)?(?P<old>-old|\s+old)?", core=UNIT_CORE)
 def _duration(m: re.Match, ctx: Context) -> Norm | None:
     if m["old"] and not ctx.given:
         return None  # an age: TimeML marks it as a duration, but it times nothing in the story
