@@ -14,7 +14,7 @@ import html
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
@@ -97,10 +97,7 @@ class Tally:
     relaxed_gold: int = 0
     relaxed_system: int = 0
     value_e2e: int = 0
-    given: Counter = None  # type -> [correct, total]
-
-    def __post_init__(self) -> None:
-        self.given = Counter()
+    given: Counter = field(default_factory=Counter)  # (type, "ok" | "n") -> count
 
 
 def prf(hit_p: int, n_p: int, hit_r: int, n_r: int) -> dict[str, float]:
