@@ -131,7 +131,7 @@ class Resolver:
         container = previous[m.container] if m.container is not None else None
         scored = [(self._score(key, m, e, ctx, container), e) for e in cands]
         (score, own, parts), entry = max(scored, key=lambda x: x[0][0])
-        if m.loose and own < MIN_LOOSE_OWN and not (m.keep and score >= MIN_LOOSE_TOTAL):
+        if m.loose and own < MIN_LOOSE_OWN and score < MIN_LOOSE_TOTAL:
             return None
         return Choice(entry, round(score, 3), parts, entry.lat, entry.lon)
 
@@ -157,14 +157,14 @@ class Resolver:
         e = choice.entry
         if e.has_position:
             return choice
+        near = [p for p in picks if p and p.entry.fclass == "P" and p.lat is not None
+                and (p.entry.country, p.entry.admin1) == (e.country, e.admin1)]
+        if near:  # local news names a county with its towns: the middle of those
+            lat, lon = sum(p.lat for p in near) / len(near), sum(p.lon for p in near) / len(near)
+            return Choice(e, choice.score, choice.reason + " at=story places in division", lat, lon)
         town = self._namesake_town(e)
         if town is not None:
             return Choice(e, choice.score, choice.reason + " at=namesake town", town.lat, town.lon)
-        near = [p for p in picks if p and p.entry.fclass == "P" and p.lat is not None
-                and (p.entry.country, p.entry.admin1) == (e.country, e.admin1)]
-        if near:
-            lat, lon = sum(p.lat for p in near) / len(near), sum(p.lon for p in near) / len(near)
-            return Choice(e, choice.score, choice.reason + " at=story places in division", lat, lon)
         division = self.gazetteer.division(e.country, e.admin1) if e.country else None
         if division is not None and division.has_position:
             return Choice(e, choice.score, choice.reason + " at=division", division.lat, division.lon)

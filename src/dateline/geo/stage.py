@@ -7,6 +7,7 @@ and every demonym that names a country (role "demonym": country context only).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from collections import defaultdict
@@ -21,6 +22,10 @@ from .toponyms import demonym_spans, find_spans, mentions_from_spans, query_and_
 
 # An unresolved "place" shaped like an adjective of nationality or faith ("Kurdish") is the NER's slip.
 _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ish|ese|ian|ic|ite)s?$")
+# A capitalised word just before: the name is part of a longer one ("Johns Hopkins").
+_NAME_BEFORE = re.compile(r"[A-Z][\w.'-]* $")
+# Below this score a toponym found in running text is reported unresolved rather than guessed.
+MIN_SCORE = 3.0
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\b")
 
 
@@ -47,9 +52,10 @@ class PlaceStage(Stage):
         prior = _prior(dateline_country(doc.article.dateline), [d[2] for d in demonyms])
         all_mentions = ([head] if head else []) + mentions
         choices = self.resolver.resolve(all_mentions, prior=prior)
-        places = [_place(m, c) for m, c in zip(all_mentions, choices)]
+        places = [_place(m, c if c is None or c.score >= MIN_SCORE else None) for m, c in zip(all_mentions, choices)]
         places = [p for p, m in zip(places, all_mentions)
                   if p.latitude is not None or (m.keep and not _ADJECTIVE.match(text[p.start : p.end]))]
+        places += _repeats(text, body, places, [(e.start, e.end) for e in entities if e.label == "PERSON"])
         places += [Place(s, e, text[s:e], country_code=code, role="demonym", reason="demonym") for s, e, code in demonyms]
         doc.places = tuple(sorted(places, key=lambda p: (p.start, p.end)))
 
@@ -71,6 +77,27 @@ class PlaceStage(Stage):
             return None
         query, fallback, hint = query_and_hint(name.title() if name.isupper() else name)
         return Mention(found, found + len(name), query, hint, fallback=fallback, role="dateline")
+
+
+def _repeats(text: str, body: int, places: Sequence[Place], persons: Sequence[tuple[int, int]]) -> list[Place]:
+    """Other occurrences of a name resolved in the story, which the NER labelled otherwise or missed
+    (one sense per discourse: "Alexandria" stays the same Alexandria throughout)."""
+    taken = [(p.start, p.end) for p in places]
+    out: list[Place] = []
+    seen: set[str] = set()
+    for p in places:
+        name = text[p.start : p.end]
+        if p.latitude is None or p.role != "toponym" or name in seen or len(name) < 3 or not name[0].isupper():
+            continue
+        seen.add(name)
+        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text[body:]):
+            start, end = body + m.start(), body + m.end()
+            if any(s < end and start < e for s, e in taken) or _NAME_BEFORE.search(text[max(0, start - 40) : start]):
+                continue
+            if not any(s < end and start < e and (s < start or e > end) for s, e in persons):  # "George Washington"
+                out.append(dataclasses.replace(p, start=start, end=end, reason=(p.reason or "") + " repeat"))
+                taken.append((start, end))
+    return out
 
 
 def _prior(dateline_code: str | None, demonym_codes: Sequence[str]) -> dict[str, float]:

@@ -34,6 +34,13 @@ _LOCATIVE = re.compile(r"\b(?:in|near|at|outside|inside|from|to|into|towards?|ar
 _STRONG_LOCATIVE = frozenset({"in", "near", "at", "outside", "inside", "around"})
 _FACILITY_WORDS = frozenset("""airport base air airbase square road street bridge mosque church hospital university
 camp prison port harbour harbor station district neighborhood neighbourhood market stadium palace hotel""".split())
+# Words after a place's name in an organisation's name ("Gainesville Police Department").
+_ORG_WORDS = frozenset("""police department dept city county state university college school schools council
+board fire sheriff sheriff's army navy air force forces military embassy senate congress house attorney
+marshals coast guard national federal hospital court district chamber public library community high police's
+airport regional area symphony museum zoo transit utilities water housing office commission committee
+government municipal parish township village town times post herald tribune news gazette journal daily
+press chronicle observer""".split())
 # Leading words never part of a toponym's span.
 _DROP_START = ("the ", "The ")
 _DIVISION_SET = frozenset(DIVISION_AFTER)
@@ -42,7 +49,8 @@ _AREA_SET = frozenset(AREA_AFTER)
 _NOT_PLACE = frozenset("""The A An In On At Of And But Or For To From By With He She It They We I You His Her Their
 Its This That These Those There Here When Where While After Before Since Monday Tuesday Wednesday Thursday Friday
 Saturday Sunday January February March April May June July August September October November December Mr Mrs
-Ms Dr President Minister General Police Army Islamic State God""".split())
+Ms Dr President Minister General Police Army Islamic State God North South East West Northern Southern Eastern
+Western Central Many Some All County City Street Road Avenue Highway Route Interstate Lake River""".split())
 
 
 def query_and_hint(surface: str) -> tuple[str, str | None, str | None]:
@@ -121,17 +129,44 @@ def find_spans(text: str, entities: Sequence[Entity], body_start: int) -> list[F
     for ent in entities:
         if ent.label in PLACE_LABELS and ent.start >= body_start and not demonym_country(text[ent.start : ent.end]):
             for start, end in _split_entity(text, ent.start, ent.end):
+                if not text[start:end][:1].isupper():
+                    continue  # "the gulf", "downtown": not a proper name
                 found.append(Found(start, end, loose=ent.label == "FAC", keep=True))
                 taken.append((start, end))
     # An organisation's name that runs past the span ("in Reuters' Beirut bureau") vetoes keeping it unresolved.
     orgs = [(e.start, e.end) for e in entities if e.label == "ORG"]
     blocked = [(e.start, e.end) for e in entities if e.label not in PLACE_LABELS | {"PERSON", "ORG", "NORP"}]
+    for start, end in _org_spans(text, entities, body_start):
+        if not _overlaps((start, end), taken):
+            found.append(Found(start, end, loose=True, keep=False))
+            taken.append((start, end))
     for start, end, strong in _rule_spans(text, body_start):
         span = (start, end)
         if not _overlaps(span, taken) and not _overlaps(span, blocked):
             found.append(Found(start, end, loose=True, keep=strong and not _inside_longer(span, orgs)))
             taken.append(span)
     return found
+
+
+def _org_spans(text: str, entities: Sequence[Entity], body_start: int) -> Iterable[tuple[int, int]]:
+    """The place an organisation is named after: "Dublin City Council", "University of Minnesota"."""
+    for ent in entities:
+        if ent.label != "ORG" or ent.start < body_start:
+            continue
+        surface = text[ent.start : ent.end]
+        if len(surface.split()) <= 2 and surface[:1].isupper():
+            yield trim(text, ent.start, ent.end)  # the NER's "organisation" may be a place ("Gainesville")
+            continue
+        of = surface.find(" of ")
+        if of > 0 and surface[:of].split()[-1].lower() in _ORG_WORDS:
+            start = ent.start + of + 4
+            yield trim(text, start, ent.end)
+            continue
+        words = surface.split(" ")
+        for k, word in enumerate(words[1:4], 1):
+            if word.lower() in _ORG_WORDS:
+                yield trim(text, ent.start, ent.start + len(" ".join(words[:k])))
+                break
 
 
 def _split_entity(text: str, start: int, end: int) -> list[tuple[int, int]]:
