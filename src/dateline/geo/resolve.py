@@ -55,6 +55,18 @@ class Choice:
     reason: str
     lat: float | None
     lon: float | None
+    margin: float = 99.0  # lead over the best candidate lying elsewhere (over 161 km away)
+
+
+def _margin(score: float, best: Entry, scored) -> float:
+    rivals = [total for (total, _, _), e in scored if e.geonameid != best.geonameid and _far(best, e)]
+    return score - max(rivals) if rivals else 99.0
+
+
+def _far(a: Entry, b: Entry) -> bool:
+    if not (a.has_position and b.has_position):
+        return (a.country, a.admin1) != (b.country, b.admin1)
+    return haversine(a.lat, a.lon, b.lat, b.lon) > 161.0
 
 
 class _Context:
@@ -133,7 +145,7 @@ class Resolver:
         (score, own, parts), entry = max(scored, key=lambda x: x[0][0])
         if m.loose and own < MIN_LOOSE_OWN and score < MIN_LOOSE_TOTAL:
             return None
-        return Choice(entry, round(score, 3), parts, entry.lat, entry.lon)
+        return Choice(entry, round(score, 3), parts, entry.lat, entry.lon, round(_margin(score, entry, scored), 3))
 
     def _score(self, key: str, m: Mention, e: Entry, ctx: _Context, container: Choice | None) -> tuple[float, float, str]:
         """(total, the part owed to the entry itself, the reason listing every term)."""
@@ -161,13 +173,13 @@ class Resolver:
                 and (p.entry.country, p.entry.admin1) == (e.country, e.admin1)]
         if near:  # local news names a county with its towns: the middle of those
             lat, lon = sum(p.lat for p in near) / len(near), sum(p.lon for p in near) / len(near)
-            return Choice(e, choice.score, choice.reason + " at=story places in division", lat, lon)
+            return Choice(e, choice.score, choice.reason + " at=story places in division", lat, lon, choice.margin)
         town = self._namesake_town(e)
         if town is not None:
-            return Choice(e, choice.score, choice.reason + " at=namesake town", town.lat, town.lon)
+            return Choice(e, choice.score, choice.reason + " at=namesake town", town.lat, town.lon, choice.margin)
         division = self.gazetteer.division(e.country, e.admin1) if e.country else None
         if division is not None and division.has_position:
-            return Choice(e, choice.score, choice.reason + " at=division", division.lat, division.lon)
+            return Choice(e, choice.score, choice.reason + " at=division", division.lat, division.lon, choice.margin)
         return choice
 
     def _namesake_town(self, e: Entry) -> Entry | None:

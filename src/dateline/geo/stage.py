@@ -26,6 +26,8 @@ _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ish|ese|ian|ic|ite)s?$")
 _NAME_BEFORE = re.compile(r"[A-Z][\w.'-]* $")
 # Below this score a toponym found in running text is reported unresolved rather than guessed.
 MIN_SCORE = 3.0
+# ... or when a place elsewhere of the same name is nearly as likely (a coin toss is not a reading).
+MIN_MARGIN = 0.5
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\b")
 
 
@@ -34,9 +36,13 @@ class PlaceStage(Stage):
     needs = frozenset({"sentences", "entities"})
     adds = frozenset({"places"})
 
-    def __init__(self, gazetteer: Gazetteer):
+    def __init__(self, gazetteer: Gazetteer, *, min_score: float = MIN_SCORE, min_margin: float = MIN_MARGIN):
+        """``min_score``/``min_margin``: below them a toponym of running text is left unresolved
+        (its span kept) rather than guessed; given spans (``resolve_spans``) are always resolved."""
         self.gazetteer = gazetteer
         self.resolver = Resolver(gazetteer)
+        self.min_score = min_score
+        self.min_margin = min_margin
 
     @classmethod
     def default(cls, *, gazetteer: "Gazetteer | str | os.PathLike | None" = None) -> "PlaceStage":
@@ -52,12 +58,15 @@ class PlaceStage(Stage):
         prior = _prior(dateline_country(doc.article.dateline), [d[2] for d in demonyms])
         all_mentions = ([head] if head else []) + mentions
         choices = self.resolver.resolve(all_mentions, prior=prior)
-        places = [_place(m, c if c is None or c.score >= MIN_SCORE else None) for m, c in zip(all_mentions, choices)]
+        places = [_place(m, c if self._confident(c) else None) for m, c in zip(all_mentions, choices)]
         places = [p for p, m in zip(places, all_mentions)
                   if p.latitude is not None or (m.keep and not _ADJECTIVE.match(text[p.start : p.end]))]
         places += _repeats(text, body, places, [(e.start, e.end) for e in entities if e.label == "PERSON"])
         places += [Place(s, e, text[s:e], country_code=code, role="demonym", reason="demonym") for s, e, code in demonyms]
         doc.places = tuple(sorted(places, key=lambda p: (p.start, p.end)))
+
+    def _confident(self, choice: Choice | None) -> bool:
+        return choice is not None and choice.score >= self.min_score and choice.margin >= self.min_margin
 
     def resolve_spans(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Place | None]:
         """Resolve given toponym spans (gold spans): one :class:`Place` or None per span, in order."""
