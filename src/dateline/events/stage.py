@@ -230,9 +230,15 @@ def make_draft(doc: Doc, sent: Sent, group: list[Match], index: ActorIndex, lex:
     if sub is None:
         return None
     span = Span(tok.idx, tok.idx + len(tok.text))
+    triggers = [span] + [s for s in (_match_span(doc, m) for m in group) if not s.overlaps(span)]
     return Draft(sub, cls.FAMILY[head.key], span, sent.sentence, sent.index, frames, frozenset(weapons), cues,
-                 role, target, figs, factuality(tok, lex), attribution(tok, sent.tokens, lex), [span],
+                 role, target, figs, factuality(tok, lex), attribution(tok, sent.tokens, lex), triggers,
                  clues=clues, when=event_time(doc, span, sent.sentence), where=event_place(doc, span, sent.sentence))
+
+
+def _match_span(doc: Doc, m: Match) -> Span:
+    toks = doc.spacy[m.start : m.end]
+    return Span(toks.start_char, toks.end_char)
 
 
 def _family_of(frames: frozenset[str]) -> str:
