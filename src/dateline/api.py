@@ -53,7 +53,7 @@ class Dateline:
     ) -> list[dict[str, Any] | None]:
         """Resolve given toponym spans in ``text``: a place dict or None for each span."""
         places = self.pipeline.get("places").resolve_spans(text, _spans(spans))  # type: ignore[attr-defined]
-        return [None if p is None or p.geonameid is None else place_dict(text, p) for p in places]
+        return [None if p is None or p.latitude is None else place_dict(text, p) for p in places]
 
     def normalize_times(
         self, text: str, spans: Sequence[tuple[int, int]], *, published: DateLike = None
