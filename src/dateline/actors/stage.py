@@ -98,11 +98,7 @@ class ActorStage(Stage):
 
 def find_actors(doc: Doc, lexicon: Lexicon, *, as_of: dt.date | None = None) -> list[ActorMention]:
     body = doc.article.body_start
-    story = geo_countries.story_country(doc)
-    if story is None:
-        unsure = [c for c in find_named(doc.text, lexicon, Context(None, None)) if c.start >= body]
-        story = fallback_country(doc, unsure)
-    ctx = Context(story, doc.article.published, as_of)
+    ctx = Context(story_country(doc, lexicon), doc.article.published, as_of)
     named = [c for c in find_named(doc.text, lexicon, ctx) if c.start >= body]
     generic = [c for c in find_generic(doc, lexicon, ctx) if c.start >= body]
     chosen = absorb(doc.text, named, generic)
@@ -119,17 +115,34 @@ def to_mention(c: Candidate) -> ActorMention:
 
 
 def story_country(doc: Doc, lexicon: Lexicon | None = None) -> str | None:
-    """The story's country (ISO2): the geo module's vote over places and the dateline, else
-    a vote over the countries the NER, demonyms and named actors' home countries point at."""
-    found = geo_countries.story_country(doc)
-    if found or lexicon is None:
-        return found or fallback_country(doc, [])
-    return fallback_country(doc, find_named(doc.text, lexicon, Context(None, None)))
+    """The country the story happens in (ISO2), which qualifies unnamed actors.
+
+    Where the events are, not who is involved: the dateline (twice) and the resolved toponyms
+    vote, demonyms do not ("Russian forces shelled Kharkiv" is a story in Ukraine). With no
+    toponym, the NER's countries, demonyms and named actors' home countries vote instead.
+    """
+    votes: Counter[str] = Counter()
+    head = geo_countries.dateline_country(doc.article.dateline)
+    if head:
+        votes[head] += 2
+    for place in doc.places or ():
+        if place.country_code and place.role != "demonym" and not _demonym_text(doc, place):
+            votes[place.country_code] += 2 if place.role == "dateline" else 1
+    if votes:
+        return max(votes, key=lambda code: votes[code])  # ties: the first voted for
+    named = find_named(doc.text, lexicon, Context(None, None)) if lexicon is not None else []
+    return fallback_country(doc, [c for c in named if c.start >= doc.article.body_start])
+
+
+def _demonym_text(doc: Doc, place) -> bool:
+    """A toponym whose words are a demonym ("Russian") says who, not where."""
+    return geo_countries.demonym_country(doc.text[place.start : place.end]) is not None
 
 
 def fallback_country(doc: Doc, named: Sequence[Candidate]) -> str | None:
     """Votes in reading order (ties go to the first named): country names, demonyms, actors' homes."""
     votes: list[tuple[int, str]] = [(c.start, c.country) for c in named if c.country]
+    votes += [(p.start, p.country_code) for p in doc.places or () if p.country_code]
     for ent in doc.entities or ():
         text = doc.text[ent.start : ent.end]
         code = geo_countries.country_code(text) if ent.label in ("GPE", "LOC") else None
