@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import math
 import time
 from collections import defaultdict
@@ -138,7 +139,7 @@ def _country_rows(pos: _Positions) -> Iterator[tuple[PlaceRow, list]]:
     for c in countries().values():
         lat, lon = COUNTRY_CENTRES.get(c.iso2) or pos.position((c.iso2,))
         row = PlaceRow(c.geonameid, c.name, "A", "PCLI", c.iso2, None, None, None, c.population, lat, lon)
-        yield row, aliases.get(c.iso2, []) + [c.iso3]
+        yield row, aliases.get(c.iso2, [])
 
 
 def _continent_rows() -> Iterator[tuple[PlaceRow, list]]:
@@ -207,7 +208,7 @@ def build(path: str | os.PathLike) -> BuildStats:
     try:
         places, names = _build_into(str(tmp))
         os.replace(tmp, target)
-    except (OSError, ValueError, KeyError) as exc:
+    except (OSError, ValueError, KeyError, sqlite3.Error) as exc:
         tmp.unlink(missing_ok=True)
         raise GazetteerError(f"cannot build the gazetteer at {target}: {exc}") from exc
     return BuildStats(str(target), places, names, time.perf_counter() - began, target.stat().st_size)

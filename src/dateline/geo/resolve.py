@@ -119,6 +119,8 @@ class Resolver:
         if _is_acronym(mention.query):  # "SDF", "IS": only a place known by exactly that name
             found = tuple(e for e in found if e.kind == 0 or e.is_division)
         code = country_code(mention.query) or demonym_country(mention.query)
+        if any(e.kind == 0 and e.fcode == "ADM1" for e in found):
+            code = None  # "England", "Scotland": the division of that very name, not its country
         if code:  # a country's name, alias or demonym: the country itself leads
             country = self.gazetteer.division(code, None)
             if country is not None:

@@ -30,6 +30,9 @@ _OF = re.compile(r"\b(" + "|".join(SETTLEMENT_OF + DIVISION_AFTER + ("capital", 
                  r") of (?:the )?(" + _NAME + r")")
 _AFTER = re.compile(r"\b(" + _NAME + r") (" + "|".join(DIVISION_AFTER + AREA_AFTER + ("city", "town", "village")) + r")\b")
 _LOCATIVE = re.compile(r"\b(?:in|near|at|outside|inside|from|to|into|towards?|around|across|of) (?:the )?(" + _NAME + r")")
+# A wire dateline inside the text ("... title. TORRINGTON — The town ..."): capitals before a dash.
+_WIRE = re.compile(r"(?:^|\n|[.!?]\s)\s*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?"
+                   r"\s*(?:\([^)\n]{1,30}\)\s*)?[-\u2013\u2014]{1,2}\s")
 # Prepositions after which an unknown capitalised name is still taken for a place.
 _STRONG_LOCATIVE = frozenset({"in", "near", "at", "outside", "inside", "around"})
 _FACILITY_WORDS = frozenset("""airport base air airbase square road street bridge mosque church hospital university
@@ -191,6 +194,8 @@ def _rule_spans(text: str, body_start: int) -> Iterable[tuple[int, int, bool]]:
         word = m.group(2).lower()
         end = m.end(2) if word in _DIVISION_SET else m.end(1)
         yield _name_span(text, body_start + m.start(1), body_start + end) + (True,)
+    for m in _WIRE.finditer(body):
+        yield trim(text, body_start + m.start(1), body_start + m.end(1)) + (True,)
     for m in _LOCATIVE.finditer(body):
         strong = m.group(0).split(" ", 1)[0].lower() in _STRONG_LOCATIVE
         yield _name_span(text, body_start + m.start(1), body_start + m.end(1)) + (strong,)
