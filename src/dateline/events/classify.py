@@ -97,6 +97,7 @@ class Clues:
     place_object: bool = False  # a capture verb whose object is a place
     harmed: bool = False  # someone was killed or injured
     agent_word: str | None = None  # the agent's head lemma when no actor was named ("coalition")
+    crowd: bool = False  # the agent is an unarmed crowd or community ("villagers", "party supporters")
 
 
 def head_frame(frames: frozenset[str] | set[str]) -> str:
@@ -171,6 +172,8 @@ def _remote(c: Clues, f: frozenset[str]) -> str | None:
 
 
 def _person(c: Clues, f: frozenset[str]) -> str | None:
+    if c.crowd and f & {"clash", "attack", "harm", "destroy", "loot"} and not f & {"sexual", "abduct"}:
+        return "Mob violence"  # violence by an unarmed crowd: rioters
     if "sexual" in f:
         return "Sexual violence"
     if "abduct" in f:
@@ -192,6 +195,8 @@ def _clash_or_attack(c: Clues, f: frozenset[str]) -> str:
 
 
 def _strategic(c: Clues, f: frozenset[str]) -> str | None:
+    if f & {"loot", "destroy"} and c.crowd:
+        return "Mob violence"
     if f & {"loot", "destroy"}:
         return "Looting/property destruction"
     if "agreement" in f:
@@ -229,14 +234,59 @@ def protest_cues(tokens, table) -> frozenset[str]:
     return frozenset(keys)
 
 
+HARM_VERBS = frozenset({"kill", "die", "shoot", "injure", "wound", "murder", "beat", "arrest", "detain",
+                        "abduct", "kidnap", "rape", "torture", "attack", "assault", "disappear"})
+
+
 def _in_reason(tok) -> bool:
     steps = 0
     while tok.dep_ != "ROOT" and steps < 12:
-        if tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        if _aim(tok):
             return True  # "to stop labour insecurity": an aim, not an act
-        if tok.dep_ in ("relcl", "acl") and tok.head.lemma_.lower() not in CROWD_NOUNS:
+        if tok.dep_ in ("relcl", "acl") and _about_someone_else(tok):
             return True
         tok, steps = tok.head, steps + 1
         if tok.lemma_.lower() in PURPOSE_HEADS or tok.lower_ in PURPOSE_HEADS:
             return True
     return False
+
+
+def _aim(tok) -> bool:
+    infinitive = tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return infinitive and tok.head.lemma_ != "use"  # "used stumps to barricade the road" is an act
+
+
+def _about_someone_else(clause) -> bool:
+    """"a man who was killed", "the teacher who was beaten": a clause about a victim."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children)
+    if passive:
+        return True
+    return clause.lemma_ in HARM_VERBS and clause.head.lemma_.lower() not in CROWD_NOUNS
+
+
+# Who riots when no armed actor is named: crowds, communities and party supporters.
+CROWD_AGENTS = frozenset({
+    "people", "group", "resident", "villager", "local", "student", "youth", "crowd", "mob", "supporter",
+    "cadre", "activist", "worker", "vendor", "settler", "farmer", "herder", "relative", "family", "community",
+    "inhabitant", "citizen", "trader", "driver", "neighbour", "neighbor", "pupil", "fan", "parent", "villagers",
+    "protester", "demonstrator", "rioter", "inmate", "prisoner", "passenger", "motorist", "shopkeeper", "man",
+    "men", "woman", "women", "member", "mourner", "worshipper", "devotee", "believer",
+})
+ARMED_AGENTS = frozenset({
+    "soldier", "troop", "police", "policeman", "officer", "militant", "fighter", "rebel", "insurgent", "gunman",
+    "gunmen", "guard", "army", "force", "personnel", "militiaman", "militia", "commander", "terrorist", "bandit",
+    "jihadist", "gang", "gangster", "assailant", "attacker", "paramilitary", "jawan", "combatant", "kidnapper",
+    "abductor", "hitman", "sicario", "cartel", "extremist", "separatist", "pirate", "mercenary", "military",
+})
+
+
+def unarmed_agent(tok) -> bool | None:
+    """True for a crowd or community as agent, False for an armed one, None when unknown."""
+    if tok is None:
+        return None
+    words = [tok] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    words += [c for c in tok.children if c.dep_ in ("compound", "amod")]
+    lemmas = {w.lemma_.lower() for w in words} | {w.lower_ for w in words}
+    if lemmas & ARMED_AGENTS or "armed" in lemmas:
+        return False
+    return True if lemmas & CROWD_AGENTS else None

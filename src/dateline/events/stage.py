@@ -370,7 +370,7 @@ def _refine_frames(frames: frozenset[str], role: Roles, tok: Any, doc: Doc, lex:
 
 def _excluded(sent: Sent, frames: frozenset[str], role: Roles, lex: Lexicon) -> bool:
     """Crime without a political side, accidents and disasters are not coded."""
-    if not frames & (cls.VIOLENT | {"loot", "destroy", "abduct"}):
+    if not frames & (cls.VIOLENT | {"loot", "destroy", "abduct"}) or "riot" in frames:
         return False
     if not lex.exclusions.keys_in(sent.tokens, context=sent.words):
         return False
@@ -395,7 +395,15 @@ def _clues(frames, weapons, cues, role: Roles, target, figs, tok, doc: Doc, lex:
         inter2=role.actor2.inter if role.actor2 else None,
         target=target, place_object=place_obj, harmed=harmed,
         agent_word=role.agent.lemma_.lower() if role.agent is not None else None,
+        crowd=_crowd(role),
     )
+
+
+def _crowd(role: Roles) -> bool:
+    """The agent is an unarmed crowd: a rioters/protesters/civilians actor, or a crowd noun."""
+    if role.actor1 is not None and role.actor1.inter is not None:
+        return role.actor1.inter in (cls.RIOTERS, cls.PROTESTERS, cls.CIVILIANS)
+    return bool(cls.unarmed_agent(role.agent))
 
 
 def _territory_object(frames, role: Roles, tok: Any, doc: Doc, lex: Lexicon) -> bool:
@@ -426,7 +434,8 @@ def _adds_to(old: Draft, new: Draft) -> bool:
     if new.sentence_index == old.sentence_index or new.factuality != old.factuality:
         return False
     if old.family == "demo":
-        return new.family in ("demo", "violence", "arrest") and (bool(new.protest - {"purpose"}) or new.family == "demo")
+        return new.family in ("demo", "violence", "arrest", "property") and (
+            bool(new.protest - {"purpose"}) or new.family == "demo")
     if old.family != "violence" or new.family != "violence":
         return False
     if old.sub == "Armed clash" and new.sub in TERRITORY_SUBS and _no_new_agent(old, new):
@@ -462,7 +471,8 @@ def _absorb(old: Draft, new: Draft) -> None:
     old.weapons = old.weapons | new.weapons
     if old.family == "demo":
         harmed = any(f.kind in ("killed", "injured") and f.value > 0 for f in old.figures)
-        if old.sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"):
+        if old.sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                       "Violent demonstration"):
             old.sub = cls.protest_subtype(old.protest, harmed=harmed)
         for actor in (new.roles.actor1, new.roles.actor2):
             if actor is not None:
