@@ -218,10 +218,11 @@ def detect(text: str, *, published: dt.date | None, start: int = 0) -> list[Time
     return out
 
 
-# TimeML leaves prepositions and hedges out of the span (the hedge is kept as ``mod``), and the
-# determiner of a noun a hyphenated duration modifies ("the [two-week] siege").
+# TimeML leaves prepositions and focus words ("only", "just") out of the span but keeps hedges in
+# ("nearly two years", "at least 72 hours"; the hedge is also recorded as ``mod``), and leaves out
+# the determiner of a noun a hyphenated duration modifies ("the [two-week] siege").
 _LEADING = re.compile(
-    r"(?:between|from|at|about|only|nearly|almost|just|barely|roughly|approximately|around|some|at least|right)\s+"
+    r"(?:between|from|at(?!\s+least\b)|only|just|barely|some|right)\s+"
     r"|the\s+(?=\S+-(?:second|minute|hour|day|night|week|month|quarter|year|decade)\b)"
     r"|the\s+(?=(?:days|weeks|months|years|decades)\b)",
     re.IGNORECASE,
