@@ -34,3 +34,44 @@ def test_hedges_stay_inside_the_extent(text, span, value, mod):
 def test_focus_words_and_prepositions_stay_outside():
     got = spans("Fighting lasted only five hours on Monday.", D(2019, 1, 25))
     assert set(got) == {"five hours", "Monday"}
+
+
+# ---------------------------------------------------------------- tense around the expression
+
+
+def _tense(text: str, expr: str) -> str:
+    i = text.index(expr)
+    return tense_at(text, i, i + len(expr))
+
+
+@pytest.mark.parametrize(
+    "text, expr, tense",
+    [
+        ("The two leaders meet separately Monday with the envoy.", "Monday", "future"),  # present = scheduled
+        ("The minister is flying to Paris on Monday.", "Monday", "future"),  # progressive = scheduled
+        ("The firm agreed to acquire the bank in January.", "January", "future"),  # commitment to an act
+        ("The rebels agreed to a truce on Monday.", "Monday", "past"),  # to a thing: the agreement's day
+        ("The hearing was postponed until Tuesday.", "Tuesday", "future"),  # put off to a later day
+        ("The offer had been due to expire Friday.", "Friday", "past"),  # "had" voids the plan
+        ("Mr. Lee will succeed Daniel P. Davison Feb. 1.", "Feb. 1", "future"),  # no break at "P." or "Mr."
+        ("The thrift announced the plan Aug. 21.", "Aug. 21", "past"),  # "plan" the noun
+        ("Bombs exploded next to the U.S. embassy on Friday.", "Friday", "past"),  # "next to" a place
+        ("Protesters planned a large rally on Saturday.", "Saturday", "future"),  # "planned" the verb
+        ("Payment falls on a still unspecified date in January, the firm will say.", "January", "present"),
+        ("In a televised address Friday, the president spoke.", "Friday", "past"),  # "address" the noun
+    ],
+)
+def test_tense_from_the_verb_group(text, expr, tense):
+    assert _tense(text, expr) == tense
+
+
+@pytest.mark.parametrize(
+    "published, expected",
+    [(D(2019, 1, 25), "2019-01-28"), (D(2019, 1, 28), "2019-01-28"), (D(2018, 12, 29), "2018-12-31")],
+)
+def test_present_tense_weekday_is_the_next_one(published, expected):
+    assert spans("The ministers meet Monday in Geneva.", published)["Monday"][0] == expected
+
+
+def test_agreed_to_acquire_in_january_is_next_january():
+    assert spans("The firm agreed to acquire the bank in January.", D(1989, 11, 2))["January"][0] == "1990-01"

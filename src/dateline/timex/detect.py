@@ -17,18 +17,59 @@ from ..model import TimeExpr
 from . import anchor as A
 from .rules import RULES, Context, Norm, Rule, Unresolved
 
+# Verbs of scheduled news events; in the present tense (or progressive) within a few words before
+# a date they mean the future ("meets Monday", "is flying to Paris on Monday"). Not after a
+# determiner (the noun: "a visit Friday") or "to" (an infinitive the verb before it governs).
+_NEAR_END = r"(?=(?:\s+[\w.,'-]+){0,3}?\s+(?:on\s+)?$)"
+_SCHEDULED = (
+    r"(?<!\bto )(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bits )(?<!\bhis )(?<!\bher )(?<!\btheir )"
+    r"(?:(?:meets?|begins?|starts?|opens|closes|resumes?|votes?|arrives?|leaves|visits?|travels?|heads|returns?|"
+    r"holds?|goes|expires?|convenes?|testif(?:y|ies)|hosts?|signs?|launch(?:es)?|debates?|attends?|flies|"
+    r"unveils|takes? office|kicks? off)|(?:is|are|am)\s+(?!being\b)\w+ing)" + _NEAR_END
+)
+# "had been due to expire Friday": a plan already overtaken; "had" voids the future marker after it.
+_HAD = re.compile(r"\bhad\s+(?:been\s+)?$", re.IGNORECASE)
+
 _FUTURE = re.compile(
-    r"\b(?:will|shall|won't|wo n't|would|'ll|going to|plans? to|planned to|plans? for|expects? to|expected to|"
-    r"scheduled(?: to| for)?|due to|set to|aims? to|intends? to|hopes? to|is to|are to|next|upcoming|coming|tomorrow|"
-    r"plan(?:s|ned|ning)?|as (?:soon|early) as|deadline|payable|effective)\b",
+    r"\b(?:will|shall|won't|wo n't|would|'ll|going to|plans? to|planned to|plans? for|planned for|planning|expects? to|"
+    r"expected to|scheduled(?: to| for)?|due to|set to|aims? to|intends? to|hopes? to|is to|are to|next(?! to\b)|upcoming|coming|"
+    r"tomorrow|as (?:soon|early) as|deadline|payable|effective|(?<!previously )(?<!originally )(?<!as )planned|"
+    r"(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\ba )plans|"
+    # a commitment to a later act ("agreed to acquire"), not to a thing ("agreed to a truce")
+    r"(?:agree[sd]?|agreement|deal|pledged?|promised?|vowed?|offered|offer|bid|proposal|proposed) to (?!a\b|an\b|the\b)|"
+    r"" + _SCHEDULED + r")\b",
     re.IGNORECASE,
 )
+# -ed words that are not past verbs: "succeed", "hundred", and participles used as adjectives
+# ("a still unspecified date") or in the present passive ("is expected").
+_NOT_PAST = r"(?!(?:succeed|exceed|proceed|need|indeed|feed|speed|seed|breed|bleed|hundred|red|bed|shed|wed|sacred|naked|wicked|hatred|kindred|rugged|ragged)\b)"
 _PAST = re.compile(
-    r"(?<!\bbe )(?<!\bto )\b(?:was|were|had|did|said|told|ago|last|yesterday|earlier|been|came|went|took|began|fled|left|fell|"
+    r"(?<!\bbe )(?<!\bto )(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bis )(?<!\bare )(?<!\bstill )\b" + _NOT_PAST
+    + r"(?:was|were|had|did|said|told|ago|last|yesterday|earlier|been|came|went|took|began|fled|left|fell|"
     r"held|won|lost|met|saw|made|gave|killed|(?-i:[a-z]+ed))\b",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r"[.;!?\n]\s|\s[-\u2013\u2014]\s")
+# A sentence or clause ends at a full stop, but not at the dot of an initial or a title ("Daniel P.
+# Davison", "Mr. Schwarz", "Jan. 6", "U.S. officials").
+_ABBREV = ("Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Jr", "Co", "Inc", "Corp", "No",
+           "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ltd", "Bros", "Vs", "vs")
+_CLAUSE_BREAK = re.compile(
+    r"(?<![A-Z.]\w)(?<!\b\w)" + "".join(rf"(?<!\b{a})" for a in _ABBREV) + r"\.\s|[;!?\n]\s|\s[-\u2013\u2014]\s"
+)
+# "postponed until Tuesday", "extended through January": the new date lies ahead.
+_DEFERRED = re.compile(r"\b(?:postpon|delay|adjourn|defer|extend|put off|pushed back|push back|recess)\w*\b.*\b(?:until|till|to|through)\s+$",
+                       re.IGNORECASE)
+
+
+def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The words of the expression's clause before it (up to 110 characters) and after it (50)."""
+    left = text[max(0, start - 110) : start]
+    breaks = list(_CLAUSE_BREAK.finditer(left))
+    if breaks:
+        left = left[breaks[-1].end() :]
+    right = text[end : end + 50]
+    cut = _CLAUSE_BREAK.search(right)
+    return left, right[: cut.start()] if cut else right
 
 
 def tense_at(text: str, start: int, end: int) -> str:
@@ -37,19 +78,13 @@ def tense_at(text: str, start: int, end: int) -> str:
     A future marker close by (before it in its clause, or right after it) wins; otherwise a
     past verb nearby makes it past; otherwise present. News prose defaults to the past.
     """
-    left = text[max(0, start - 110) : start]
-    breaks = list(_CLAUSE_BREAK.finditer(left))
-    if breaks:
-        left = left[breaks[-1].end() :]
-    right = text[end : end + 50]
-    cut = _CLAUSE_BREAK.search(right)
-    right = right[: cut.start()] if cut else right
+    left, right = _clause_around(text, start, end)
     if text.startswith("'s", end) or text.startswith("\u2019s", end):
         return "past"  # "Wednesday's ruling": an occasion already known
-    future = [m.end() for m in _FUTURE.finditer(left)]
+    future = [m.end() for m in _FUTURE.finditer(left) if not _HAD.search(left, 0, m.start())]
     past = [m.end() for m in _PAST.finditer(left)]
-    if not past and re.search(r"\b(?:by|before)\s+$", left):
-        return "future"  # a deadline
+    if (not past and re.search(r"\b(?:by|before)\s+$", left)) or _DEFERRED.search(left):
+        return "future"  # a deadline, or a date something was put off to
     if future and (not past or future[-1] >= past[-1]):
         return "future"  # the nearest marker before the expression decides
     if past:
