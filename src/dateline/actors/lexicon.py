@@ -20,8 +20,6 @@ from ..errors import ConfigError
 from .naming import KINDS, data_text, read_tsv
 
 ENV_VAR = "DATELINE_ACTORS"
-# A match ends at a word boundary, but not inside a possessive name ("People's Militia").
-END = r"(?![\w-]|['’]s\b)"
 ACTOR_COLUMNS = ("name", "inter", "kind", "country", "scope", "aliases")
 # Generic nouns that may refer back to a named actor, by the actor's kind (or a named set).
 REF_SETS: dict[str, frozenset[str]] = {
@@ -95,7 +93,7 @@ class Lexicon:
     def generic_pattern(self) -> re.Pattern[str]:
         terms = sorted(self.generic_by_term, key=len, reverse=True)
         body = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms)
-        return re.compile(rf"(?<![\w-])(?:{body}){END}", re.IGNORECASE)
+        return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
     def lookup(self, alias: str, story: str | None) -> ActorEntry | None:
         """The entry an alias means in a story set in ``story`` (ISO2): scoped rows win."""
@@ -125,7 +123,7 @@ def alias_regex(aliases: Iterable[str]) -> re.Pattern[str]:
     for alias in unique:
         body = re.escape(alias).replace(r"\ ", r"\s+").replace("'", "['’]")
         parts.append(body if _alias_is_exact(alias) else f"(?i:{body})")
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)}){END}")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])")
 
 
 def parse_actors(text: str, *, origin: str) -> list[ActorEntry]:

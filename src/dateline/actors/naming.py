@@ -77,6 +77,8 @@ def read_tsv(text: str, *, origin: str) -> Iterator[dict[str, str]]:
     header = [h.strip() for h in lines[0].split("\t")]
     for number, line in enumerate(lines[1:], start=2):
         cells = [c.strip() for c in line.split("\t")]
+        while len(cells) > len(header) and not cells[-1]:
+            cells.pop()  # trailing empty cells, as editors leave them
         if len(cells) > len(header):
             raise ConfigError(f"{origin}: row {number} has {len(cells)} columns, header has {len(header)}")
         yield dict(zip(header, cells + [""] * (len(header) - len(cells))))

@@ -48,6 +48,7 @@ ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z0-9&-]{1,11})\)")
 WORD_BEFORE = re.compile(r"([\w.'’-]+)\s+$")
 OF_THE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
 ABSORBED = frozenset({"armed", "military", "coref"})
+PLURAL_DEMONYM = re.compile(r"\b[A-Z][a-z]+s\b(?!['’]|\s+[a-z]+(?:ed|ing)?\s+(?:by|of)\b)")
 COORDINATED = re.compile(r"([A-Z][\w.'’-]+)\s+(?:and|or|&)\s+$")
 
 
@@ -100,7 +101,7 @@ def find_actors(doc: Doc, lexicon: Lexicon, *, as_of: dt.date | None = None) -> 
     body = doc.article.body_start
     ctx = Context(story_country(doc, lexicon), doc.article.published, as_of)
     named = [c for c in find_named(doc.text, lexicon, ctx) if c.start >= body]
-    generic = [c for c in find_generic(doc, lexicon, ctx) if c.start >= body]
+    generic = [c for c in (*find_generic(doc, lexicon, ctx), *find_peoples(doc.text, ctx)) if c.start >= body]
     chosen = absorb(doc.text, named, generic)
     for cand in (*find_orgs(doc, ctx), *generic):
         if not any(cand.start < o.end and o.start < cand.end for o in chosen):
@@ -182,6 +183,18 @@ def absorb(text: str, named: list[Candidate], generic: list[Candidate]) -> list[
                        and OF_THE.fullmatch(text, g.end, cand.start)), None)
         start = before.start if before and not before.blocked else cand.start
         out.append(replace(cand, start=start, end=after.end if after else cand.end))
+    return out
+
+
+def find_peoples(text: str, ctx: Context) -> list[Candidate]:
+    """A nationality as a plural noun names people: "Palestinians" -> "Civilians (Palestine)"."""
+    out = []
+    for m in PLURAL_DEMONYM.finditer(text):
+        code = geo_countries.demonym_country(m.group())
+        if code and geo_countries.demonym_country(m.group()[:-1]) == code:
+            name = naming.civilians(code)
+            out.append(Candidate(m.start(), m.end(), name, naming.CIVILIANS, code, "civilians", "generic",
+                                 term=m.group().lower()))
     return out
 
 
@@ -281,7 +294,7 @@ def generic_name(entry: GenericEntry, country: str | None, ctx: Context) -> tupl
 
 def _inside_proper_name(text: str, start: int, end: int) -> bool:
     """ "Civilian JTF", "Police Militia": a capitalised noun followed by another capitalised word."""
-    nxt = re.match(r"\s+([A-Z])", text[end : end + 3])
+    nxt = re.match(r"(?:['’]s)?\s+([A-Z])", text[end : end + 5])
     return text[start].isupper() and nxt is not None and not _sentence_initial(text, start)
 
 
