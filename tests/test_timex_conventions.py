@@ -75,3 +75,19 @@ def test_present_tense_weekday_is_the_next_one(published, expected):
 
 def test_agreed_to_acquire_in_january_is_next_january():
     assert spans("The firm agreed to acquire the bank in January.", D(1989, 11, 2))["January"][0] == "1990-01"
+
+
+# ---------------------------------------------------------------- anaphora to the period the text named
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("He fled in June 1998 and returned later that year.", "later that year", "1998"),
+        ("Imports totaled $37 million in 1988, a small share of the total that year.", "that year", "1988"),
+        ("Talks failed in March 2015. The following month, the rebels attacked.", "The following month", "2015-04"),
+        ("Nothing was named before. The following month looked calm.", "The following month", "2019-02"),
+    ],
+)
+def test_anaphoric_units_count_from_the_period_named_last(text, expr, value):
+    assert spans(text, D(2019, 1, 25))[expr][0] == value

@@ -329,7 +329,7 @@ _REL = r"(?P<rel>last|past|previous|preceding|next|coming|this|current|following
 def _relunit(m: re.Match, ctx: Context) -> Norm | None:
     rel, unit = g(m, "rel"), g(m, "unit")
     anaphoric = rel in ("following", "same", "that", "prior", "preceding") or (rel in ("next", "previous") and m["the"])
-    anchor = need((ctx.ref or ctx.dct) if anaphoric else ctx.dct)
+    anchor = anaphor_anchor(ctx) if anaphoric else need(ctx.dct)
     step = {"last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1, "recent": -1, "latest": -1,
             "next": 1, "coming": 1, "following": 1, "upcoming": 1}.get(rel, 0)
     if rel == "past" and m["the"] and unit in ("year", "month", "week", "decade"):
@@ -338,6 +338,13 @@ def _relunit(m: re.Match, ctx: Context) -> Norm | None:
         return Norm(_season(anchor, SEASONS[unit], step), "DATE", f"season: {rel}", mod_of(g(m, "edge")))
     value = _unit_value(anchor, unit, step)
     return Norm(value, "DATE", f"{rel} {unit} from {anchor.isoformat()}", mod_of(g(m, "edge")))
+
+
+def anaphor_anchor(ctx: Context) -> dt.date:
+    """What "that year", "the following month" count from: the period the text named last
+    ("in June 1998 ... later that year" is 1998), else the running date, else the dateline."""
+    span = A.interval(ctx.prev) if ctx.prev else None
+    return span[0] if span else need(ctx.ref or ctx.dct)
 
 
 def _unit_value(anchor: dt.date, unit: str, step: int) -> str:
@@ -395,9 +402,7 @@ def _this_unit(m: re.Match, ctx: Context) -> Norm | None:
 @rule("the-unit", r"(?:(?P<edge>earlier|later|early|late)\s+)?(?P<the>the|this|that)\s+(?P<unit>week|weekend|month|year|day)(?!-)", core=r"week|month|year|day")
 def _the_unit(m: re.Match, ctx: Context) -> Norm | None:
     unit, det = g(m, "unit"), g(m, "the")
-    anchor = need(ctx.ref if det == "that" and ctx.ref else ctx.dct)
-    if det == "that" and unit == "year" and ctx.prev:
-        return Norm(ctx.prev[:4], "DATE", "that year: the year the text last named", mod_of(g(m, "edge")))
+    anchor = anaphor_anchor(ctx) if det == "that" else need(ctx.dct)
     if unit == "day":
         return Norm(day(anchor), "DATE", f"{det} day: the running date") if det != "the" or ctx.ref else None
     step = -1 if unit == "weekend" and ctx.tense == "past" and anchor.isoweekday() < 6 else 0
