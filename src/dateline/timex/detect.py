@@ -224,7 +224,7 @@ class Running:
 
     def context(self, text: str, start: int, end: int, *, given: bool = False) -> Context:
         prev = self.prev if start - self.prev_end < _NEAR else None
-        prev = self.period if start - self.period_end < _NEAR else prev
+        prev = self.period if self.period and start - self.period_end < _NEAR else prev
         return Context(self.dct, self.ref or self.dct, tense_at(text, start, end), prev, given)
 
     def update(self, norm: Norm, end: int) -> None:
