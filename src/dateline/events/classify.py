@@ -229,7 +229,7 @@ def protest_cues(tokens, table) -> frozenset[str]:
     keys = set()
     for m in table.match(tokens):
         tok = tokens.doc[m.start]
-        if m.key == "purpose" or not _in_reason(tok):
+        if m.key == "purpose" or not in_reason(tok):
             keys.add(m.key)
     return frozenset(keys)
 
@@ -238,7 +238,7 @@ HARM_VERBS = frozenset({"kill", "die", "shoot", "injure", "wound", "murder", "be
                         "abduct", "kidnap", "rape", "torture", "attack", "assault", "disappear"})
 
 
-def _in_reason(tok) -> bool:
+def in_reason(tok) -> bool:
     steps = 0
     while tok.dep_ != "ROOT" and steps < 12:
         if _aim(tok):

@@ -19,6 +19,7 @@ LIGHT_VERBS = {"carry", "launch", "conduct", "stage", "wage", "hold", "mount", "
                "execute", "organize", "organise", "lead", "unleash", "claim", "make", "orchestrate", "use"}
 PATIENT_PREPS = {"on", "against", "at", "upon", "targeting", "toward", "towards", "with", "into"}
 ACCUSE = {"accuse", "blame", "hold", "charge"}
+SYMMETRIC = {"clash", "fight", "engage", "battle", "exchange", "skirmish"}
 UNIDENTIFIED = {"unidentified", "unknown", "suspected", "masked", "armed", "unnamed", "gunman", "gunmen",
                 "assailant", "attacker", "attackers", "assailants"}
 
@@ -87,6 +88,10 @@ def _verb_roles(verb: Any) -> tuple[Any, Any]:
     patient = patient or _prep_object(verb)
     if agent is None:
         agent = _inherited_subject(verb)
+    if agent is not None and patient is None and verb.lemma_ in SYMMETRIC:
+        patient = next(iter(agent.conjuncts), None)  # "NPA militants and the military engaged in a firefight"
+    if patient is None:
+        patient = next(iter(_between(verb) or ()), None)
     return agent, patient
 
 
@@ -103,7 +108,21 @@ def _inherited_subject(verb: Any) -> Any:
     return None
 
 
+def _between(tok: Any) -> tuple[Any, Any] | None:
+    """"fighting between the KIA and the military": the two sides."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "between":
+            first = _child(c, "pobj")
+            second = next(iter(first.conjuncts), None) if first is not None else None
+            if first is not None:
+                return first, second
+    return None
+
+
 def _noun_roles(noun: Any) -> tuple[Any, Any]:
+    sides = _between(noun) or (_between(noun.head) if noun.dep_ in ("nsubj", "nsubjpass") else None)
+    if sides is not None:
+        return sides
     agent = _by_phrase(noun) or _modifier(noun)
     patient = _prep_object(noun, preps=PATIENT_PREPS | {"of"})
     head = noun.head

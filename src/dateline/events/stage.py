@@ -128,8 +128,12 @@ def _answer(drafts: list[Draft], sent: Sent) -> bool:
 
 
 def _triggers(sent: Sent, lex: Lexicon, doc: Doc) -> list[Match]:
-    found = lex.frames.match(sent.tokens, context=sent.words)
-    return [m for m in found if _valid(m, doc, lex)]
+    found = [m for m in lex.frames.match(sent.tokens, context=sent.words) if _valid(m, doc, lex)]
+    others = [m for m in found if m.key != "gather"]
+    acts = [m for m in others if not cls.in_reason(_head_token(doc, m))]
+    if acts or "purpose" not in cls.protest_cues(sent.tokens, lex.protest):
+        return others  # a gathering is a protest only alone and with a stated aim
+    return found
 
 
 def _valid(m: Match, doc: Doc, lex: Lexicon) -> bool:
@@ -250,13 +254,13 @@ def _reason_figure(doc: Doc, fig: Figure) -> bool:
     if fig.span is None:
         return False
     tok = doc.spacy.char_span(fig.span.start, fig.span.end, alignment_mode="expand")
-    return tok is not None and cls._in_reason(tok.root)
+    return tok is not None and cls.in_reason(tok.root)
 
 
 def _reference_only(tok: Any, lex: Lexicon) -> bool:
     """"condemned the attack", "claimed responsibility for the bombing": no new event."""
-    if tok.pos_ not in ("NOUN", "PROPN"):
-        return False
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("dobj", "pobj"):
+        return False  # only an event named as what someone condemns or claims ("demonstrators responded": no)
     verbs = lex.attribution.words_of("reference_verbs")
     head, steps = tok.head, 0
     while steps < 3 and head.pos_ in ("ADP", "NOUN", "VERB") and head is not tok:
@@ -578,14 +582,19 @@ def _sides(doc: Doc, d: Draft, iso: str | None) -> tuple[Side, Side]:
         two = _previous_opponent(doc, d, one[0], iso)
     if etype == "Violence against civilians" and two[1] != cls.CIVILIANS:
         two = (naming.civilians(iso), cls.CIVILIANS, two[2])
-    elif two[0] is None and d.target == "civilians" and (etype == "Explosions/Remote violence" or
-                                                         d.sub == "Looting/property destruction"):
+    elif two[0] is None and etype == "Explosions/Remote violence" and _people_harmed(d, "civilians"):
         two = (naming.civilians(iso), cls.CIVILIANS, None)
+    elif two[0] is None and d.sub == "Looting/property destruction" and one[1] in ARMED_INTERS:
+        two = (naming.civilians(iso), cls.CIVILIANS, None)  # ACLED: the owners of what was looted or burnt
     if d.sub == "Arrests" and one[0] is None:
         one = (naming.state_forces(iso, branch="police", on=doc.article.published), 1, None)
     if d.sub == "Arrests" and two[0] is None:
         two = (naming.civilians(iso), cls.CIVILIANS, None)
     return one, two
+
+
+def _people_harmed(d: Draft, kind: str) -> bool:
+    return any(f.victims == kind and f.value > 0 for f in d.figures if f.kind in ("killed", "injured", "casualties"))
 
 
 TERRITORY_SUBS = {"Government regains territory", "Non-state actor overtakes territory",
@@ -613,7 +622,7 @@ def _previous_opponent(doc: Doc, d: Draft, actor1: str | None, iso: str | None) 
 def _protest_sides(doc: Doc, d: Draft, iso: str | None, one: Side, two: Side) -> tuple[Side, Side]:
     actors = [a for a in (d.roles.actor1, d.roles.actor2, *d.extra_actors) if a is not None]
     actors += _sentence_actors(doc, d)
-    protesters: Side = (naming.protesters(iso), cls.PROTESTERS, None)
+    protesters: Side = (naming.protesters(_crowd_country(actors, iso)), cls.PROTESTERS, None)
     if d.sub == "Peaceful protest":
         return protesters, (None, None, None)
     force = next((a for a in actors if a.inter in (1, 3, 8)), None)
@@ -623,7 +632,8 @@ def _protest_sides(doc: Doc, d: Draft, iso: str | None, one: Side, two: Side) ->
 
 
 def _riot_sides(doc: Doc, d: Draft, iso: str | None, one: Side, two: Side) -> tuple[Side, Side]:
-    rioters: Side = (naming.rioters(iso), cls.RIOTERS, None)
+    crowd = [a for a in (d.roles.actor1, *d.extra_actors, *_sentence_actors(doc, d)) if a is not None]
+    rioters: Side = (naming.rioters(_crowd_country(crowd, iso)), cls.RIOTERS, None)
     if two[1] not in (1, 3, 8) and one[1] not in (1, 3, 8):
         force = next((a for a in [*d.extra_actors, *_sentence_actors(doc, d)] if a.inter in (1, 8)), None)
         if force is not None:
@@ -634,6 +644,16 @@ def _riot_sides(doc: Doc, d: Draft, iso: str | None, one: Side, two: Side) -> tu
         return rioters, two
     state = two if two[1] in (1, 3, 8) else one if one[1] in (1, 3, 8) else (None, None, None)
     return rioters, state
+
+
+def _crowd_country(actors: Sequence[ActorMention], iso: str | None) -> str | None:
+    """"Palestinian rioters" in Jerusalem are Rioters (Palestine): the crowd's own country first."""
+    crowd = next((a for a in actors if a.inter in (cls.RIOTERS, cls.PROTESTERS) and a.country), None)
+    return crowd.country if crowd is not None and _demonym_named(crowd) else iso
+
+
+def _demonym_named(actor: ActorMention) -> bool:
+    return actor.name not in GENERIC_NAMES
 
 
 def _sentence_actors(doc: Doc, d: Draft) -> list[ActorMention]:
