@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from dateline.timex.detect import detect, tense_at
+from dateline.timex.stage import TimeStage
 
 D = dt.date
 
@@ -91,3 +92,28 @@ def test_agreed_to_acquire_in_january_is_next_january():
 )
 def test_anaphoric_units_count_from_the_period_named_last(text, expr, value):
     assert spans(text, D(2019, 1, 25))[expr][0] == value
+
+
+# ---------------------------------------------------------------- accounting periods and "future"
+
+
+@pytest.mark.parametrize(
+    "text, expr",
+    [("Net income for the year ended March 31 rose.", "the year"),
+     ("It expects a loss in the fiscal year ending June 30.", "the fiscal year")],
+)
+def test_year_ended_is_a_twelve_month_duration(text, expr):
+    t = next(t for t in detect(text, published=D(1989, 11, 2)) if text[t.start : t.end] == expr)
+    assert (t.value, t.type) == ("P1Y", "DURATION")
+
+
+def test_plain_the_year_is_the_dateline_year():
+    assert spans("For the year, volume was flat.", D(1989, 11, 2))["the year"][0] == "1989"
+
+
+def test_marked_adjectival_future_is_future_ref():
+    text = "Losses will shrink in future quarters and future payments."
+    i = text.index("future payments")
+    got = TimeStage().normalize_spans(text, [(i, i + len("future"))], published=D(1989, 11, 2))
+    assert got[0].value == "FUTURE_REF"
+    assert "future payments" not in spans(text, D(1989, 11, 2))

@@ -340,6 +340,11 @@ def _relunit(m: re.Match, ctx: Context) -> Norm | None:
     return Norm(value, "DATE", f"{rel} {unit} from {anchor.isoformat()}", mod_of(g(m, "edge")))
 
 
+def year_ended(m: re.Match) -> bool:
+    """ "the year ended March 31": an accounting period of twelve months, dated by its end."""
+    return re.match(r"\s+end(?:ed|ing)\b", m.string[m.end() : m.end() + 8]) is not None
+
+
 def anaphor_anchor(ctx: Context) -> dt.date:
     """What "that year", "the following month" count from: the period the text named last
     ("in June 1998 ... later that year" is 1998), else the running date, else the dateline."""
@@ -402,6 +407,8 @@ def _this_unit(m: re.Match, ctx: Context) -> Norm | None:
 @rule("the-unit", r"(?:(?P<edge>earlier|later|early|late)\s+)?(?P<the>the|this|that)\s+(?P<unit>week|weekend|month|year|day)(?!-)", core=r"week|month|year|day")
 def _the_unit(m: re.Match, ctx: Context) -> Norm | None:
     unit, det = g(m, "unit"), g(m, "the")
+    if unit == "year" and det == "the" and year_ended(m):
+        return Norm("P1Y", "DURATION", "the year ended ...: a twelve-month period")
     anchor = anaphor_anchor(ctx) if det == "that" else need(ctx.dct)
     if unit == "day":
         return Norm(day(anchor), "DATE", f"{det} day: the running date") if det != "the" or ctx.ref else None

@@ -10,7 +10,7 @@ from typing import Callable
 
 from . import anchor as A
 from .lexicon import MONTH, MONTH_ANY, DAYNUM, SEASON, SEASONS, YEAR4, number
-from .rules import EDGE, Context, Norm, day, g, mod_of, month_num, need, rule
+from .rules import EDGE, Context, Norm, day, g, mod_of, month_num, need, rule, year_ended
 
 
 # ---------------------------------------------------------------- holidays, spoken years, year-end
@@ -118,6 +118,8 @@ def _fiscal_year(m: re.Match, ctx: Context) -> Norm | None:
     words = f"{det} {adj or ''}"
     if not adj and "fiscal" not in m.group(0).lower() and det not in ("the latest", "the current", "the previous", "the prior", "the full", "the last"):
         return None  # plain "the year", "last year": the relative-unit rules
+    if det == "the" and adj in (None, "fiscal", "calendar") and year_ended(m):
+        return Norm("P1Y", "DURATION", "the fiscal year ended ...: a twelve-month period")
     dct = need(ctx.dct)
     step = -1 if re.search(r"\b(latest|previous|prior|last|past)\b", words) else 1 if "next" in words else 0
     return Norm(str(dct.year + step), "DATE", f"{words.strip()} year")
@@ -127,7 +129,8 @@ def _fiscal_year(m: re.Match, ctx: Context) -> Norm | None:
 def _future(m: re.Match, ctx: Context) -> Norm | None:
     before = m.string[max(0, m.start() - 8) : m.start()].lower()
     after = m.string[m.end() : m.end() + 3]
-    if not (ctx.given or m["the"] or m["u"] or re.search(r"\bin\s+$", before)) or (not m["u"] and re.match(r"\s[a-z]", after) and not m["the"]):
+    adjective = not m["u"] and re.match(r"\s[a-z]", after) and not m["the"]  # "future payments"
+    if not ctx.given and (not (m["the"] or m["u"] or re.search(r"\bin\s+$", before)) or adjective):
         return None
     return Norm("FUTURE_REF", "DATE", "vague: the future")
 
