@@ -56,7 +56,7 @@ def _best(text: str, places: Sequence[Place], trigger: Span) -> tuple[Place, boo
     for p in places:
         cue, near = _cue(text, p)
         gap = p.start - trigger.end if p.start >= trigger.end else trigger.start - p.end
-        score = cue - min(abs(gap), 300) / 150.0 + _specificity(p) - _container_penalty(text, p, places)
+        score = cue - min(abs(gap), 300) / 300.0 + _specificity(p) - _container_penalty(text, p, places)
         scored.append((score, -p.start, p, near))
     if not scored:
         return None
@@ -88,16 +88,20 @@ def _container_penalty(text: str, p: Place, places: Sequence[Place]) -> float:
 
 
 def _specificity(p: Place) -> float:
+    """The smallest place named wins a tie: an event is coded at the most precise location given.
+    A name the gazetteer lacks is most often a village or a quarter."""
     code = p.feature_code or ""
     if p.latitude is None:
-        return 0.2
-    if code.startswith("PPL"):
+        return 0.8
+    if code in ("PPLC", "PPLA"):
         return 0.6
-    if code.startswith("ADM2") or code.startswith("ADM3"):
-        return 0.4
-    if code.startswith("ADM1"):
+    if code.startswith("PPL"):
+        return 0.8
+    if code.startswith(("ADM2", "ADM3")):
+        return 0.5
+    if code.startswith(("ADM1", "RGN")):
         return 0.2
-    return 0.0
+    return -0.5
 
 
 def _article_place(doc: Doc) -> Place | None:

@@ -18,7 +18,7 @@ from .countries import demonym_country
 from .resolve import Mention
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_NAME = r"[A-Z][\w'\u2019-]*(?:[ -](?:(?:al|el|ez|ad|as|ash|an|ar|at|az|de|del|du|la|le)[ -])?[A-Z][\w'\u2019-]*){0,3}"
+_NAME = r"(?:(?:al|el|as|ash|ad|ar|az|at|an)-)?[A-Z][\w'\u2019-]*(?:[ -](?:(?:al|el|ez|ad|as|ash|an|ar|at|az|de|del|du|la|le)[ -])?[A-Z][\w'\u2019-]*){0,3}"
 # Words that, after a name, say it is an administrative division.
 DIVISION_AFTER = ("province", "governorate", "district", "region", "county", "parish", "state",
                   "oblast", "prefecture", "municipality", "department", "territory", "subdistrict", "borough")
@@ -145,6 +145,8 @@ def find_spans(text: str, entities: Sequence[Entity], body_start: int) -> list[F
             taken.append((start, end))
     for start, end, strong in _rule_spans(text, body_start):
         span = (start, end)
+        if demonym_country(text[start:end]):
+            continue  # "of Turkish troops": a nationality, not a place
         if not _overlaps(span, taken) and not _overlaps(span, blocked):
             found.append(Found(start, end, loose=True, keep=strong and not _inside_longer(span, orgs)))
             taken.append(span)
