@@ -178,7 +178,7 @@ def test_sets_and_vague_references():
 
 def test_recent_days_cover_the_week_before_the_dateline():
     t = one("Several villages fell in recent days.", D(2019, 1, 25))
-    assert (t.value, t.begin, t.end_date) == ("PAST_REF", "2019-01-19", "2019-01-25")
+    assert (t.value, t.type, t.begin, t.end_date) == ("PXD", "DURATION", "2019-01-19", "2019-01-25")
 
 
 def test_running_date_anchors_the_next_day():

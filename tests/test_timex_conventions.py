@@ -117,3 +117,9 @@ def test_marked_adjectival_future_is_future_ref():
     got = TimeStage().normalize_spans(text, [(i, i + len("future"))], published=D(1989, 11, 2))
     assert got[0].value == "FUTURE_REF"
     assert "future payments" not in spans(text, D(1989, 11, 2))
+
+
+@pytest.mark.parametrize("unit, value", [("years", "PXY"), ("months", "PXM"), ("weeks", "PXW"), ("quarters", "PXM")])
+def test_recent_units_are_durations_of_unstated_length(unit, value):
+    t = detect(f"Prices fell in recent {unit}.", published=D(2019, 1, 25))[0]
+    assert (t.value, t.type, t.end_date) == (value, "DURATION", "2019-01-25")

@@ -199,6 +199,8 @@ def _duration_interval(norm: Norm, dct: dt.date | None) -> tuple[str | None, str
     """A duration anchored to the dateline ("the past 48 hours") denotes an interval; others none."""
     if dct is None or not norm.direction or norm.value is None:
         return None, None
+    if norm.reach:  # "in recent days": the plausible stretch before the dateline
+        return (dct - dt.timedelta(days=norm.reach)).isoformat(), dct.isoformat()
     if norm.direction < 0:
         first = A.back_from(dct, norm.value)
         return (first.isoformat(), dct.isoformat()) if first else (None, None)

@@ -576,12 +576,13 @@ def duration_value(n: float | None, unit: str) -> str | None:
     return f"P{whole}{letter}{extra}"
 
 
-@rule("vague-units", r"(?:(?P<the>the)\s+)?(?:(?P<dir>past|last|next|coming|recent|few|several|many)\s+)?(?:(?P<few>few|several|many)\s+)?(?P<unit>days|weeks|months|years|decades|centuries|hours|minutes)", core=UNIT_CORE)
+@rule("vague-units", r"(?:(?P<the>the)\s+)?(?:(?P<dir>past|last|next|coming|recent|few|several|many)\s+)?(?:(?P<few>few|several|many)\s+)?(?P<unit>days|weeks|months|quarters|years|decades|centuries|hours|minutes)", core=UNIT_CORE)
 def _vague_units(m: re.Match, ctx: Context) -> Norm | None:
     direction, unit = g(m, "dir"), unit_of(m["unit"])
     if direction == "recent" and not g(m, "few"):
+        # TimeML: "in recent years" is a stretch of unstated length ending now ("PXY")
         reach = {"day": 6, "week": 30, "month": 182}.get(unit)
-        return Norm("PAST_REF", "DATE", f"recent {unit}s: the recent past", direction=-1, reach=reach)
+        return Norm(duration_value(None, unit), "DURATION", f"recent {unit}s: the recent past", direction=-1, reach=reach)
     before = m.string[max(0, m.start() - 8) : m.start()].lower()
     if not (ctx.given or direction or g(m, "few") or re.search(r"\b(for|within|over|in)\s+$", before)):
         return None
