@@ -581,7 +581,7 @@ def _vague_units(m: re.Match, ctx: Context) -> Norm | None:
     direction, unit = g(m, "dir"), unit_of(m["unit"])
     if direction == "recent" and not g(m, "few"):
         # TimeML: "in recent years" is a stretch of unstated length ending now ("PXY")
-        reach = {"day": 6, "week": 30, "month": 182}.get(unit)
+        reach = {"day": 6, "week": 30, "month": 182, "quarter": 365, "year": 1095}.get(unit)
         return Norm(duration_value(None, unit), "DURATION", f"recent {unit}s: the recent past", direction=-1, reach=reach)
     before = m.string[max(0, m.start() - 8) : m.start()].lower()
     if not (ctx.given or direction or g(m, "few") or re.search(r"\b(for|within|over|in)\s+$", before)):
