@@ -191,7 +191,7 @@ def _clash_or_attack(c: Clues, f: frozenset[str]) -> str:
         return "Attack"
     if c.inter2 is not None or c.target == "armed" or "clash" in f:
         return "Armed clash"
-    return "Attack" if c.harmed else "Armed clash"
+    return "Attack"  # someone or something unarmed was attacked: no sign of a fight
 
 
 def _strategic(c: Clues, f: frozenset[str]) -> str | None:

@@ -190,7 +190,11 @@ def target_kind(tok: Any, lex: Lexicon) -> str | None:
     """"civilians" or "armed" for the patient's head noun (and its "of" object)."""
     if tok is None:
         return None
-    for t in [tok, *[g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]]:
+    owners = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    if tok.lemma_.lower() in ("member", "supporter", "leader", "official") and owners:
+        # "a member of the USDP party" is a civilian; "members of the militia" are not
+        return "armed" if any("armed" in lex.victims.keys_in(o.doc[o.i : o.i + 1]) for o in owners) else "civilians"
+    for t in [tok, *owners]:
         keys = lex.victims.keys_in(t.doc[t.i : t.i + 1])
         if "armed" in keys:
             return "armed"

@@ -222,7 +222,7 @@ def make_draft(doc: Doc, sent: Sent, group: list[Match], index: ActorIndex, lex:
         return None
     role = _best_roles(doc, group, tok, index)
     role = _fill_from_sentence(role, sent, tok, index, territorial=bool(frames & TERRITORY_FRAMES))
-    weapons = frozenset(lex.weapons.keys_in(sent.tokens, context=sent.words))
+    weapons = weapon_cues(sent, lex)
     frames = _refine_frames(frames, role, tok, doc, lex, weapons)
     if _excluded(sent, frames, role, lex):
         return None
@@ -255,6 +255,17 @@ def _reason_figure(doc: Doc, fig: Figure) -> bool:
         return False
     tok = doc.spacy.char_span(fig.span.start, fig.span.end, alignment_mode="expand")
     return tok is not None and cls.in_reason(tok.root)
+
+
+def weapon_cues(sent: Sent, lex: Lexicon) -> frozenset[str]:
+    """Weapons named in the sentence, except as a description of a person ("an explosives expert")."""
+    keys = set()
+    for m in lex.weapons.match(sent.tokens, context=sent.words):
+        tok = sent.tokens.doc[m.start : m.end].root
+        describes = tok.dep_ in ("compound", "amod", "nmod") and bool(lex.victims.keys_in(tok.doc[tok.head.i : tok.head.i + 1]))
+        if not describes or tok.head.lemma_ in ("attack", "strike", "blast", "explosion", "position", "base", "convoy", "vehicle"):
+            keys.add(m.key)
+    return frozenset(keys)
 
 
 def _reference_only(tok: Any, lex: Lexicon) -> bool:
