@@ -29,6 +29,7 @@ _ELSEWHERE = re.compile(r"(?:\b(?:from|to|said|says|told|reported|announced|stat
                         r"returned|flew|fled|travelled|traveled)\b[^.;]{0,25})$", re.I)
 _AREA_AFTER = re.compile(r"^\s*(?:countryside|outskirts|suburbs|area|region|environs|hinterland|border)\b", re.I)
 _TOWN_CODES = ("PPL",)
+_COMPOUND = re.compile(r"^-(?:led|run|backed|based|born|made|funded|supported|allied|trained|owned|brokered|sponsored)\b", re.I)
 _CONTAINS = re.compile(r"^(?:\s*,\s*(?:a\s+\w+\s+(?:in|of|near)\s+)?|\s+(?:\w+\s+)?(?:neighbou?rhood|district|"
                        r"area|village|town|suburb|quarter|region|LGA|county|province|countryside)\s+(?:of|in)\s+(?:the\s+)?)$",
                        re.I)
@@ -69,6 +70,8 @@ def _cue(text: str, p: Place) -> tuple[float, bool]:
     before = text[max(0, p.start - 40) : p.start]
     after = text[p.end : p.end + 15]
     at = _AT.search(before) is not None
+    if _COMPOUND.match(after):
+        return -2.0, False  # "US-led", "Saudi-backed": a modifier, not a location
     if _ELSEWHERE.search(before) and not _AT.search(before[-12:]):
         return -2.0, False
     if _AREA_AFTER.match(after):

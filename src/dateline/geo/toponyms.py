@@ -29,12 +29,14 @@ SETTLEMENT_OF = ("village", "town", "city", "hamlet", "township", "settlement", 
 _OF = re.compile(r"\b(" + "|".join(SETTLEMENT_OF + DIVISION_AFTER + ("capital", "outskirts", "region")) +
                  r") of (?:the )?(" + _NAME + r")")
 _AFTER = re.compile(r"\b(" + _NAME + r") (" + "|".join(DIVISION_AFTER + AREA_AFTER + ("city", "town", "village")) + r")\b")
-_LOCATIVE = re.compile(r"\b(?:in|near|at|outside|inside|from|to|into|towards?|around|across|of) (?:the )?(" + _NAME + r")")
+_LOCATIVE = re.compile(r"\b(?i:in|near|at|outside|inside|from|to|into|towards?|around|across|of|vicinity of) (?:the )?"
+                       r"(?i:(?:north|south|east|west|central|rural|downtown|(?:north|south)?(?:east|west)(?:ern)?|northern|southern)\s+)?"
+                       r"(" + _NAME + r")")
 # A wire dateline inside the text ("... title. TORRINGTON — The town ..."): capitals before a dash.
 _WIRE = re.compile(r"(?:^|\n|[.!?]\s)\s*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?"
                    r"\s*(?:\([^)\n]{1,30}\)\s*)?[-\u2013\u2014]{1,2}\s")
 # Prepositions after which an unknown capitalised name is still taken for a place.
-_STRONG_LOCATIVE = frozenset({"in", "near", "at", "outside", "inside", "around"})
+_STRONG_LOCATIVE = frozenset({"in", "near", "at", "outside", "inside", "around", "vicinity"})
 _FACILITY_WORDS = frozenset("""airport base air airbase square road street bridge mosque church hospital university
 camp prison port harbour harbor station district neighborhood neighbourhood market stadium palace hotel""".split())
 # Words after a place's name in an organisation's name ("Gainesville Police Department").
@@ -139,10 +141,6 @@ def find_spans(text: str, entities: Sequence[Entity], body_start: int) -> list[F
     # An organisation's name that runs past the span ("in Reuters' Beirut bureau") vetoes keeping it unresolved.
     orgs = [(e.start, e.end) for e in entities if e.label == "ORG"]
     blocked = [(e.start, e.end) for e in entities if e.label not in PLACE_LABELS | {"PERSON", "ORG", "NORP"}]
-    for start, end in _org_spans(text, entities, body_start):
-        if not _overlaps((start, end), taken):
-            found.append(Found(start, end, loose=True, keep=False))
-            taken.append((start, end))
     for start, end, strong in _rule_spans(text, body_start):
         span = (start, end)
         if demonym_country(text[start:end]):
@@ -150,6 +148,10 @@ def find_spans(text: str, entities: Sequence[Entity], body_start: int) -> list[F
         if not _overlaps(span, taken) and not _overlaps(span, blocked):
             found.append(Found(start, end, loose=True, keep=strong and not _inside_longer(span, orgs)))
             taken.append(span)
+    for start, end in _org_spans(text, entities, body_start):
+        if not _overlaps((start, end), taken) and not demonym_country(text[start:end]):
+            found.append(Found(start, end, loose=True, keep=False))
+            taken.append((start, end))
     return found
 
 
