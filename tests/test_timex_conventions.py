@@ -123,3 +123,31 @@ def test_marked_adjectival_future_is_future_ref():
 def test_recent_units_are_durations_of_unstated_length(unit, value):
     t = detect(f"Prices fell in recent {unit}.", published=D(2019, 1, 25))[0]
     assert (t.value, t.type, t.end_date) == (value, "DURATION", "2019-01-25")
+
+
+# ---------------------------------------------------------------- quarters, periods and short decades
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("Assets rose to $12 billion from the quarter a year ago.", "the quarter a year ago", "1988-Q3"),
+        ("Net fell in the third quarter from the corresponding period last year.",
+         "the corresponding period last year", "1988-Q3"),
+        ("Profit was $5 million in the 1988 period.", "the 1988 period", "1988"),
+    ],
+)
+def test_financial_periods(text, expr, value):
+    assert spans(text, D(1989, 11, 2))[expr][0] == value
+
+
+@pytest.mark.parametrize(
+    "published, expected",
+    [(D(1989, 10, 26), "198"), (D(2019, 1, 25), "198"), (D(1985, 1, 1), "198")],
+)
+def test_short_decade_is_the_latest_such_decade(published, expected):
+    assert spans("Growth slowed in the '80s.", published)["the '80s"][0] == expected
+
+
+def test_short_decade_one_ahead_is_the_coming_one():
+    assert spans("Growth will return in the '90s.", D(1989, 10, 26))["the '90s"][0] == "199"

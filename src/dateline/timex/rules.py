@@ -223,9 +223,15 @@ def _year(m: re.Match, ctx: Context) -> Norm | None:
 @rule("decade", r"(?:the\s+)?" + EDGE + r"(?:(?P<c>1[6-9]|20)(?P<d>\d)0|'(?P<s>\d)0)'?s", core=r"0'?s\b")
 def _decade(m: re.Match, ctx: Context) -> Norm | None:
     if m["s"]:
-        century = "19" if ctx.dct is None or int(m["s"]) > ctx.dct.year % 100 // 10 else "20"
-        return Norm(century + m["s"], "DATE", "decade", mod_of(g(m, "edge")))
+        return Norm(_short_decade(int(m["s"]), ctx.dct), "DATE", "decade", mod_of(g(m, "edge")))
     return Norm(m["c"] + m["d"], "DATE", "decade", mod_of(g(m, "edge")))
+
+
+def _short_decade(digit: int, dct: dt.date | None) -> str:
+    """ "the '80s": the latest such decade that is not more than one decade ahead of the dateline."""
+    year = (dct or dt.date(1999, 1, 1)).year
+    century = year // 100 - (1 if digit * 10 > year % 100 + 10 else 0)
+    return f"{century:02d}{digit}"
 
 
 @rule("century", r"(?:the\s+)?" + EDGE + r"(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century", core=r"centur")
@@ -419,15 +425,28 @@ def _the_unit(m: re.Match, ctx: Context) -> Norm | None:
 
 # ---------------------------------------------------------------- quarters and halves
 
-_QREL = r"(?P<q>that|first|second|third|fourth|1st|2nd|3rd|4th|latest|last|past|current|this|year-earlier|year-ago|previous|prior|next|same|final|recent|comparable|year-before)"
+_QREL = r"(?P<q>that|first|second|third|fourth|1st|2nd|3rd|4th|latest|last|past|current|this|year-earlier|year-ago|previous|prior|next|same|final|recent|comparable|corresponding|year-before)"
 
 
-@rule("quarter", r"(?:(?P<the>the|this|last)\s+)?(?:(?P<ys>" + YEAR4 + r"|this year's|last year's|next year's)\s+)?(?:" + _QREL + r"[\s-]+)?(?:fiscal[\s-]+)?(?:(?P<q2>first|second|third|fourth)[\s-]+)?(?P<u>quarter|half|period)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>" + YEAR4 + r")|\s+of\s+(?P<yr>this|last|next)\s+year)?|(?P<qn>Q[1-4])\s*(?P<y2>" + YEAR4 + r")", core=r"quarter|half|period|Q[1-4]")
+@rule("quarter", r"(?:(?P<the>the|this|last)\s+)?(?:(?P<ys>" + YEAR4 + r"|this year's|last year's|next year's)\s+)?(?:" + _QREL + r"[\s-]+)?(?:fiscal[\s-]+)?(?:(?P<q2>first|second|third|fourth)[\s-]+)?(?P<u>quarter|half|period)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>" + YEAR4 + r")|\s+of\s+(?P<yr>this|last|next)\s+year)?(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)|last\s+year))?|(?P<qn>Q[1-4])\s*(?P<y2>" + YEAR4 + r")", core=r"quarter|half|period|Q[1-4]")
 def _quarter(m: re.Match, ctx: Context) -> Norm | None:
+    norm = _quarter_value(m, ctx)
+    if norm is None or not m["ago"] or norm.rule == "year-earlier quarter":
+        return norm
+    # "the quarter a year ago", "the corresponding period last year": the same quarter, a year back
+    return Norm(A.shift_value(norm.value, -1), "DATE", f"{norm.rule}, a year back")
+
+
+_YEAR_EARLIER_WORDS = ("year-earlier", "year-ago", "comparable", "year-before")
+
+
+def _quarter_value(m: re.Match, ctx: Context) -> Norm | None:
     if m["qn"]:
         return Norm(f"{m['y2']}-{m['qn'].upper()}", "DATE", "explicit quarter")
     word, unit = g(m, "q") or g(m, "q2"), g(m, "u")
-    if unit == "period" and word not in ("year-earlier", "year-ago", "latest", "comparable", "year-before", "same"):
+    if unit == "period" and word is None and m["ys"] and m["ys"][0].isdigit() and m["the"]:
+        return Norm(m["ys"], "DATE", "the year's period")  # "the 1988 period": that year's results
+    if unit == "period" and word not in (*_YEAR_EARLIER_WORDS, "latest", "same", "corresponding"):
         return None
     if word is None and not m["the"] and not m["y"] and not m["ys"]:
         return None
@@ -466,10 +485,10 @@ def _relative_quarter(word: str | None, letter: str, year: int | None, ctx: Cont
     else:
         base = latest
     value = f"{base.year if year is None else year}-Q{A.quarter(base)}"
-    if word in ("year-earlier", "year-ago", "year-before", "comparable"):
+    if word in _YEAR_EARLIER_WORDS:
         prev = ctx.prev if ctx.prev and re.match(r"^\d{4}-Q\d$", ctx.prev) else value
         return Norm(A.shift_value(prev, -1), "DATE", "year-earlier quarter")
-    if word in ("same", "that") and ctx.prev and re.match(r"^\d{4}-Q\d$", ctx.prev):
+    if word in ("same", "that", "corresponding") and ctx.prev and re.match(r"^\d{4}-Q\d$", ctx.prev):
         return Norm(ctx.prev, "DATE", "the same quarter")
     return Norm(value, "DATE", f"{word or 'the'} {unit}: relative to {dct.isoformat()}")
 
