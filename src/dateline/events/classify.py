@@ -159,8 +159,8 @@ def _territory(c: Clues, f: frozenset[str]) -> str | None:
 
 
 def _remote(c: Clues, f: frozenset[str]) -> str | None:
-    if not f & VIOLENT:
-        return None
+    if not f & VIOLENT or ("clash" in f and not f & {"air", "explosion", "grenade", "shelling", "bombing"}):
+        return None  # a fight with mortars or grenades is still a fight: ACLED's armed clash
     weapons = set(c.weapons) | {FRAME_WEAPON[x] for x in f if x in FRAME_WEAPON}
     if "bombing" in f and not weapons & {"air", "ied", "grenade", "shelling"}:
         air = c.inter1 in (STATE, EXTERNAL) or c.agent_word in AIR_AGENTS
@@ -266,7 +266,7 @@ def _about_someone_else(clause) -> bool:
 
 # Who riots when no armed actor is named: crowds, communities and party supporters.
 CROWD_AGENTS = frozenset({
-    "people", "group", "resident", "villager", "local", "student", "youth", "crowd", "mob", "supporter",
+    "people", "resident", "villager", "local", "student", "youth", "crowd", "mob", "supporter",
     "cadre", "activist", "worker", "vendor", "settler", "farmer", "herder", "relative", "family", "community",
     "inhabitant", "citizen", "trader", "driver", "neighbour", "neighbor", "pupil", "fan", "parent", "villagers",
     "protester", "demonstrator", "rioter", "inmate", "prisoner", "passenger", "motorist", "shopkeeper", "man",

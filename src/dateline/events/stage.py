@@ -224,6 +224,8 @@ def make_draft(doc: Doc, sent: Sent, group: list[Match], index: ActorIndex, lex:
     role = _fill_from_sentence(role, sent, tok, index, territorial=bool(frames & TERRITORY_FRAMES))
     weapons = weapon_cues(sent, lex)
     frames = _refine_frames(frames, role, tok, doc, lex, weapons)
+    if frames & TERRITORY_FRAMES and _attempted(tok):
+        frames = (frames - TERRITORY_FRAMES) | {"clash"}  # "attempted to capture the city": a fight, not a capture
     if _excluded(sent, frames, role, lex):
         return None
     figs = [f for f in figures(sent.tokens, lex) if not (_family_of(frames) == "demo" and _reason_figure(doc, f))]
@@ -255,6 +257,15 @@ def _reason_figure(doc: Doc, fig: Figure) -> bool:
         return False
     tok = doc.spacy.char_span(fig.span.start, fig.span.end, alignment_mode="expand")
     return tok is not None and cls.in_reason(tok.root)
+
+
+def _attempted(tok: Any) -> bool:
+    steps = 0
+    while tok.dep_ in ("xcomp", "conj", "advcl", "pcomp") and steps < 4:
+        tok, steps = tok.head, steps + 1
+        if tok.lemma_ in ("attempt", "try", "seek", "aim", "fail", "plan"):
+            return True
+    return False
 
 
 def weapon_cues(sent: Sent, lex: Lexicon) -> frozenset[str]:
