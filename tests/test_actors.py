@@ -173,3 +173,37 @@ def test_bad_user_files_raise_config_errors(content):
 def test_missing_user_file_is_a_config_error(tmp_path):
     with pytest.raises(ConfigError):
         ActorStage.default(extra=tmp_path / "absent.tsv")
+
+
+def test_name_slot_aliases_write_the_local_name():
+    doc = make_doc("The Kalay PDF ambushed a convoy.", places=[("Kalay", "MM")], published=dt.date(2022, 4, 1))
+    assert names(doc)[0] == "People's Defense Force - Kalay"
+
+
+def test_rows_apply_from_their_since_date():
+    text = "Taliban fighters attacked a checkpoint in Kunduz."
+    before = make_doc(text, places=[("Kunduz", "AF")], published=dt.date(2020, 5, 1))
+    after = make_doc(text, places=[("Kunduz", "AF")], published=dt.date(2022, 5, 1))
+    assert names(before)[0] == "Taliban"
+    assert names(after)[0] == "Military Forces of Afghanistan (2021-)"
+
+
+def test_state_units_and_air_forces():
+    doc = make_doc("Russian air forces bombed Kharkiv.", places=[("Kharkiv", "UA")], published=dt.date(2022, 4, 1))
+    assert actors(doc)[0][1:3] == ("Military Forces of Russia (2000-) Air Force", 8)
+    mx = make_doc("State police clashed with gunmen in Culiacan.", places=[("Culiacan", "MX")],
+                  published=dt.date(2022, 4, 1))
+    assert names(mx) == ["Police Forces of Mexico (2018-) State Police", "Unidentified Armed Group (Mexico)"]
+
+
+def test_plural_nationalities_are_civilians():
+    doc = make_doc("Settlers threw stones at Palestinians near Nablus.", places=[("Nablus", "PS")])
+    assert names(doc) == ["Settlers (Israel)", "Civilians (Palestine)"]
+
+
+def test_protest_nouns_and_organisations_with_acronyms():
+    text = "Members of the National Teachers Union (NTU) held a protest in Accra."
+    doc = make_doc(text, places=[("Accra", "GH")], entities=[("National Teachers Union", "ORG")])
+    found = actors(doc)
+    assert found[0][1:3] == ("NTU: National Teachers Union", None)
+    assert found[-1][1:3] == ("Protesters (Ghana)", 6)

@@ -9,6 +9,7 @@ come first, so they win over bundled rows for the same alias.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 import re
@@ -20,6 +21,7 @@ from ..errors import ConfigError
 from .naming import KINDS, data_text, read_tsv
 
 ENV_VAR = "DATELINE_ACTORS"
+NAME_SLOT = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
 ACTOR_COLUMNS = ("name", "inter", "kind", "country", "scope", "aliases")
 # Generic nouns that may refer back to a named actor, by the actor's kind (or a named set).
 REF_SETS: dict[str, frozenset[str]] = {
@@ -48,6 +50,11 @@ class ActorEntry:
     aliases: tuple[str, ...]
     origin: str = "bundled"
     refs: frozenset[str] = frozenset()  # generic nouns that may refer back to this actor
+    since: dt.date | None = None  # applies to articles published on or after this date
+
+    def applies(self, story: str | None, published: dt.date | None) -> bool:
+        in_scope = not self.scope or (story is not None and story in self.scope)
+        return in_scope and (self.since is None or published is None or published >= self.since)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,12 +81,24 @@ class Lexicon:
         out: dict[str, list[ActorEntry]] = {}
         for entry in self.entries:
             for alias in entry.aliases:
-                out.setdefault(alias_key(alias), []).append(entry)
+                if "{name}" not in alias:
+                    out.setdefault(alias_key(alias), []).append(entry)
         return {k: tuple(v) for k, v in out.items()}
 
     @functools.cached_property
     def alias_pattern(self) -> re.Pattern[str]:
-        return alias_regex(a for e in self.entries for a in e.aliases)
+        return alias_regex(a for e in self.entries for a in e.aliases if "{name}" not in a)
+
+    @functools.cached_property
+    def templates(self) -> tuple[tuple[re.Pattern[str], ActorEntry], ...]:
+        """Aliases with a "{name}" slot ("{name} PDF"), each compiled with a ``name`` group."""
+        out = []
+        for entry in self.entries:
+            for alias in entry.aliases:
+                if "{name}" in alias:
+                    before, after = (re.escape(part).replace(r"\ ", r"\s+") for part in alias.split("{name}", 1))
+                    out.append((re.compile(rf"(?<![\w-]){before}(?P<name>{NAME_SLOT}){after}(?![\w-])"), entry))
+        return tuple(out)
 
     @functools.cached_property
     def generic_by_term(self) -> dict[str, GenericEntry]:
@@ -95,14 +114,11 @@ class Lexicon:
         body = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms)
         return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
-    def lookup(self, alias: str, story: str | None) -> ActorEntry | None:
+    def lookup(self, alias: str, story: str | None, published: dt.date | None = None) -> ActorEntry | None:
         """The entry an alias means in a story set in ``story`` (ISO2): scoped rows win."""
-        candidates = self.by_alias.get(alias_key(alias), ())
-        scoped = [e for e in candidates if story and story in e.scope]
-        if scoped:
-            return scoped[0]
-        unscoped = [e for e in candidates if not e.scope]
-        return unscoped[0] if unscoped else None
+        candidates = [e for e in self.by_alias.get(alias_key(alias), ()) if e.applies(story, published)]
+        scoped = [e for e in candidates if e.scope]
+        return (scoped or candidates or [None])[0]
 
 
 def _alias_is_exact(alias: str) -> bool:
@@ -147,7 +163,11 @@ def _actor_row(row: dict[str, str], *, origin: str) -> ActorEntry:
     aliases = tuple(a.strip() for a in row["aliases"].split("|") if a.strip()) or (name,)
     scope = frozenset(c.strip().upper() for c in row["scope"].split(",") if c.strip())
     refs = _refs(row.get("refs") or "", kind)
-    return ActorEntry(name, inter, kind, row["country"].upper() or None, scope, aliases, origin, refs)
+    try:
+        since = dt.date.fromisoformat(row["since"]) if row.get("since") else None
+    except ValueError as exc:
+        raise ConfigError(f"{origin}: row {name!r} has a bad since date {row['since']!r}") from exc
+    return ActorEntry(name, inter, kind, row["country"].upper() or None, scope, aliases, origin, refs, since)
 
 
 def _refs(cell: str, kind: str) -> frozenset[str]:

@@ -20,7 +20,7 @@ from ..model import ActorMention, Doc
 from ..pipeline import Stage
 from . import naming
 from .coref import Candidate, link
-from .lexicon import REF_SETS, GenericEntry, Lexicon, as_paths, load_lexicon
+from .lexicon import REF_SETS, ActorEntry, GenericEntry, Lexicon, as_paths, load_lexicon
 
 DETERMINERS = frozenset({"the", "its", "their", "these", "those", "this", "that", "his", "her", "our"})
 BLOCKERS = frozenset({"unidentified", "unknown", "suspected", "alleged", "masked", "unnamed", "other", "rival"})
@@ -158,18 +158,34 @@ def fallback_country(doc: Doc, named: Sequence[Candidate]) -> str | None:
 
 
 def find_named(text: str, lexicon: Lexicon, ctx: Context) -> list[Candidate]:
-    out = []
+    out = [c for pattern, entry in lexicon.templates for c in _template_matches(text, pattern, entry, ctx)]
     for m in lexicon.alias_pattern.finditer(text):
-        entry = lexicon.lookup(m.group(), ctx.story)
-        if entry is None:
-            continue
-        country = ctx.story if "{country}" in entry.name else entry.country or ctx.story
-        name = ctx.render(entry.name, country)
-        soft = not any(ch.isupper() for ch in m.group())
-        pre = _before(text, m.start())
-        out.append(Candidate(m.start(), m.end(), name, entry.inter, country, entry.kind, "named",
-                             term=m.group().lower(), definite=pre.definite, blocked=pre.blocked, soft=soft,
-                             refs=entry.refs))
+        entry = lexicon.lookup(m.group(), ctx.story, ctx.published)
+        if entry is not None and not any(c.start <= m.start() < c.end for c in out):
+            out.append(named_candidate(text, m.start(), m.end(), entry, ctx))
+    return sorted(out, key=lambda c: c.start)
+
+
+def named_candidate(text: str, start: int, end: int, entry: ActorEntry, ctx: Context, slot: str = "") -> Candidate:
+    country = ctx.story if "{country}" in entry.name else entry.country or ctx.story
+    name = ctx.render(entry.name.replace("{name}", slot), country)
+    soft = not any(ch.isupper() for ch in text[start:end])
+    pre = _before(text, start)
+    return Candidate(start, end, name, entry.inter, country, entry.kind, "named", term=text[start:end].lower(),
+                     definite=pre.definite, blocked=pre.blocked, soft=soft, refs=entry.refs)
+
+
+def _template_matches(text: str, pattern: re.Pattern[str], entry: ActorEntry, ctx: Context) -> list[Candidate]:
+    if not entry.applies(ctx.story, ctx.published) or (entry.country and ctx.story and entry.country != ctx.story):
+        return []
+    out = []
+    for m in pattern.finditer(text):
+        words = m.group("name").split()
+        if words[0].lower() in DETERMINERS:  # "The Kalay PDF" at a sentence start
+            words = words[1:]
+        if words:
+            start = m.start("name") + m.group("name").index(words[0])
+            out.append(named_candidate(text, start, m.end(), entry, ctx, " ".join(words)))
     return out
 
 
