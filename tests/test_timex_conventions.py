@@ -151,3 +151,33 @@ def test_short_decade_is_the_latest_such_decade(published, expected):
 
 def test_short_decade_one_ahead_is_the_coming_one():
     assert spans("Growth will return in the '90s.", D(1989, 10, 26))["the '90s"][0] == "199"
+
+
+# ---------------------------------------------------------------- clock words, parts of days, "-long"
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("The convoy left at 4 in the morning.", "4 in the morning", "2000-04-05T04:00"),
+        ("Shelling resumed at ten at night.", "ten at night", "2000-04-05T22:00"),
+        ("The raid began at three in the afternoon.", "three in the afternoon", "2000-04-05T15:00"),
+        ("Shares rose at mid-afternoon yesterday.", "mid-afternoon yesterday", "2000-04-04TAF"),
+    ],
+)
+def test_times_of_day_in_words(text, expr, value):
+    assert spans(text, D(2000, 4, 5))[expr][0] == value
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [("Talks ended their third day-long meeting.", "day-long", "P1D"),
+     ("It was a decades-long feud.", "decades-long", "PXY"),
+     ("A three-day-long siege ended.", "three-day-long", "P3D")],
+)
+def test_long_compounds_are_durations_without_the_article(text, expr, value):
+    assert spans(text, D(2000, 4, 5))[expr][0] == value
+
+
+def test_ages_are_not_marked():
+    assert spans("A 44-year-old man was arrested.", D(2000, 4, 5)) == {}

@@ -245,14 +245,14 @@ _REL_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "the day 
              "the day after tomorrow": 2}
 
 
-@rule("relative-day", r"(?:(?P<edge>early|late|earlier|later)\s+)?(?P<w>the day before yesterday|the day after tomorrow|today|yesterday|tomorrow|tonight)(?:\s+(?P<part>" + PART + r"))?", core=r"today|yesterday|tomorrow|tonight")
+@rule("relative-day", r"(?:(?P<edge>early|late|earlier|later)\s+)?(?:(?P<pre>mid-?afternoon|midday|morning|afternoon|evening|night)\s+)?(?P<w>the day before yesterday|the day after tomorrow|today|yesterday|tomorrow|tonight)(?:\s+(?P<part>" + PART + r"))?", core=r"today|yesterday|tomorrow|tonight")
 def _relday(m: re.Match, ctx: Context) -> Norm | None:
     word = g(m, "w")
     dct = need(ctx.dct)
     d = dct + dt.timedelta(days=_REL_DAYS[word])
-    part = g(m, "part") or ("night" if word == "tonight" else None)
+    part = g(m, "part") or g(m, "pre") or ("night" if word == "tonight" else None)  # "mid-afternoon yesterday"
     value = day(d) + ("T" + PARTS_OF_DAY[part] if part else "")
-    kind = "TIME" if word == "tonight" else "DATE"
+    kind = "TIME" if word == "tonight" or m["pre"] else "DATE"
     return Norm(value, kind, f"{word}: publication date {_REL_DAYS[word]:+d} days", mod_of(g(m, "edge")))
 
 

@@ -9,8 +9,8 @@ import re
 from typing import Callable
 
 from . import anchor as A
-from .lexicon import MONTH, MONTH_ANY, DAYNUM, SEASON, SEASONS, YEAR4, number
-from .rules import EDGE, Context, Norm, day, g, mod_of, month_num, need, rule, year_ended
+from .lexicon import MONTH, MONTH_ANY, DAYNUM, SEASON, SEASONS, YEAR4, number, unit_of
+from .rules import EDGE, Context, Norm, day, duration_value, g, mod_of, month_num, need, rule, year_ended
 
 
 # ---------------------------------------------------------------- holidays, spoken years, year-end
@@ -174,3 +174,33 @@ def _day_range(m: re.Match, ctx: Context) -> Norm | None:
     except ValueError:
         return None
     return Norm(f"{year:04d}-{month:02d}", "DATE", "day range within a month", bounds=bounds)
+
+
+_HOURS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10, "eleven": 11, "twelve": 12}
+
+
+@rule("clock-words", r"(?P<h>1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o'clock)?\s+"
+      r"(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+night)", core=r"morning|afternoon|evening|night")
+def _clock_words(m: re.Match, ctx: Context) -> Norm | None:
+    """ "4 in the morning", "ten at night": a clock time on the day the story is on."""
+    word = g(m, "h")
+    hour = int(word) if word.isdigit() else _HOURS[word]
+    part = g(m, "part") or "night"
+    if part != "morning" and hour < 12 and not (part == "night" and hour < 5):
+        hour += 12
+    elif part == "morning" and hour == 12:
+        hour = 0
+    base = ctx.ref or ctx.dct
+    if base is None:
+        return Norm(f"XXXX-XX-XXT{hour:02d}:00", "TIME", "clock time in words, no date")
+    return Norm(f"{day(base)}T{hour:02d}:00", "TIME", "clock time in words on the running date")
+
+
+@rule("long", r"(?:(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})[\s-]+)?(?P<unit>(?:second|minute|hour|day|week|month|year|decade)s?)-long",
+      core=r"long")
+def _long(m: re.Match, ctx: Context) -> Norm | None:
+    """ "a day-long meeting", "a decades-long battle": how long the thing lasts (TimeML marks it)."""
+    unit = unit_of(m["unit"])
+    plural = m["unit"].lower().endswith("s") and not m["n"]
+    return Norm(duration_value(None if plural else number(m["n"] or "one"), unit), "DURATION", f"{unit}-long")
