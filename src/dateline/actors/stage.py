@@ -118,19 +118,22 @@ def to_mention(c: Candidate) -> ActorMention:
 def story_country(doc: Doc, lexicon: Lexicon | None = None) -> str | None:
     """The country the story happens in (ISO2), which qualifies unnamed actors.
 
-    Where the events are, not who is involved: the dateline (twice) and the resolved toponyms
-    vote, demonyms do not ("Russian forces shelled Kharkiv" is a story in Ukraine). With no
-    toponym, the NER's countries, demonyms and named actors' home countries vote instead.
+    Where the events are, not who is involved: the resolved toponyms vote, demonyms do not
+    ("Russian forces shelled Kharkiv" is a story in Ukraine), and the wire dateline counts half
+    (a Syria story is often datelined BEIRUT). With neither, the NER's countries, demonyms and
+    named actors' home countries vote instead.
     """
     votes: Counter[str] = Counter()
     head = geo_countries.dateline_country(doc.article.dateline)
-    if head:
-        votes[head] += 2
     for place in doc.places or ():
-        if place.country_code and place.role != "demonym" and not _demonym_text(doc, place):
-            votes[place.country_code] += 2 if place.role == "dateline" else 1
+        if place.role == "dateline":
+            head = place.country_code or head
+        elif place.country_code and place.role != "demonym" and not _demonym_text(doc, place):
+            votes[place.country_code] += 1
+    if head:  # a wire dateline is where the reporter is: it only breaks ties (BEIRUT for a Syria story)
+        votes[head] += 0.5
     if votes:
-        return max(votes, key=lambda code: votes[code])  # ties: the first voted for
+        return max(votes, key=lambda code: votes[code])
     named = find_named(doc.text, lexicon, Context(None, None)) if lexicon is not None else []
     return fallback_country(doc, [c for c in named if c.start >= doc.article.body_start])
 
@@ -360,7 +363,7 @@ def _before(text: str, start: int) -> Prefix:
         if word in MODIFIERS:
             blocked, statey, pos = blocked or low in BLOCKERS, statey or low in STATE_WORDS, m.start(1)
             continue
-        if word[:1].isupper() and pos == start:
+        if word[:1].isupper() and pos == start and not re.search(r"-(?:led|backed|allied|aligned|based)$", low):
             return Prefix(pos, False, blocked, iso, statey, word, m.start(1))
         break
     return Prefix(pos, False, blocked, iso, statey)
