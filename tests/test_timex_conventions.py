@@ -181,3 +181,14 @@ def test_long_compounds_are_durations_without_the_article(text, expr, value):
 
 def test_ages_are_not_marked():
     assert spans("A 44-year-old man was arrested.", D(2000, 4, 5)) == {}
+
+
+@pytest.mark.parametrize(
+    "text", ["Rebels hold three-quarters of the city.", "A quarter of its shares were sold.", "It was a great day for Poland."]
+)
+def test_shares_and_plain_days_are_not_times(text):
+    assert spans(text, D(2000, 4, 5)) == {}
+
+
+def test_a_quarter_of_a_year_is_still_a_duration():
+    assert spans("Output fell for a quarter.", D(2000, 4, 5))["a quarter"][0] == "P3M"

@@ -417,7 +417,8 @@ def _the_unit(m: re.Match, ctx: Context) -> Norm | None:
         return Norm("P1Y", "DURATION", "the year ended ...: a twelve-month period")
     anchor = anaphor_anchor(ctx) if det == "that" else need(ctx.dct)
     if unit == "day":
-        return Norm(day(anchor), "DATE", f"{det} day: the running date") if det != "the" or ctx.ref else None
+        # "the day" is too often not a date ("a great day for Poland") to mark unasked
+        return Norm(day(anchor), "DATE", f"{det} day: the running date") if det != "the" or (ctx.ref and ctx.given) else None
     step = -1 if unit == "weekend" and ctx.tense == "past" and anchor.isoweekday() < 6 else 0
     value = _unit_value(anchor, unit, 1 if unit == "weekend" and ctx.tense == "future" else step)
     return Norm(value, "DATE", f"{det} {unit}: the one of {anchor.isoformat()}", mod_of(g(m, "edge")))
@@ -566,6 +567,8 @@ def _duration(m: re.Match, ctx: Context) -> Norm | None:
     word = g(m, "n")
     if word in ("a", "an") and m["hy"].startswith("-"):
         return None
+    if unit == "quarter" and not ctx.given and _fraction(m):
+        return None  # "three-quarters of the vote", "a quarter of its shares": a share, not a time
     n = number(m["n2"] or m["n"])
     if word in ("hundreds of", "dozens of", "some", "many", "several", "a few") :
         n = None
@@ -576,6 +579,11 @@ def _duration(m: re.Match, ctx: Context) -> Norm | None:
         return None
     direction = {"past": -1, "last": -1, "previous": -1, "latest": -1, "next": 1, "coming": 1, "following": 1}.get(g(m, "dir"), 0)
     return Norm(value, "DURATION", f"duration of {m['n']} {unit}s", mod_of(g(m, "mod")), direction)
+
+
+def _fraction(m: re.Match) -> bool:
+    after = m.string[m.end() : m.end() + 12].lower()
+    return m["unit"].lower().endswith("s") and m["hy"].startswith("-") or bool(re.match(r"\s+of\s+(?!\d)", after))
 
 
 _HALF = {"Y": "6M", "M": "15D", "W": "3DT12H", "D": "T12H", "TH": "30M", "TM": "30S", "TS": ""}
