@@ -591,8 +591,8 @@ Side = tuple[str | None, int | None, Span | None]
 
 def _sides(doc: Doc, d: Draft, iso: str | None) -> tuple[Side, Side]:
     r = d.roles
-    one: Side = (_named(r.actor1, iso), _inter(r.actor1, iso), r.actor1_span)
-    two: Side = (_named(r.actor2, iso), _inter(r.actor2, iso), r.actor2_span)
+    one: Side = (_named(r.actor1, iso), _inter(r.actor1, _own_iso(d)), r.actor1_span)
+    two: Side = (_named(r.actor2, iso), _inter(r.actor2, _own_iso(d)), r.actor2_span)
     etype = cls.event_type_of(d.sub)
     if etype == "Protests":
         return _protest_sides(doc, d, iso, one, two)
@@ -633,7 +633,7 @@ def _previous_opponent(doc: Doc, d: Draft, actor1: str | None, iso: str | None) 
         name = _named(m, iso)
         if m.inter in ARMED_INTERS and name and name != actor1:
             counts[name] = counts.get(name, 0) + 1
-            inters[name] = _inter(m, iso)
+            inters[name] = _inter(m, _own_iso(d))
     if not counts:
         return None, None, None
     order = list(counts)
@@ -650,7 +650,7 @@ def _protest_sides(doc: Doc, d: Draft, iso: str | None, one: Side, two: Side) ->
     force = next((a for a in actors if a.inter in (1, 3, 8)), None)
     if force is None:
         return protesters, (None, None, None)
-    return protesters, (_named(force, iso), _inter(force, iso), Span(force.start, force.end))
+    return protesters, (_named(force, iso), _inter(force, _own_iso(d)), Span(force.start, force.end))
 
 
 def _riot_sides(doc: Doc, d: Draft, iso: str | None, one: Side, two: Side) -> tuple[Side, Side]:
@@ -659,7 +659,7 @@ def _riot_sides(doc: Doc, d: Draft, iso: str | None, one: Side, two: Side) -> tu
     if two[1] not in (1, 3, 8) and one[1] not in (1, 3, 8):
         force = next((a for a in [*d.extra_actors, *_sentence_actors(doc, d)] if a.inter in (1, 8)), None)
         if force is not None:
-            two = (_named(force, iso), _inter(force, iso), Span(force.start, force.end))
+            two = (_named(force, iso), _inter(force, _own_iso(d)), Span(force.start, force.end))
     if d.sub == "Mob violence":
         if two[1] is None or two[1] in (cls.PROTESTERS, cls.RIOTERS):
             two = (naming.civilians(iso), cls.CIVILIANS, two[2])
@@ -681,6 +681,11 @@ def _demonym_named(actor: ActorMention) -> bool:
 def _sentence_actors(doc: Doc, d: Draft) -> list[ActorMention]:
     spans = {d.sentence.start: d.sentence.end}
     return [a for a in doc.actors or () if any(s <= a.start < e for s, e in spans.items())]
+
+
+def _own_iso(d: Draft) -> str | None:
+    """The country of the event's own place (not a guess from the story): decides external forces."""
+    return d.where.iso2 if d.where is not None else None
 
 
 def _inter(actor: ActorMention | None, iso: str | None) -> int | None:
