@@ -192,3 +192,22 @@ def test_shares_and_plain_days_are_not_times(text):
 
 def test_a_quarter_of_a_year_is_still_a_duration():
     assert spans("Output fell for a quarter.", D(2000, 4, 5))["a quarter"][0] == "P3M"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['Baker said on ABC\'s "This Week With David Brinkley" that talks failed.', "This is VOA Today.",
+     "He spoke on CBS's 60 Minutes about it.", "It was like the film High Noon."],
+)
+def test_capitalised_time_words_inside_a_sentence_are_names(text):
+    assert spans(text, D(1990, 8, 13)) == {}
+
+
+def test_sentence_initial_and_holiday_capitals_are_still_times():
+    got = spans("Today the talks resume. He was found on Thanksgiving Day.", D(1999, 12, 1))
+    assert got["Today"][0] == "1999-12-01" and got["Thanksgiving Day"][0] == "1999-11-25"
+
+
+@pytest.mark.parametrize("text", ["Rooms cost $55 a night.", "It will add 700 seats a week.", "It saves $500 million a year."])
+def test_rates_are_not_durations(text):
+    assert spans(text, D(1990, 8, 13)) == {}

@@ -246,6 +246,8 @@ def detect(text: str, *, published: dt.date | None, start: int = 0) -> list[Time
     running = Running(published)
     out: list[TimeExpr] = []
     for cand in find(text, start):
+        if cand.rule.name != "holiday" and is_name(text, cand.start, cand.end):
+            continue
         norm = normalise(cand, running.context(text, cand.start, cand.end))
         if norm is None:
             continue
@@ -253,6 +255,27 @@ def detect(text: str, *, published: dt.date | None, start: int = 0) -> list[Time
         out.append(to_time(s, e, norm, published))
         running.update(norm, cand.end)
     return out
+
+
+# Common time words; capitalised inside a sentence they are part of a name ("This Week", "60 Minutes").
+_COMMON = frozenset(
+    "week weekend weeks month months year years day days hour hours minute minutes second seconds noon midnight "
+    "morning afternoon evening night today tonight tomorrow yesterday now future past time decade decades century "
+    "quarter spring summer fall autumn winter daily weekly".split()
+)
+_OPENS = ".!?:;\"'`(_\u201c\u2018\u2014-"
+
+
+def is_name(text: str, start: int, end: int) -> bool:
+    """Whether a match is a title or name rather than a time: a common time word capitalised
+    mid-sentence ("ABC's This Week", "VOA Today", "High Noon")."""
+    words = re.findall(r"[A-Za-z0-9]+", text[start:end])
+    if not words or not any(w.lower() in _COMMON and w.istitle() for w in words):
+        return False
+    if any(w.lower() in _COMMON and w.istitle() for w in words[1:]):
+        return True
+    before = text[max(0, start - 3) : start].rstrip()
+    return bool(before) and before[-1] not in _OPENS and words[0].lower() in _COMMON
 
 
 # TimeML leaves prepositions and focus words ("only", "just") out of the span but keeps hedges in

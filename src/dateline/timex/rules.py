@@ -569,6 +569,8 @@ def _duration(m: re.Match, ctx: Context) -> Norm | None:
         return None
     if unit == "quarter" and not ctx.given and _fraction(m):
         return None  # "three-quarters of the vote", "a quarter of its shares": a share, not a time
+    if word in ("a", "an") and not ctx.given and _RATE.search(m.string, max(0, m.start() - 40), m.start()):
+        return None  # "$55 a night", "700 seats a week": a rate, not a stretch of time
     n = number(m["n2"] or m["n"])
     if word in ("hundreds of", "dozens of", "some", "many", "several", "a few") :
         n = None
@@ -579,6 +581,9 @@ def _duration(m: re.Match, ctx: Context) -> Norm | None:
         return None
     direction = {"past": -1, "last": -1, "previous": -1, "latest": -1, "next": 1, "coming": 1, "following": 1}.get(g(m, "dir"), 0)
     return Norm(value, "DURATION", f"duration of {m['n']} {unit}s", mod_of(g(m, "mod")), direction)
+
+
+_RATE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|cents?|percent|times|twice|once))\S*\s+(?:[a-z]+\s+){0,2}$")
 
 
 def _fraction(m: re.Match) -> bool:
