@@ -207,3 +207,17 @@ def test_protest_nouns_and_organisations_with_acronyms():
     found = actors(doc)
     assert found[0][1:3] == ("NTU: National Teachers Union", None)
     assert found[-1][1:3] == ("Protesters (Ghana)", 6)
+
+
+def test_either_or_attribution_joins_two_named_groups():
+    doc = make_doc("ISWAP/Boko Haram fighters raided Monguno.", places=[("Monguno", "NG")])
+    found = actors(doc)
+    assert found[0][0] == "ISWAP/Boko Haram fighters"
+    assert found[0][1] == ("Islamic State (West Africa) - Lake Chad Faction and/or "
+                           "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad")
+
+
+def test_government_before_forces_is_a_modifier():
+    doc = make_doc("Militants shot a government soldier in Afgooye.", places=[("Afgooye", "SO")],
+                   published=dt.date(2022, 6, 1))
+    assert names(doc) == ["Unidentified Armed Group (Somalia)", "Military Forces of Somalia (2022-)"]

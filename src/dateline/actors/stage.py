@@ -49,6 +49,9 @@ WORD_BEFORE = re.compile(r"([\w.'’-]+)\s+$")
 OF_THE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
 ABSORBED = frozenset({"armed", "military", "coref"})
 PLURAL_DEMONYM = re.compile(r"\b[A-Z][a-z]+s\b(?!['’]|\s+[a-z]+(?:ed|ing)?\s+(?:by|of)\b)")
+NEXT_IS_FORCE = re.compile(r"\s+(?:[\w-]+\s+)?(?:soldiers?|troops|forces|army|military|police|security|militia|"
+                           r"militiamen|fighters|personnel|officers|units|aircraft|warplanes|jets)\b", re.IGNORECASE)
+EITHER = re.compile(r"\s*/\s*|\s+or\s+|\s+and/or\s+")
 COORDINATED = re.compile(r"([A-Z][\w.'’-]+)\s+(?:and|or|&)\s+$")
 
 
@@ -102,7 +105,7 @@ def find_actors(doc: Doc, lexicon: Lexicon, *, as_of: dt.date | None = None) -> 
     ctx = Context(story_country(doc, lexicon), doc.article.published, as_of)
     named = [c for c in find_named(doc.text, lexicon, ctx) if c.start >= body]
     generic = [c for c in (*find_generic(doc, lexicon, ctx), *find_peoples(doc.text, ctx)) if c.start >= body]
-    chosen = absorb(doc.text, named, generic)
+    chosen = absorb(doc.text, either_or(doc.text, named), generic)
     for cand in (*find_orgs(doc, ctx), *generic):
         if not any(cand.start < o.end and o.start < cand.end for o in chosen):
             chosen.append(cand)
@@ -167,6 +170,20 @@ def find_named(text: str, lexicon: Lexicon, ctx: Context) -> list[Candidate]:
         if entry is not None and not any(c.start <= m.start() < c.end for c in out):
             out.append(named_candidate(text, m.start(), m.end(), entry, ctx))
     return sorted(out, key=lambda c: c.start)
+
+
+def either_or(text: str, named: list[Candidate]) -> list[Candidate]:
+    """ "ISWAP/Boko Haram militants": ACLED's "A and/or B" when a report cannot tell the two apart."""
+    out: list[Candidate] = []
+    for cand in named:
+        prev = out[-1] if out else None
+        if prev and prev.name != cand.name and EITHER.fullmatch(text, prev.end, cand.start) and "and/or" not in prev.name:
+            cand = replace(cand, start=prev.start, name=f"{prev.name} and/or {cand.name}", inter=min(
+                prev.inter or 9, cand.inter or 9), refs=prev.refs | cand.refs)
+            out[-1] = cand
+        else:
+            out.append(cand)
+    return out
 
 
 def named_candidate(text: str, start: int, end: int, entry: ActorEntry, ctx: Context, slot: str = "") -> Candidate:
@@ -286,6 +303,8 @@ def generic_candidate(doc: Doc, start: int, end: int, entry: GenericEntry, ctx: 
     pre = _before(doc.text, start)
     if _inside_proper_name(doc.text, start, end) and not pre.country:
         return None
+    if entry.kind == "government" and NEXT_IS_FORCE.match(doc.text, end):
+        return None  # "government soldiers": a modifier of the forces that follow
     term = re.sub(r"\s+", " ", doc.text[start:end].lower())
     if entry.needs_modifier and not (pre.country or pre.statey):
         return None
