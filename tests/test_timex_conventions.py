@@ -211,3 +211,8 @@ def test_sentence_initial_and_holiday_capitals_are_still_times():
 @pytest.mark.parametrize("text", ["Rooms cost $55 a night.", "It will add 700 seats a week.", "It saves $500 million a year."])
 def test_rates_are_not_durations(text):
     assert spans(text, D(1990, 8, 13)) == {}
+
+
+def test_a_full_stop_after_a_number_or_at_a_line_end_still_breaks_the_clause():
+    text = "Rules take effect Dec. 7.\n\nIn trading on the exchange Friday, shares fell."
+    assert _tense(text, "Friday") == "past"

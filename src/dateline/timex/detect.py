@@ -53,9 +53,8 @@ _PAST = re.compile(
 # Davison", "Mr. Schwarz", "Jan. 6", "U.S. officials").
 _ABBREV = ("Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Jr", "Co", "Inc", "Corp", "No",
            "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ltd", "Bros", "Vs", "vs")
-_CLAUSE_BREAK = re.compile(
-    r"(?<![A-Z.]\w)(?<!\b\w)" + "".join(rf"(?<!\b{a})" for a in _ABBREV) + r"\.\s|[;!?\n]\s|\s[-\u2013\u2014]\s"
-)
+_CLAUSE_BREAK = re.compile(r"[.;!?\n]\s|\s[-\u2013\u2014]\s")
+_NO_BREAK = re.compile(r"(?:\b[A-Z]|[A-Z.]\w|\b(?:" + "|".join(_ABBREV) + r"))\.[ \t]$")
 # "postponed until Tuesday", "extended through January": the new date lies ahead.
 _DEFERRED = re.compile(r"\b(?:postpon|delay|adjourn|defer|extend|put off|pushed back|push back|recess)\w*\b.*\b(?:until|till|to|through)\s+$",
                        re.IGNORECASE)
@@ -64,11 +63,11 @@ _DEFERRED = re.compile(r"\b(?:postpon|delay|adjourn|defer|extend|put off|pushed 
 def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
     """The words of the expression's clause before it (up to 110 characters) and after it (50)."""
     left = text[max(0, start - 110) : start]
-    breaks = list(_CLAUSE_BREAK.finditer(left))
+    breaks = [b for b in _CLAUSE_BREAK.finditer(left) if not _NO_BREAK.search(left, 0, b.end())]
     if breaks:
         left = left[breaks[-1].end() :]
     right = text[end : end + 50]
-    cut = _CLAUSE_BREAK.search(right)
+    cut = next((b for b in _CLAUSE_BREAK.finditer(right) if not _NO_BREAK.search(right, 0, b.end())), None)
     return left, right[: cut.start()] if cut else right
 
 

@@ -181,7 +181,7 @@ _HOURS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
 
 
 @rule("clock-words", r"(?P<h>1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o'clock)?\s+"
-      r"(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+night)", core=r"morning|afternoon|evening|night")
+      r"(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+night)", core=r"in the (?:morning|afternoon|evening)|at night")
 def _clock_words(m: re.Match, ctx: Context) -> Norm | None:
     """ "4 in the morning", "ten at night": a clock time on the day the story is on."""
     word = g(m, "h")
@@ -198,7 +198,7 @@ def _clock_words(m: re.Match, ctx: Context) -> Norm | None:
 
 
 @rule("long", r"(?:(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})[\s-]+)?(?P<unit>(?:second|minute|hour|day|week|month|year|decade)s?)-long",
-      core=r"long")
+      core=r"(?<=-)long\b")
 def _long(m: re.Match, ctx: Context) -> Norm | None:
     """ "a day-long meeting", "a decades-long battle": how long the thing lasts (TimeML marks it)."""
     unit = unit_of(m["unit"])
