@@ -53,8 +53,10 @@ FAMILY: dict[str, str] = {
 
 # Families that a co-occurring family swallows (the ACLED coder writes one event).
 ABSORBS: dict[str, frozenset[str]] = {
-    "demo": frozenset({"violence", "property", "arrest", "abduct"}),
-    "violence": frozenset({"property", "transfer"}),
+    "demo": frozenset({"violence", "property", "arrest", "abduct", "change", "base"}),
+    "violence": frozenset({"property", "transfer", "change", "base"}),
+    "arrest": frozenset({"change"}),
+    "abduct": frozenset({"change"}),
 }
 
 # When one group holds several frames, the head trigger is the most specific.

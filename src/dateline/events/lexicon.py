@@ -99,7 +99,18 @@ def _dedupe(hits: list[Match]) -> list[Match]:
 
 def _forms(tok: Any) -> tuple[str, ...]:
     lower, lemma = tok.lower_, tok.lemma_.lower()
-    return (lower,) if lower == lemma else (lemma, lower)
+    forms = (lower,) if lower == lemma else (lemma, lower)
+    return forms + _stems(lower) if tok.pos_ in ("VERB", "NOUN", "ADJ") else forms
+
+
+@lru_cache(maxsize=8192)
+def _stems(word: str) -> tuple[str, ...]:
+    """Regular inflections, for when the lemmatiser stumbles ("raped" -> "rap")."""
+    out: list[str] = []
+    for suffix, repl in (("ied", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            out.append(word[: -len(suffix)] + repl)
+    return tuple(out)
 
 
 def _fits(tokens: Sequence[Any], i: int, entry: Entry, context: frozenset[str]) -> bool:
@@ -127,6 +138,7 @@ class Lexicon:
     vague: Mapping[str, int]
     single_victim: frozenset[str]
     territory_objects: frozenset[str]
+    territory: PhraseTable
 
 
 @lru_cache(maxsize=1)
@@ -154,6 +166,7 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
         vague=MappingProxyType(dict(data["vague_numbers"])),
         single_victim=frozenset(data["single_victim"]),
         territory_objects=frozenset(data["territory_objects"]),
+        territory=PhraseTable(data.get("territory_cues", {})),
     )
 
 

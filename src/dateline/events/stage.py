@@ -95,14 +95,24 @@ class EventStage(Stage):
 def find_drafts(doc: Doc, lex: Lexicon) -> list[Draft]:
     index = ActorIndex(doc)
     drafts: list[Draft] = []
-    for sent in _sentences(doc):
+    sents = _sentences(doc)
+    for sent in sents:
         if is_denial(sent.tokens, lex) and _answer(drafts, sent):
             continue
         for group in group_matches(_triggers(sent, lex, doc), doc):
             draft = make_draft(doc, sent, group, index, lex)
             if draft is not None and not _fold(drafts, draft):
                 drafts.append(draft)
+    for d in drafts:
+        if d.sub in TERRITORY_SUBS and _without_fighting(d, sents, lex):
+            d.sub = "Non-violent transfer of territory"
     return drafts
+
+
+def _without_fighting(d: Draft, sents: list[Sent], lex: Lexicon) -> bool:
+    """"took over the village, but no clashes were reported": a transfer without fighting."""
+    near = [s for s in sents if 0 <= s.index - d.sentence_index <= 1]
+    return any("nonviolent" in lex.territory.keys_in(s.tokens, context=s.words) for s in near)
 
 
 def _sentences(doc: Doc) -> list[Sent]:
