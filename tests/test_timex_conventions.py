@@ -216,3 +216,8 @@ def test_rates_are_not_durations(text):
 def test_a_full_stop_after_a_number_or_at_a_line_end_still_breaks_the_clause():
     text = "Rules take effect Dec. 7.\n\nIn trading on the exchange Friday, shares fell."
     assert _tense(text, "Friday") == "past"
+
+
+def test_year_earlier_adjective_extent():
+    got = spans("The year-ago results were weak; in the year-ago period sales fell.", D(1989, 11, 2))
+    assert "year-ago" in got and "the year-ago period" in got

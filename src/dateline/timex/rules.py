@@ -494,12 +494,14 @@ def _relative_quarter(word: str | None, letter: str, year: int | None, ctx: Cont
     return Norm(value, "DATE", f"{word or 'the'} {unit}: relative to {dct.isoformat()}")
 
 
-@rule("year-earlier", r"(?:the\s+)?(?P<w>year-earlier|year-ago|year-before|a\s+year\s+(?:earlier|ago|before))(?:\s+(?P<u>level|period|figure|result)s?)?", core=r"year")
+# "the year-ago period" is one expression; in "year-earlier results" the time word is the adjective alone.
+@rule("year-earlier", r"(?:the\s+)?(?P<w>year-earlier|year-ago|year-before)\s+(?P<u>period)|(?P<w2>year-earlier|year-ago|year-before|a\s+year\s+(?:earlier|ago|before))", core=r"year")
 def _year_earlier(m: re.Match, ctx: Context) -> Norm | None:
     prev = ctx.prev if ctx.prev and re.match(r"^\d{4}-(Q\d|H\d)$", ctx.prev) else None
     if prev:
         return Norm(A.shift_value(prev, -1), "DATE", f"a year before {prev}")
-    if g(m, "w").startswith("a") and g(m, "w").endswith("ago"):
+    words = g(m, "w") or g(m, "w2") or m.group(0).lower()
+    if words.startswith("a") and words.endswith("ago"):
         return Norm(str(need(ctx.dct).year - 1), "DATE", "a year ago: publication year - 1")
     base = need(ctx.ref or ctx.dct)
     return Norm(str(base.year - 1), "DATE", "a year earlier: running year - 1")
