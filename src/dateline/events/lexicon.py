@@ -100,7 +100,11 @@ def _dedupe(hits: list[Match]) -> list[Match]:
 def _forms(tok: Any) -> tuple[str, ...]:
     lower, lemma = tok.lower_, tok.lemma_.lower()
     forms = (lower,) if lower == lemma else (lemma, lower)
-    return forms + _stems(lower) if tok.pos_ in ("VERB", "NOUN", "ADJ") else forms
+    if tok.pos_ == "VERB":
+        return forms + _stems(lower)
+    if tok.pos_ == "NOUN" and lower.endswith("s") and not lower.endswith("ss"):
+        return forms + (lower[:-1],)  # plurals the lemmatiser missed
+    return forms
 
 
 @lru_cache(maxsize=8192)
