@@ -138,15 +138,22 @@ class Gazetteer:
         return Entry(*rows[0]) if rows else None
 
     def _division(self, country: str, admin1: str | None) -> Entry | None:
-        """The country (``admin1`` None) or its first-level division ``admin1``."""
+        """The country (``admin1`` None) or its first-level division ``admin1``, by primary key."""
         if admin1 is None:
-            rows = self._query(
-                f"SELECT {_COLUMNS}, 0 FROM place p WHERE p.country = ? AND p.fcode LIKE 'PCL%' "
-                "ORDER BY p.population DESC LIMIT 1", (country,))
-        else:
-            rows = self._query(
-                f"SELECT {_COLUMNS}, 0 FROM place p WHERE p.country = ? AND p.admin1 = ? AND p.fcode = 'ADM1' "
-                "LIMIT 1", (country, admin1))
+            from .countries import countries
+
+            info = countries().get(country)
+            found = self.entry(info.geonameid) if info else None
+            return found or self._first(f"SELECT {_COLUMNS}, 0 FROM place p WHERE p.country = ? "
+                                        "AND p.fcode LIKE 'PCL%' ORDER BY p.population DESC LIMIT 1", (country,))
+        rows = self._query("SELECT id FROM admin1 WHERE country = ? AND code = ?", (country, admin1))
+        found = self.entry(rows[0][0]) if rows else None
+        return found or self._first(f"SELECT {_COLUMNS}, 0 FROM place p WHERE p.country = ? AND p.admin1 = ? "
+                                    "AND p.fcode = 'ADM1' LIMIT 1", (country, admin1))
+
+    def _first(self, sql: str, args: tuple) -> Entry | None:
+        """A slower scan, for gazetteers whose divisions are not under GeoNames' own ids."""
+        rows = self._query(sql, args)
         return Entry(*rows[0]) if rows else None
 
     def places_named_in(self, name: str, country: str, admin1: str | None) -> tuple[Entry, ...]:
