@@ -221,3 +221,20 @@ def test_a_full_stop_after_a_number_or_at_a_line_end_still_breaks_the_clause():
 def test_year_earlier_adjective_extent():
     got = spans("The year-ago results were weak; in the year-ago period sales fell.", D(1989, 11, 2))
     assert "year-ago" in got and "the year-ago period" in got
+
+
+@pytest.mark.parametrize(
+    "text, expr, tense",
+    [
+        ("The ceasefire, agreed to on Monday, collapsed.", "Monday", "past"),  # "to" then a preposition
+        ("Officials said they expect the deal to close by Feb. 15.", "Feb. 15", "future"),  # "said" far back
+        ("Police said on Wednesday that the town fell.", "Wednesday", "past"),  # "said" right before
+    ],
+)
+def test_reporting_verbs_and_stranded_to(text, expr, tense):
+    assert _tense(text, expr) == tense
+
+
+def test_past_month_written_two_months_before_it_is_last_years():
+    got = spans("Mr. Ahmed, who was arrested in March, was released Tuesday.", D(2019, 1, 25))
+    assert got["March"][0] == "2018-03"

@@ -33,7 +33,7 @@ def month_year(anchor: dt.date, month: int, tense: str, *, day: int | None = Non
     """The year of a month (and day) named without one: the nearest occurrence that fits the tense.
 
     Candidates are the anchor's year and the years either side; distance from the anchor counts,
-    and an occurrence on the wrong side of the anchor for the tense counts five times as far
+    and an occurrence on the wrong side of the anchor for the tense counts ten times as far
     (so "by Jan. 14" written on January 6 is next week even after a past verb, while "in
     September" written in January with a past verb is last September).
     """
@@ -46,7 +46,7 @@ def month_year(anchor: dt.date, month: int, tense: str, *, day: int | None = Non
         ahead = first > anchor
         gap = (first - anchor).days if ahead else (anchor - final).days
         wrong = (tense == "past" and ahead) or (tense == "future" and not ahead)
-        return gap * (5 if wrong else 1)
+        return gap * (10 if wrong else 1)
 
     return min((anchor.year, anchor.year - 1, anchor.year + 1), key=cost)
 

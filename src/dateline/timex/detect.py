@@ -36,7 +36,8 @@ _FUTURE = re.compile(
     r"tomorrow|as (?:soon|early) as|deadline|payable|effective|(?<!previously )(?<!originally )(?<!as )planned|"
     r"(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\ba )plans|"
     # a commitment to a later act ("agreed to acquire"), not to a thing ("agreed to a truce")
-    r"(?:agree[sd]?|agreement|deal|pledged?|promised?|vowed?|offered|offer|bid|proposal|proposed) to (?!a\b|an\b|the\b)|"
+    r"(?:agree[sd]?|agreement|deal|pledged?|promised?|vowed?|offered|offer|bid|proposal|proposed) to "
+    r"(?!(?:a|an|the|on|in|at|by|for|from|with|this|that|last|next|it|its|their|his|her)\b)[a-z]+|"
     r"" + _SCHEDULED + r")\b",
     re.IGNORECASE,
 )
@@ -71,6 +72,16 @@ def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
     return left, right[: cut.start()] if cut else right
 
 
+_REPORTING = re.compile(r"said|told|added|announced|stated|reported", re.IGNORECASE)
+
+
+def _reporting_far(left: str, m: re.Match) -> bool:
+    """A reporting verb dates the expression only when it stands right before it ("said on
+    Monday"); further back, the clause it introduces carries its own tense ("said they expect
+    the deal to close by Dec. 15")."""
+    return _REPORTING.fullmatch(m.group(0)) is not None and len(left) - m.end() > 6
+
+
 def tense_at(text: str, start: int, end: int) -> str:
     """The tense governing a time expression, from a cheap look at the words around it.
 
@@ -81,7 +92,7 @@ def tense_at(text: str, start: int, end: int) -> str:
     if text.startswith("'s", end) or text.startswith("\u2019s", end):
         return "past"  # "Wednesday's ruling": an occasion already known
     future = [m.end() for m in _FUTURE.finditer(left) if not _HAD.search(left, 0, m.start())]
-    past = [m.end() for m in _PAST.finditer(left)]
+    past = [m.end() for m in _PAST.finditer(left) if not _reporting_far(left, m)]
     if (not past and re.search(r"\b(?:by|before)\s+$", left)) or _DEFERRED.search(left):
         return "future"  # a deadline, or a date something was put off to
     if future and (not past or future[-1] >= past[-1]):
