@@ -238,3 +238,16 @@ def test_reporting_verbs_and_stranded_to(text, expr, tense):
 def test_past_month_written_two_months_before_it_is_last_years():
     got = spans("Mr. Ahmed, who was arrested in March, was released Tuesday.", D(2019, 1, 25))
     assert got["March"][0] == "2018-03"
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("Rebels are holding 20 hostages since Monday.", "Monday", "2019-01-21"),
+        ("Schools remain closed until Monday.", "Monday", "2019-01-28"),
+        ("The curfew is in force until Sunday.", "Sunday", "2019-01-27"),
+        ("Troops stayed until Monday.", "Monday", "2019-01-21"),
+    ],
+)
+def test_since_looks_back_and_until_looks_ahead_in_the_present(text, expr, value):
+    assert spans(text, D(2019, 1, 25))[expr][0] == value

@@ -45,7 +45,7 @@ _FUTURE = re.compile(
 # ("a still unspecified date") or in the present passive ("is expected").
 _NOT_PAST = r"(?!(?:succeed|exceed|proceed|need|indeed|feed|speed|seed|breed|bleed|hundred|red|bed|shed|wed|sacred|naked|wicked|hatred|kindred|rugged|ragged)\b)"
 _PAST = re.compile(
-    r"(?<!\bbe )(?<!\bto )(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bis )(?<!\bare )(?<!\bstill )\b" + _NOT_PAST
+    r"(?<!\bbe )(?<!\bto )(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bis )(?<!\bare )(?<!\bstill )(?<!\bremain )(?<!\bremains )\b" + _NOT_PAST
     + r"(?:was|were|had|did|said|told|ago|last|yesterday|earlier|been|came|went|took|began|fled|left|fell|"
     r"held|won|lost|met|saw|made|gave|killed|(?-i:[a-z]+ed))\b",
     re.IGNORECASE,
@@ -93,8 +93,10 @@ def tense_at(text: str, start: int, end: int) -> str:
         return "past"  # "Wednesday's ruling": an occasion already known
     future = [m.end() for m in _FUTURE.finditer(left) if not _HAD.search(left, 0, m.start())]
     past = [m.end() for m in _PAST.finditer(left) if not _reporting_far(left, m)]
-    if (not past and re.search(r"\b(?:by|before)\s+$", left)) or _DEFERRED.search(left):
-        return "future"  # a deadline, or a date something was put off to
+    if re.search(r"\bsince\s+$", left):
+        return "past"  # "since Monday": a start already behind
+    if (not past and re.search(r"\b(?:by|before|until|till)\s+$", left)) or _DEFERRED.search(left):
+        return "future"  # a deadline or an end still ahead, or a date something was put off to
     if future and (not past or future[-1] >= past[-1]):
         return "future"  # the nearest marker before the expression decides
     if past:
