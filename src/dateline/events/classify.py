@@ -189,6 +189,8 @@ def _person(c: Clues, f: frozenset[str]) -> str | None:
 
 
 def _clash_or_attack(c: Clues, f: frozenset[str]) -> str:
+    if "clash" in f:
+        return "Armed clash"  # a fight has two armed sides, whatever the victims were
     if c.inter2 == CIVILIANS or (c.inter2 is None and c.target == "civilians"):
         return "Attack"
     if c.inter2 is not None or c.target == "armed" or "clash" in f:

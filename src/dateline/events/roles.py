@@ -82,6 +82,8 @@ def _verb_roles(verb: Any) -> tuple[Any, Any]:
         return _prep_object(verb, preps={"to"}), _child(verb, "nsubj")
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     agent = _child(verb, "agent", pobj=True) if passive else _child(verb, "nsubj")
+    if agent is None and passive:  # "was beaten up and injured by residents"
+        agent = next((a for v in verb.conjuncts if (a := _child(v, "agent", pobj=True)) is not None), None)
     patient = _child(verb, "nsubjpass") if passive else _child(verb, "dobj")
     if patient is not None and patient.lemma_ in ("fire", "shot", "gunfire"):  # "opened fire at/on X"
         patient = _prep_object(patient) or _prep_object(verb)
@@ -100,7 +102,8 @@ def _inherited_subject(verb: Any) -> Any:
     tok, steps = verb, 0
     while tok.dep_ in ("conj", "advcl", "xcomp", "pcomp", "acl", "relcl") and steps < 4:
         if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
-            return tok.head if tok.dep_ == "acl" and tok.tag_ == "VBG" else None
+            # "gunmen firing on the crowd", "a group of people tortured ..." (a mis-parsed main verb)
+            return tok.head if tok.dep_ == "acl" and tok.tag_ in ("VBG", "VBD") else None
         tok, steps = tok.head, steps + 1
         subject = _child(tok, "nsubj") or _child(tok, "agent", pobj=True)
         if subject is not None:

@@ -99,14 +99,35 @@ def find_drafts(doc: Doc, lex: Lexicon) -> list[Draft]:
     for sent in sents:
         if is_denial(sent.tokens, lex) and _answer(drafts, sent):
             continue
+        made = False
         for group in group_matches(_triggers(sent, lex, doc), doc):
             draft = make_draft(doc, sent, group, index, lex)
+            made = made or draft is not None
             if draft is not None and not _fold(drafts, draft):
                 drafts.append(draft)
+        if not made:
+            _protest_follow_up(doc, drafts, sent, lex)
     for d in drafts:
         if d.sub in TERRITORY_SUBS and _without_fighting(d, sents, lex):
             d.sub = "Non-violent transfer of territory"
     return drafts
+
+
+def _protest_follow_up(doc: Doc, drafts: list[Draft], sent: Sent, lex: Lexicon) -> None:
+    """"Police intervened.", "The rally turned violent.": no trigger, but it upgrades the protest."""
+    if not drafts or drafts[-1].family != "demo" or sent.index - drafts[-1].sentence_index > FOLLOW_WINDOW:
+        return
+    cues = cls.protest_cues(sent.tokens, lex.protest) - {"purpose"}
+    old = drafts[-1]
+    if not cues or old.sub not in PROTEST_SUBS:
+        return
+    old.protest = old.protest | cues
+    old.sub = cls.protest_subtype(old.protest, harmed=any(f.value > 0 for f in old.figures if f.kind != "detained"))
+    old.extra_actors.extend(a for a in doc.actors or () if sent.sentence.start <= a.start < sent.sentence.end)
+
+
+PROTEST_SUBS = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                "Violent demonstration"}
 
 
 def _without_fighting(d: Draft, sents: list[Sent], lex: Lexicon) -> bool:
