@@ -70,7 +70,10 @@ class Context:
         """Fill a lexicon name: {country}, {military}, {police}, {government}."""
         if "{" not in template:
             return template
-        return (template.replace("{country}", naming.country_name(iso2) or "International")
+        country = naming.country_name(iso2)
+        if country is None:  # no country known: "Islamic State", not "Islamic State (None)"
+            template = template.replace(" ({country})", "").replace("{country}", "")
+        return (template.replace("{country}", country or "")
                 .replace("{military}", self.state(iso2, "military"))
                 .replace("{police}", self.state(iso2, "police"))
                 .replace("{government}", self.state(iso2, "government")))
