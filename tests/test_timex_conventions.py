@@ -251,3 +251,17 @@ def test_past_month_written_two_months_before_it_is_last_years():
 )
 def test_since_looks_back_and_until_looks_ahead_in_the_present(text, expr, value):
     assert spans(text, D(2019, 1, 25))[expr][0] == value
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [("Elections are set for Sunday, March eighth.", "March eighth", "1998-03-08"),
+     ("It happened on the first of March.", "the first of March", "1998-03-01"),
+     ("He left on February twenty-third, 1997.", "February twenty-third, 1997", "1997-02-23")],
+)
+def test_days_as_ordinal_words(text, expr, value):
+    assert spans(text, D(1998, 3, 5))[expr][0] == value
+
+
+def test_month_then_ordinal_noun_is_not_a_day():
+    assert "March the third" not in spans("In March the third battalion moved.", D(1998, 3, 5))

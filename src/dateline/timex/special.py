@@ -204,3 +204,25 @@ def _long(m: re.Match, ctx: Context) -> Norm | None:
     unit = unit_of(m["unit"])
     plural = m["unit"].lower().endswith("s") and not m["n"]
     return Norm(duration_value(None if plural else number(m["n"] or "one"), unit), "DURATION", f"{unit}-long")
+
+
+_ORD_UNITS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+              "ninth": 9}
+_ORD_WORDS = {**_ORD_UNITS, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+              "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+              "twentieth": 20, "thirtieth": 30, **{f"twenty-{w}": 20 + n for w, n in _ORD_UNITS.items()},
+              **{f"twenty {w}": 20 + n for w, n in _ORD_UNITS.items()}, "thirty-first": 31, "thirty first": 31}
+_ORD_RE = "(?:" + "|".join(sorted(_ORD_WORDS, key=len, reverse=True)) + ")"
+
+
+@rule("ordinal-day", r"(?:(?P<mon>" + MONTH_ANY + r")\s+(?P<o>" + _ORD_RE + r")|the\s+(?P<o2>" + _ORD_RE
+      + r")\s+of\s+(?P<mon2>" + MONTH_ANY + r"))(?:,?\s+(?P<y>" + YEAR4 + r"))?", core=_ORD_RE)
+def _ordinal_day(m: re.Match, ctx: Context) -> Norm | None:
+    """ "March eighth", "the first of May" (spoken news): a day of a month, its year as for "March 8"."""
+    month = month_num(m["mon"] or m["mon2"])
+    dnum = _ORD_WORDS[g(m, "o") or g(m, "o2")]
+    year = int(m["y"]) if m["y"] else A.month_year(need(ctx.dct), month, ctx.tense, day=dnum)
+    try:
+        return Norm(day(dt.date(year, month, dnum)), "DATE", "month and ordinal day")
+    except ValueError:
+        return None
