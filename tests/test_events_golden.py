@@ -159,3 +159,18 @@ def test_crime_and_disasters_are_not_coded(pipe):
     text = ("date 2023-01-03 Reuters, LIMA\n\nArmed robbers shot a shopkeeper during a robbery in Lima on Monday. "
             "Floods killed twelve people in the south on Sunday.\n")
     assert events(pipe, text) == []
+
+
+TOTAL = """date 2023-02-14 Reuters, MAIDUGURI
+
+Gunmen attacked the village of Konduga on Monday. On Tuesday, militants ambushed a police patrol near Bama. \
+The two attacks killed a total of 10 people, officials said.
+"""
+
+
+def test_a_total_over_two_events_is_not_counted_twice(pipe):
+    found = events(pipe, TOTAL)
+    assert len(found) == 2
+    assert sum(e["fatalities"] for e in found) < 10  # nobody's own figure
+    assert max(e["fatalities_high"] or 0 for e in found) == 10  # but it bounds them
+    assert [e["event_date"] for e in found] == ["2023-02-13", "2023-02-14"]

@@ -119,7 +119,16 @@ def _victim_nouns(harm: Any) -> list[Any]:
     if harm.dep_ == "pobj" and harm.head.lower_ == "of" and harm.head.head.pos_ in ("NOUN", "NUM"):
         cands.append(harm.head.head)  # "hundreds of civilian casualties"
     cands.extend(_toll_value(harm))
-    return _with_conjuncts(cands)
+    return _with_conjuncts(_through_totals(cands))
+
+
+def _through_totals(cands: list[Any]) -> list[Any]:
+    """"a total of 10 people", "a number of soldiers": the figure sits under "of"."""
+    out = []
+    for tok in cands:
+        inner = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        out.extend(inner if tok.lemma_.lower() in ("total", "number", "toll", "tally") and inner else [tok])
+    return out
 
 
 def _is_agent(tok: Any) -> bool:

@@ -110,7 +110,18 @@ def find_drafts(doc: Doc, lex: Lexicon) -> list[Draft]:
     for d in drafts:
         if d.sub in TERRITORY_SUBS and _without_fighting(d, sents, lex):
             d.sub = "Non-violent transfer of territory"
+    _split_totals(drafts)
     return drafts
+
+
+def _split_totals(drafts: list[Draft]) -> None:
+    """"The attacks killed 40 in all": a total over several events is nobody's own figure;
+    it only bounds each event from above, so it is never counted twice."""
+    violent = [d for d in drafts if d.family == "violence" and d.factuality == ASSERTED]
+    if len(violent) < 2:
+        return
+    for d in violent:
+        d.figures = [replace(f, value=0, low=0) if f.total else f for f in d.figures]
 
 
 def _protest_follow_up(doc: Doc, drafts: list[Draft], sent: Sent, lex: Lexicon) -> None:
