@@ -121,7 +121,12 @@ def _split_totals(drafts: list[Draft]) -> None:
     if len(violent) < 2:
         return
     for d in violent:
-        d.figures = [replace(f, value=0, low=0) if f.total else f for f in d.figures]
+        d.figures = [replace(f, value=0, low=0) if f.total and not _own_sentence(d, f) else f for f in d.figures]
+
+
+def _own_sentence(d: Draft, fig: Figure) -> bool:
+    """A figure in the event's own sentence is its own, even if it speaks of several clashes."""
+    return fig.span is not None and d.sentence.start <= fig.span.start < d.sentence.end
 
 
 def _protest_follow_up(doc: Doc, drafts: list[Draft], sent: Sent, lex: Lexicon) -> None:
