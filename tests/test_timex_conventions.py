@@ -265,3 +265,8 @@ def test_days_as_ordinal_words(text, expr, value):
 
 def test_month_then_ordinal_noun_is_not_a_day():
     assert "March the third" not in spans("In March the third battalion moved.", D(1998, 3, 5))
+
+
+def test_weekday_with_plural_part_of_day_is_a_set():
+    t = detect("Two new flights leave on Tuesday nights.", published=D(1998, 2, 13))[0]
+    assert (t.value, t.type) == ("XXXX-WXX-2TNI", "SET")

@@ -674,11 +674,11 @@ _ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y"
             "hourly": "PT1H", "nightly": "P1D", "quarterly": "P1Q", "biweekly": "P2W"}
 
 
-@rule("set", r"(?P<every>every|each)\s+(?:other\s+)?(?:(?P<wd>" + WEEKDAY + r")|(?P<mon>" + MONTH + r")|(?P<unit>day|week|month|year|quarter|hour|night|morning|evening|weekend|" + SEASON + r"))|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly)|(?P<wds>" + WEEKDAY + r")s(?:\s+(?P<part>" + PART + r")s)?|(?P<times>once|twice|(?:three|four|five|\d+) times)\s+(?:a|per|each|every)\s+(?P<unit2>day|week|month|year)", core=r"every|each|daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|once|twice|times|" + WEEKDAY)
+@rule("set", r"(?P<every>every|each)\s+(?:other\s+)?(?:(?P<wd>" + WEEKDAY + r")|(?P<mon>" + MONTH + r")|(?P<unit>day|week|month|year|quarter|hour|night|morning|evening|weekend|" + SEASON + r"))|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly)|(?P<wds>" + WEEKDAY + r")s(?:\s+(?P<part>" + PART + r")s)?|(?P<wdn>" + WEEKDAY + r")\s+(?P<partn>morning|afternoon|evening|night)s|(?P<times>once|twice|(?:three|four|five|\d+) times)\s+(?:a|per|each|every)\s+(?P<unit2>day|week|month|year)", core=r"every|each|daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|once|twice|times|" + WEEKDAY)
 def _set(m: re.Match, ctx: Context) -> Norm | None:
-    if m["wd"] or m["wds"]:
-        part = g(m, "part")
-        wd = weekday_num(m["wd"] or m["wds"])
+    if m["wd"] or m["wds"] or m["wdn"]:  # "every Friday", "Fridays", "Tuesday nights"
+        part = g(m, "part") or g(m, "partn")
+        wd = weekday_num(m["wd"] or m["wds"] or m["wdn"])
         return Norm(f"XXXX-WXX-{wd}" + ("T" + PARTS_OF_DAY[part] if part else ""), "SET", "every weekday")
     if m["mon"]:
         return Norm(f"XXXX-{month_num(m['mon']):02d}", "SET", "every month named")
