@@ -188,3 +188,10 @@ def test_other_suffixes_named_explicitly_are_detected(write):
     assert art.text == STORY
     two = json.dumps({"text": "One " + STORY}) + "\n" + json.dumps({"text": "Two " + STORY})
     assert len(read([write("articles.ndjson", two)])) == 2
+
+
+def test_wire_dateline_with_a_day_and_a_line_break_after_the_dashes():
+    article = article_from_text("WASHINGTON, August 11 (Xinhua) --\nThe talks ended.")
+    assert article.dateline == "WASHINGTON"
+    assert article.source == "Xinhua"
+    assert article.text[article.body_start:] == "The talks ended."

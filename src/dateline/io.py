@@ -23,7 +23,7 @@ HEADER = re.compile(r"\A\ufeff?[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]+([^,\n]*
 # "BEIRUT (Reuters) - " or "KABUL, Afghanistan (AP) — " at the start of the body.
 WIRE = re.compile(
     r"(?P<place>[A-Z][A-Z.'\- ]{1,40}[A-Z.](?:,[ \t]+[A-Z][\w.' \-]{1,40}?)?)[ \t]*"
-    r"(?:\((?P<source>[^)\n]{1,40})\))?[ \t]*[-\u2013\u2014]{1,2}[ \t]+"
+    r"(?:\((?P<source>[^)\n]{1,40})\))?[ \t]*[-\u2013\u2014]{1,2}\s+"
 )
 
 
@@ -52,13 +52,23 @@ def article_from_text(
     body_start = _skip_space(text, body_start)
     wire = WIRE.match(text, body_start)
     if wire:
-        dateline = dateline or wire.group("place").strip()
+        dateline = dateline or _wire_place(wire.group("place"))
         source = source or (wire.group("source") or "").strip() or None
         body_start = wire.end()
     return Article(
         id=id or Article.make_id(text), text=text, published=published, source=source,
         dateline=dateline, title=title, url=url, body_start=body_start, origin=origin,
     )
+
+
+_MONTH_AFTER_COMMA = re.compile(
+    r",\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*$"
+)
+
+
+def _wire_place(place: str) -> str:
+    """'WASHINGTON, August 11' (Xinhua's form) names the place, then the day: keep the place."""
+    return _MONTH_AFTER_COMMA.sub("", place.strip())
 
 
 def _skip_space(text: str, pos: int) -> int:
