@@ -18,7 +18,7 @@ from .centres import COUNTRY_CENTRES
 from .countries import country_name, story_country
 
 # Words just before a place that say the event was there (strong) or around it (near).
-_AT = re.compile(r"(?:\b(?:in|at|on|inside|into|across|throughout|within|over|of|hit|struck|attacked|bombed|"
+_AT = re.compile(r"(?:\b(?:in|at|on|inside|into|across|through|throughout|within|over|of|hit|struck|attacked|bombed|"
                  r"shelled|captured|seized|stormed|entered|targeted|raided)\s+(?:the\s+)?(?:\w+\s+){0,3}?)$", re.I)
 _NEAR = re.compile(r"(?:\b(?:near|outside|around|nearby|close to|outskirts of|edge of|north of|south of|east of|"
                    r"west of|northeast of|northwest of|southeast of|southwest of|km from|kilometers from|"
@@ -30,8 +30,9 @@ _ELSEWHERE = re.compile(r"(?:\b(?:from|to|said|says|told|reported|announced|stat
 _AREA_AFTER = re.compile(r"^\s*(?:countryside|outskirts|suburbs|area|region|environs|hinterland|border)\b", re.I)
 _TOWN_CODES = ("PPL",)
 _COMPOUND = re.compile(r"^-(?:led|run|backed|based|born|made|funded|supported|allied|trained|owned|brokered|sponsored)\b", re.I)
-_CONTAINS = re.compile(r"^(?:\s*,\s*(?:a\s+\w+\s+(?:in|of|near)\s+)?|\s+(?:\w+\s+)?(?:neighbou?rhood|district|"
-                       r"area|village|town|suburb|quarter|region|LGA|county|province|countryside)\s+(?:of|in)\s+(?:the\s+)?)$",
+_CONTAINS = re.compile(r"^(?:\s*,\s*(?:a\s+\w+\s+(?:in|of|near)\s+)?|\s+in\s+(?:the\s+)?(?:\w+(?:ern|ral)\s+)?|"
+                       r"\s+(?:\w+\s+)?(?:neighbou?rhood|district|area|village|town|suburb|quarter|region|LGA|county|"
+                       r"province|countryside)\s+(?:of|in)\s+(?:the\s+)?)$",
                        re.I)
 
 

@@ -29,14 +29,15 @@ SETTLEMENT_OF = ("village", "town", "city", "hamlet", "township", "settlement", 
 _OF = re.compile(r"\b(" + "|".join(SETTLEMENT_OF + DIVISION_AFTER + ("capital", "outskirts", "region")) +
                  r") of (?:the )?(" + _NAME + r")")
 _AFTER = re.compile(r"\b(" + _NAME + r") (" + "|".join(DIVISION_AFTER + AREA_AFTER + ("city", "town", "village")) + r")\b")
-_LOCATIVE = re.compile(r"\b(?i:in|near|at|outside|inside|from|to|into|towards?|around|across|of|vicinity of) (?:the )?"
+_LOCATIVE = re.compile(r"\b(?i:in|near|at|outside|inside|from|to|into|towards?|around|across|through|throughout|along|of|vicinity of) (?:the )?"
                        r"(?i:(?:north|south|east|west|central|rural|downtown|(?:north|south)?(?:east|west)(?:ern)?|northern|southern)\s+)?"
                        r"(" + _NAME + r")")
 # A wire dateline inside the text ("... title. TORRINGTON — The town ..."): capitals before a dash.
 _WIRE = re.compile(r"(?:^|\n|[.!?]\s)\s*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?"
                    r"\s*(?:\([^)\n]{1,30}\)\s*)?[-\u2013\u2014]{1,2}\s")
+_DIVISION_NEXT = re.compile(r"\s+(?:" + "|".join(DIVISION_AFTER) + r")\b")
 # Prepositions after which an unknown capitalised name is still taken for a place.
-_STRONG_LOCATIVE = frozenset({"in", "near", "at", "outside", "inside", "around", "vicinity"})
+_STRONG_LOCATIVE = frozenset({"in", "near", "at", "outside", "inside", "around", "vicinity", "through", "throughout"})
 _FACILITY_WORDS = frozenset("""airport base air airbase square road street bridge mosque church hospital university
 camp prison port harbour harbor station district neighborhood neighbourhood market stadium palace hotel""".split())
 # Words after a place's name in an organisation's name ("Gainesville Police Department").
@@ -55,7 +56,7 @@ _NOT_PLACE = frozenset("""The A An In On At Of And But Or For To From By With He
 Its This That These Those There Here When Where While After Before Since Monday Tuesday Wednesday Thursday Friday
 Saturday Sunday January February March April May June July August September October November December Mr Mrs
 Ms Dr President Minister General Police Army Islamic State God North South East West Northern Southern Eastern
-Western Central Many Some All County City Street Road Avenue Highway Route Interstate Lake River""".split())
+Western Central Many Some All Ramadan Christmas Easter Eid County City Street Road Avenue Highway Route Interstate Lake River""".split())
 
 
 def query_and_hint(surface: str) -> tuple[str, str | None, str | None]:
@@ -104,6 +105,8 @@ def mentions_from_spans(text: str, spans: Iterable[tuple[int, int] | Found]) -> 
     for f in items:
         query, fallback, hint = query_and_hint(text[f.start : f.end].strip())
         fallback = fallback or _leading_name(query)
+        if hint is None and _DIVISION_NEXT.match(text, f.end):
+            hint = "division"  # "the Sagaing region": the NER left the word out of the span
         out.append(Mention(f.start, f.end, query, hint, fallback=fallback, loose=f.loose, keep=f.keep))
     return _link_containers(text, out)
 
@@ -140,7 +143,7 @@ def find_spans(text: str, entities: Sequence[Entity], body_start: int) -> list[F
                 taken.append((start, end))
     # An organisation's name that runs past the span ("in Reuters' Beirut bureau") vetoes keeping it unresolved.
     orgs = [(e.start, e.end) for e in entities if e.label == "ORG"]
-    blocked = [(e.start, e.end) for e in entities if e.label not in PLACE_LABELS | {"PERSON", "ORG", "NORP"}]
+    blocked = [(e.start, e.end) for e in entities if _blocks(e, text)]
     for start, end, strong in _rule_spans(text, body_start):
         span = (start, end)
         if demonym_country(text[start:end]):
@@ -153,6 +156,18 @@ def find_spans(text: str, entities: Sequence[Entity], body_start: int) -> list[F
             found.append(Found(start, end, loose=True, keep=False))
             taken.append((start, end))
     return found
+
+
+def _blocks(ent: Entity, text: str) -> bool:
+    """Entities a rule-found place may not overlap: numbers and real dates (the NER also calls
+    some towns DATE: "near Turbat")."""
+    if ent.label in ("CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "TIME"):
+        return True
+    if ent.label == "DATE":
+        words = text[ent.start : ent.end].split()
+        return any(ch.isdigit() for ch in text[ent.start : ent.end]) or any(
+            w in _NOT_PLACE or not w[:1].isupper() for w in words)
+    return False
 
 
 def _org_spans(text: str, entities: Sequence[Entity], body_start: int) -> Iterable[tuple[int, int]]:
