@@ -48,22 +48,23 @@ FAMILY: dict[str, str] = {
     "suicide": "violence", "chemical": "violence", "capture": "violence", "regain": "violence",
     "transfer": "transfer", "loot": "property", "destroy": "property", "abduct": "abduct",
     "arrest": "arrest", "sexual": "sexual", "defuse": "defuse", "agreement": "agreement",
-    "change": "change", "base": "base", "strike": "violence",
+    "change": "change", "base": "base", "strike": "violence", "displace": "displace",
 }
 
 # Families that a co-occurring family swallows (the ACLED coder writes one event).
 ABSORBS: dict[str, frozenset[str]] = {
-    "demo": frozenset({"violence", "property", "arrest", "abduct", "change", "base"}),
-    "violence": frozenset({"property", "transfer", "change", "base"}),
-    "arrest": frozenset({"change"}),
-    "abduct": frozenset({"change"}),
+    "demo": frozenset({"violence", "property", "arrest", "abduct", "change", "base", "displace"}),
+    "violence": frozenset({"property", "transfer", "change", "base", "displace"}),
+    "arrest": frozenset({"change", "displace"}),
+    "abduct": frozenset({"change", "displace"}),
+    "property": frozenset({"displace"}),
 }
 
 # When one group holds several frames, the head trigger is the most specific.
 PRIORITY = (
     "suicide", "chemical", "defuse", "protest", "riot", "regain", "capture", "transfer", "air",
     "grenade", "explosion", "shelling", "bombing", "sexual", "abduct", "clash", "attack", "arrest",
-    "loot", "destroy", "agreement", "base", "change", "strike", "gather", "harm",
+    "loot", "destroy", "agreement", "base", "change", "strike", "displace", "gather", "harm",
 )
 
 WEAPON_ORDER = ("suicide", "chemical", "air", "grenade", "ied", "shelling")
@@ -209,6 +210,8 @@ def _strategic(c: Clues, f: frozenset[str]) -> str | None:
         return "Headquarters or base established"
     if "change" in f:
         return "Change to group/activity"
+    if "displace" in f:
+        return "Other"  # ACLED codes evacuations and mass displacement as "Other" developments
     return ""  # frames found (e.g. a bare "gather") but nothing ACLED codes
 
 

@@ -33,7 +33,7 @@ TEMPLATES: dict[str, str] = {
     "Disrupted weapons use": "{a1} disrupted weapons use by {a2}",
     "Headquarters or base established": "{a1} established a base",
     "Looting/property destruction": "{a1} looted or destroyed property of {a2}",
-    "Other": "{a1} was involved in a strategic development",
+    "Other": "a strategic development involving {a1} took place",
     "Sexual violence": "{a1} committed sexual violence against {a2}",
     "Attack": "{a1} attacked {a2}",
     "Abduction/forced disappearance": "{a1} abducted {a2}",

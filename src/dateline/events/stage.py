@@ -655,6 +655,8 @@ def _sides(doc: Doc, d: Draft, iso: str | None) -> tuple[Side, Side]:
         two = (naming.civilians(iso), cls.CIVILIANS, None)
     elif two[0] is None and d.sub == "Looting/property destruction" and one[1] in ARMED_INTERS:
         two = (naming.civilians(iso), cls.CIVILIANS, None)  # ACLED: the owners of what was looted or burnt
+    if d.sub == "Other" and one[0] is None and "displace" in d.frames:
+        one = (naming.civilians(iso), cls.CIVILIANS, None)  # the displaced
     if d.sub == "Arrests" and one[0] is None:
         one = (naming.state_forces(iso, branch="police", on=doc.article.published), 1, None)
     if d.sub == "Arrests" and two[0] is None:
