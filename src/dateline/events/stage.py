@@ -26,7 +26,7 @@ from .counts import Figure, combine, figures
 from .factuality import ASSERTED, factuality
 from .lexicon import Lexicon, Match, load_lexicon, sentence_words
 from .notes import note
-from .roles import ActorIndex, Roles, nearest_actor, roles, target_kind, unidentified
+from .roles import ActorIndex, Roles, nearest_actor, roles, target_kind
 
 FOLLOW_WINDOW = 2  # sentences after an event that may still add to it
 TERRITORY_VERBS = {"take", "capture", "seize", "fall", "overrun", "conquer", "liberate", "recapture",
@@ -646,13 +646,13 @@ def _sides(doc: Doc, d: Draft, iso: str | None) -> tuple[Side, Side]:
     if etype == "Riots":
         return _riot_sides(doc, d, iso, one, two)
     if one[0] is None and (etype in ("Battles", "Explosions/Remote violence", "Violence against civilians")):
-        one = (naming.unidentified_armed_group(iso), 3, _span_of(r.agent) if unidentified(r.agent) else None)
+        one = (naming.unidentified_armed_group(iso), 3, _span_of(r.agent))
     if d.sub in TERRITORY_SUBS and two[0] is None:
         two = _previous_opponent(doc, d, one[0], iso)
     if etype == "Violence against civilians" and two[1] != cls.CIVILIANS:
-        two = (naming.civilians(iso), cls.CIVILIANS, two[2])
+        two = (naming.civilians(iso), cls.CIVILIANS, two[2] or _span_of(r.patient))
     elif two[0] is None and etype == "Explosions/Remote violence" and _people_harmed(d, "civilians"):
-        two = (naming.civilians(iso), cls.CIVILIANS, None)
+        two = (naming.civilians(iso), cls.CIVILIANS, _span_of(r.patient))
     elif two[0] is None and d.sub == "Looting/property destruction" and one[1] in ARMED_INTERS:
         two = (naming.civilians(iso), cls.CIVILIANS, None)  # ACLED: the owners of what was looted or burnt
     if d.sub == "Other" and one[0] is None and "displace" in d.frames:
