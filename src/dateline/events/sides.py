@@ -1,0 +1,151 @@
+"""The two sides of an event, named the ACLED way, with ACLED's defaults when unnamed.
+
+Protesters and rioters are always actor1 of their events ("Protesters (Kenya)"), the forces
+that intervene actor2; violence against civilians has "Civilians (Country)" as actor2; an
+unnamed perpetrator is "Unidentified Armed Group (Country)"; territory is taken from the
+opponent the article names most. State forces fighting outside their own country are ACLED's
+external forces (inter 8). ``d`` is the event stage's ``Draft``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Sequence
+
+from ..actors import naming
+from ..model import ActorMention, Doc, Span
+from . import classify as cls
+from .roles import ActorIndex
+
+if TYPE_CHECKING:  # the draft is the event stage's; only its attributes are read here
+    from .stage import Draft
+
+ARMED_INTERS = {1, 2, 3, 4, 8}
+TERRITORY_SUBS = {"Government regains territory", "Non-state actor overtakes territory",
+                  "Non-violent transfer of territory"}
+Side = tuple[str | None, int | None, Span | None]
+
+
+def sides(doc: Doc, d: Draft, iso: str | None) -> tuple[Side, Side]:
+    r = d.roles
+    one: Side = (named(r.actor1, iso), _inter(r.actor1, _own_iso(d)), r.actor1_span)
+    two: Side = (named(r.actor2, iso), _inter(r.actor2, _own_iso(d)), r.actor2_span)
+    etype = cls.event_type_of(d.sub)
+    if etype == "Protests":
+        return _protest_sides(doc, d, iso, one, two)
+    if etype == "Riots":
+        return _riot_sides(doc, d, iso, one, two)
+    if one[0] is None and (etype in ("Battles", "Explosions/Remote violence", "Violence against civilians")):
+        one = (naming.unidentified_armed_group(iso), 3, _span_of(r.agent))
+    if d.sub in TERRITORY_SUBS and two[0] is None:
+        two = _previous_opponent(doc, d, one[0], iso)
+    if etype == "Violence against civilians" and two[1] != cls.CIVILIANS:
+        two = (naming.civilians(iso), cls.CIVILIANS, two[2] or _span_of(r.patient))
+    elif two[0] is None and etype == "Explosions/Remote violence" and _people_harmed(d, "civilians"):
+        two = (naming.civilians(iso), cls.CIVILIANS, _span_of(r.patient))
+    elif two[0] is None and d.sub == "Looting/property destruction" and one[1] in ARMED_INTERS:
+        two = (naming.civilians(iso), cls.CIVILIANS, None)  # ACLED: the owners of what was looted or burnt
+    if d.sub == "Other" and one[0] is None and "displace" in d.frames:
+        one = (naming.civilians(iso), cls.CIVILIANS, None)  # the displaced
+    if d.sub == "Arrests" and one[0] is None:
+        one = (naming.state_forces(iso, branch="police", on=doc.article.published), 1, None)
+    if d.sub == "Arrests" and two[0] is None:
+        two = (naming.civilians(iso), cls.CIVILIANS, None)
+    return one, two
+
+
+def _people_harmed(d: Draft, kind: str) -> bool:
+    return any(f.victims == kind and f.value > 0 for f in d.figures if f.kind in ("killed", "injured", "casualties"))
+
+
+def _previous_opponent(doc: Doc, d: Draft, actor1: str | None, iso: str | None) -> Side:
+    """Territory is taken from someone: the armed actor the article has named most often
+    before the trigger (the nearest on a tie), other than the taker."""
+    index = ActorIndex(doc)
+    counts: dict[str, int] = {}
+    inters: dict[str, int | None] = {}
+    for m in (index.resolve(a) for a in doc.actors or () if a.end <= d.trigger.start):
+        name = named(m, iso)
+        if m.inter in ARMED_INTERS and name and name != actor1:
+            counts[name] = counts.get(name, 0) + 1
+            inters[name] = _inter(m, _own_iso(d))
+    if not counts:
+        return None, None, None
+    order = list(counts)
+    best = max(order, key=lambda n: (counts[n], order.index(n)))
+    return best, inters[best], None
+
+
+def _protest_sides(doc: Doc, d: Draft, iso: str | None, one: Side, two: Side) -> tuple[Side, Side]:
+    actors = [a for a in (d.roles.actor1, d.roles.actor2, *d.extra_actors) if a is not None]
+    actors += _sentence_actors(doc, d)
+    protesters: Side = (naming.protesters(_crowd_country(actors, iso)), cls.PROTESTERS, None)
+    if d.sub == "Peaceful protest":
+        return protesters, (None, None, None)
+    force = next((a for a in actors if a.inter in (1, 3, 8)), None)
+    if force is None:
+        return protesters, (None, None, None)
+    return protesters, (named(force, iso), _inter(force, _own_iso(d)), Span(force.start, force.end))
+
+
+def _riot_sides(doc: Doc, d: Draft, iso: str | None, one: Side, two: Side) -> tuple[Side, Side]:
+    crowd = [a for a in (d.roles.actor1, *d.extra_actors, *_sentence_actors(doc, d)) if a is not None]
+    rioters: Side = (naming.rioters(_crowd_country(crowd, iso)), cls.RIOTERS, None)
+    if two[1] not in (1, 3, 8) and one[1] not in (1, 3, 8):
+        force = next((a for a in [*d.extra_actors, *_sentence_actors(doc, d)] if a.inter in (1, 8)), None)
+        if force is not None:
+            two = (named(force, iso), _inter(force, _own_iso(d)), Span(force.start, force.end))
+    if d.sub == "Mob violence":
+        if two[1] is None or two[1] in (cls.PROTESTERS, cls.RIOTERS):
+            two = (naming.civilians(iso), cls.CIVILIANS, two[2])
+        return rioters, two
+    state = two if two[1] in (1, 3, 8) else one if one[1] in (1, 3, 8) else (None, None, None)
+    return rioters, state
+
+
+def _crowd_country(actors: Sequence[ActorMention], iso: str | None) -> str | None:
+    """"Palestinian rioters" in Jerusalem are Rioters (Palestine): the crowd's own country first."""
+    crowd = next((a for a in actors if a.inter in (cls.RIOTERS, cls.PROTESTERS) and a.country), None)
+    return crowd.country if crowd is not None and _demonymnamed(crowd) else iso
+
+
+def _demonymnamed(actor: ActorMention) -> bool:
+    return actor.name not in GENERIC_NAMES
+
+
+def _sentence_actors(doc: Doc, d: Draft) -> list[ActorMention]:
+    spans = {d.sentence.start: d.sentence.end}
+    return [a for a in doc.actors or () if any(s <= a.start < e for s, e in spans.items())]
+
+
+def _own_iso(d: Draft) -> str | None:
+    """The country of the event's own place (not a guess from the story): decides external forces."""
+    return d.where.iso2 if d.where is not None else None
+
+
+def _inter(actor: ActorMention | None, iso: str | None) -> int | None:
+    """State forces outside their own country are ACLED's external forces (8)."""
+    if actor is None:
+        return None
+    if actor.inter in (cls.STATE, cls.EXTERNAL) and actor.kind == "state" and actor.country and iso:
+        return cls.STATE if actor.country == iso else cls.EXTERNAL
+    return actor.inter
+
+
+GENERIC_NAMES = {"Protesters": "protesters", "Rioters": "rioters", "Civilians": "civilians",
+                 "Unidentified Armed Group": "unidentified_armed_group"}
+BRANCH_NAMES = {"Military Forces": "military", "Police Forces": "police", "Government": "government"}
+
+
+def named(actor: ActorMention | None, iso: str | None) -> str | None:
+    """The actor's ACLED name, with the event's country where the actor stage had none."""
+    if actor is None:
+        return None
+    if actor.name in GENERIC_NAMES:
+        return getattr(naming, GENERIC_NAMES[actor.name])(actor.country or iso)
+    if actor.name in BRANCH_NAMES and (actor.country or iso):
+        return naming.state_forces(actor.country or iso, branch=BRANCH_NAMES[actor.name])
+    return actor.name
+
+
+def _span_of(tok: Any) -> Span | None:
+    return None if tok is None else Span(tok.idx, tok.idx + len(tok.text))
