@@ -443,8 +443,8 @@ def _refine_frames(frames: frozenset[str], role: Roles, tok: Any, doc: Doc, lex:
 
 def _excluded(sent: Sent, frames: frozenset[str], role: Roles, lex: Lexicon) -> bool:
     """Crime without a political side, accidents and disasters are not coded."""
-    if not frames & (cls.VIOLENT | {"loot", "destroy", "abduct"}) or "riot" in frames:
-        return False
+    if not frames & (cls.VIOLENT | {"loot", "destroy", "abduct"}) or frames & {"riot", "protest", "gather"}:
+        return False  # a protest about a robbery is still a protest
     if not lex.exclusions.keys_in(sent.tokens, context=sent.words):
         return False
     inters = {a.inter for a in (role.actor1, role.actor2) if a is not None}
