@@ -221,3 +221,8 @@ def test_government_before_forces_is_a_modifier():
     doc = make_doc("Militants shot a government soldier in Afgooye.", places=[("Afgooye", "SO")],
                    published=dt.date(2022, 6, 1))
     assert names(doc) == ["Unidentified Armed Group (Somalia)", "Military Forces of Somalia (2022-)"]
+
+
+def test_unresolved_place_names_still_give_the_country():
+    doc = make_doc("Around 100 demonstrators gathered in Ajaccio.", places=[("Ajaccio", None)])
+    assert names(doc) == ["Protesters (France)"]

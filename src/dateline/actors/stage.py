@@ -20,6 +20,7 @@ from ..model import ActorMention, Doc
 from ..pipeline import Stage
 from . import naming
 from .coref import Candidate, link
+from .where import rough_country
 from .lexicon import REF_SETS, ActorEntry, GenericEntry, Lexicon, as_paths, load_lexicon
 
 DETERMINERS = frozenset({"the", "its", "their", "these", "those", "this", "that", "his", "her", "our"})
@@ -150,16 +151,22 @@ def _demonym_text(doc: Doc, place) -> bool:
 
 
 def fallback_country(doc: Doc, named: Sequence[Candidate]) -> str | None:
-    """Votes in reading order (ties go to the first named): country names, demonyms, actors' homes."""
-    votes: list[tuple[int, str]] = [(c.start, c.country) for c in named if c.country]
-    votes += [(p.start, p.country_code) for p in doc.places or () if p.country_code]
+    """A vote when no toponym was resolved: place names looked up roughly count twice, demonyms and
+    named actors' home countries once; ties go to the first in reading order."""
+    votes: list[tuple[int, str, int]] = [(c.start, c.country, 1) for c in named if c.country]
+    for p in doc.places or ():
+        code = p.country_code or (rough_country(doc.text[p.start : p.end]) if p.role == "toponym" else None)
+        if code:
+            votes.append((p.start, code, 1 if p.role == "demonym" or _demonym_text(doc, p) else 2))
     for ent in doc.entities or ():
         text = doc.text[ent.start : ent.end]
-        code = geo_countries.country_code(text) if ent.label in ("GPE", "LOC") else None
-        code = code or (geo_countries.demonym_country(text) if ent.label == "NORP" else None)
-        if code:
-            votes.append((ent.start, code))
-    counts = Counter(code for _, code in sorted(votes))
+        if ent.label in ("GPE", "LOC") and (code := geo_countries.country_code(text) or rough_country(text)):
+            votes.append((ent.start, code, 2))
+        elif ent.label == "NORP" and (code := geo_countries.demonym_country(text)):
+            votes.append((ent.start, code, 1))
+    counts: Counter[str] = Counter()
+    for _, code, weight in sorted(votes):
+        counts[code] += weight
     return counts.most_common(1)[0][0] if counts else None
 
 
