@@ -99,12 +99,12 @@ def measure(rows: Iterable[dict[str, str]], stages: Sequence[Stage], *, gold_cou
     return scores
 
 
-def default_measure_stages() -> list[Stage]:
+def default_measure_stages(*, as_of=None) -> list[Stage]:
     from ..geo.stage import PlaceStage
     from ..parse import ParseStage, load_nlp
     from .stage import ActorStage
 
-    return [ParseStage(load_nlp()), PlaceStage.default(), ActorStage.default()]
+    return [ParseStage(load_nlp()), PlaceStage.default(), ActorStage.default(as_of=as_of)]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -113,9 +113,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--misses", type=int, default=0, help="show the K most often missed gold names")
     parser.add_argument("--gold-country", action="store_true", help="give the row's country as the dateline")
+    parser.add_argument("--as-of", type=as_date, default=None, help="name regime periods as of this date")
     args = parser.parse_args(argv)
     rows = read_rows(args.path, limit=args.limit)
-    scores = measure(rows, default_measure_stages(), gold_country=args.gold_country)
+    scores = measure(rows, default_measure_stages(as_of=args.as_of), gold_country=args.gold_country)
     for key, value in scores.summary().items():
         print(f"{key}\t{value}")
     for name, n in scores.misses.most_common(args.misses):
