@@ -572,7 +572,7 @@ def to_event(doc: Doc, d: Draft, lex: Lexicon) -> Event:
         sentence=Span(d.sentence.start, d.sentence.end),
         actor1=a1, inter1=i1, actor2=a2, inter2=i2,
         interaction=naming.interaction(i1, i2),
-        civilian_targeting=(i2 == cls.CIVILIANS) or None,
+        civilian_targeting=i2 == cls.CIVILIANS,
         fatalities=counts.fatalities if counts.fatalities is not None else 0,
         fatalities_low=counts.fatalities_low if counts.fatalities_low is not None else _zero_low(counts),
         fatalities_high=counts.fatalities_high,
