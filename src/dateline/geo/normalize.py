@@ -43,3 +43,30 @@ def fuzzy(name: str) -> str:
     for old, new in _RULES:
         key = key.replace(old, new)
     return _DOUBLE.sub(r"\1", key)
+
+
+# Words around a name that say what kind of place it is, dropped when the whole is unknown.
+_AROUND = re.compile(r"^(?:(?:town|township|city|village|borough|port) of )|(?: (?:township|twp\.?|co\.?|parish))$",
+                     re.IGNORECASE)
+# Suffixes of words for a place's people ("Ossetians", "Texan", "Dagestani") and what the place's
+# name ends with instead; tried in order, longest first.
+_PEOPLE = (("ians", "ia"), ("ian", "ia"), ("ians", "io"), ("ian", "io"), ("an", "as"), ("ans", "a"), ("an", "a"),
+           ("ans", ""), ("an", ""), ("ites", ""), ("ite", ""), ("is", ""), ("i", ""), ("ers", ""), ("er", ""))
+
+
+def name_variants(name: str) -> tuple[str, ...]:
+    """Other forms to look a name up under when it is unknown as written: without "Township",
+    "Town of" or "Co."; a county's shire ("Oxfordshire" -> "Oxford"); the place a word for its
+    people names ("South Ossetians" -> "South Ossetia", "Texan" -> "Texas")."""
+    out: list[str] = []
+    bare = _AROUND.sub("", name).strip()
+    if bare and bare != name:
+        out.append(bare)
+    if name.lower().endswith("shire") and len(name) > 8:
+        out.append(name[:-5])
+    last = name.split(" ")[-1]
+    if last.isalpha() and len(last) >= 5:
+        for suffix, ending in _PEOPLE:
+            if last.endswith(suffix):
+                out.append(name[: len(name) - len(suffix)] + ending)
+    return tuple(out)

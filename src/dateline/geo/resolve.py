@@ -17,9 +17,11 @@ from typing import Mapping, Sequence
 
 from .countries import country_code, demonym_country
 from .gazetteer import Entry, Gazetteer
-from .normalize import fold
+from .normalize import fold, name_variants
 
 ROUNDS = 3
+# A place inside a division the story names ("Lebanon ... Ohio") over its namesakes elsewhere.
+NAMED_DIVISION = 1.0
 _TYPE_BONUS = {"CONT": 2.5, "RGN": 2.0, "ADM1": 0.6, "ADM2": 0.6, "PPLC": 1.2, "PPLA": 0.3}
 _KIND_BONUS = {0: 1.0, 1: 0.0, 2: -0.3, 3: -0.8}
 # A mention found by a loose rule is resolved only if its best candidate is prominent in itself
@@ -77,6 +79,8 @@ class _Context:
         self.countries: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         self.admin1s: dict[str, dict[tuple[str, str], float]] = defaultdict(lambda: defaultdict(float))
         self.points: list[tuple[str, float, float]] = []  # (name key, lat, lon) of the places chosen
+        # Divisions the story names outright ("Ohio", "Ind."), by the name that named them.
+        self.named: dict[tuple[str, str], set[str]] = defaultdict(set)
 
     def vote_country(self, key: str, code: str, weight: float) -> None:
         self.countries[key][code] += weight
@@ -89,6 +93,10 @@ class _Context:
 
     def admin1_share(self, entry: Entry, key: str) -> float:
         return _share(self.admin1s, (entry.country or "", entry.admin1 or ""), key)
+
+    def names_division(self, entry: Entry, key: str) -> bool:
+        """Whether another name of the story is the first-level division this entry lies in."""
+        return bool(self.named.get((entry.country or "", entry.admin1 or ""), set()) - {key})
 
 
 def _share(votes: Mapping[str, Mapping], item, key: str) -> float:
@@ -116,6 +124,10 @@ class Resolver:
         found = self.gazetteer.candidates(mention.query)
         if not found and mention.fallback:
             found = self.gazetteer.candidates(mention.fallback)
+        for variant in () if found else name_variants(mention.fallback or mention.query):
+            found = tuple(e for e in self.gazetteer.candidates(variant) if e.kind <= 1)
+            if found:
+                break
         if _is_acronym(mention.query):  # "SDF", "IS": only a place known by exactly that name
             found = tuple(e for e in found if e.kind == 0 or e.is_division)
         code = country_code(mention.query) or demonym_country(mention.query)
@@ -157,6 +169,7 @@ class Resolver:
             "name": _KIND_BONUS.get(e.kind, 0.0),
             "country": 2.5 * ctx.country_share(e.country, key),
             "admin1": 0.0 if e.is_country else 1.5 * ctx.admin1_share(e, key),
+            "in_named": NAMED_DIVISION if not e.is_division and ctx.names_division(e, key) else 0.0,
             "near": _nearness(key, e, ctx.points),
             "hint": _hint_bonus(m.hint, e),
             "within": _containment(e, container),
@@ -223,6 +236,8 @@ def _context_from(keys: Sequence[str], picks: Sequence[Choice | None], prior: Ma
         ctx.vote_country(key, p.entry.country, 1.0)
         if p.entry.admin1 and not p.entry.is_country:
             ctx.vote_admin1(key, (p.entry.country, p.entry.admin1), 1.0)
+        if p.entry.fcode == "ADM1" and p.entry.admin1:
+            ctx.named[(p.entry.country, p.entry.admin1)].add(key)
         if p.entry.has_position and (p.entry.fclass == "P" or p.entry.fcode in _POINT_CODES):
             ctx.points.append((key, p.entry.lat, p.entry.lon))
     return ctx

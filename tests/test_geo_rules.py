@@ -1,0 +1,60 @@
+"""Resolution rules added on top of the base ranking, each over a tiny gazetteer written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.geo.gazetteer import Gazetteer
+from dateline.geo.loader import create_empty, load
+from dateline.geo.normalize import name_variants
+from dateline.geo.stage import PlaceStage
+from test_geo_tiny import geonames_line
+
+ROWS = [
+    (101, "Lebanon", "Lebanon", "", 33.83, 35.83, "A", "PCLI", "LB", "00", 6800000),
+    (102, "Lebanon", "Lebanon", "", 39.43, -84.2, "P", "PPL", "US", "OH", 20600),
+    (103, "Ohio", "Ohio", "", 40.25, -82.75, "A", "ADM1", "US", "OH", 11500000),
+    (104, "Readington", "Readington", "", 40.57, -74.74, "P", "PPL", "US", "NJ", 16000),
+    (105, "Oxford", "Oxford", "", 51.75, -1.26, "P", "PPL", "GB", "ENG", 150000),
+    (106, "Texas", "Texas", "", 31.25, -99.25, "A", "ADM1", "US", "TX", 28000000),
+]
+
+
+@pytest.fixture
+def stage(tmp_path):
+    dump = tmp_path / "XX.txt"
+    dump.write_text("".join(geonames_line(r) for r in ROWS), encoding="utf-8")
+    path = tmp_path / "gaz.sqlite"
+    create_empty(path)
+    load(path, dump)
+    return PlaceStage.default(gazetteer=Gazetteer(path))
+
+
+def resolve(stage, text: str, *names: str):
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    return stage.resolve_spans(text, spans)
+
+
+def test_a_named_division_draws_its_towns_over_famous_namesakes(stage):
+    alone = resolve(stage, "Police in Lebanon said the road was closed.", "Lebanon")[0]
+    assert alone.country_code == "LB"  # nothing else said: the well-known place
+    text = "Police in Lebanon said the road was closed, the Ohio patrol added."
+    town, state = resolve(stage, text, "Lebanon", "Ohio")
+    assert (town.country_code, town.admin1, town.feature_code) == ("US", "Ohio", "PPL")
+    assert "in_named" in town.reason
+
+
+def test_name_variants_strip_kind_words_and_peoples():
+    assert "Readington" in name_variants("Readington Township")
+    assert "Groton" in name_variants("Town of Groton")
+    assert "Oxford" in name_variants("Oxfordshire")
+    assert name_variants("Texan")[0] == "Texas"
+    assert "South Ossetia" in name_variants("South Ossetians")
+    assert "Ohio" in name_variants("Ohioans")
+    assert name_variants("Rome") == ()
+
+
+def test_unknown_names_resolve_through_their_variants(stage):
+    text = "Voters in Readington Township and Oxfordshire, and Ohioans and a Texan."
+    places = resolve(stage, text, "Readington Township", "Oxfordshire", "Ohioans", "Texan")
+    assert [p.name for p in places] == ["Readington", "Oxford", "Ohio", "Texas"]
