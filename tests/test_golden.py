@@ -362,3 +362,35 @@ def test_two_outlets_yield_the_same_event(key, analyses):
         assert a["geonameid"] == b["geonameid"]
     tolerance = max(exp_a.get("date_tolerance_days", 0), exp_b.get("date_tolerance_days", 0))
     assert date_ok({"event_date": a["event_date"], "date_tolerance_days": tolerance}, b["event_date"])
+
+
+# ---------------------------------------------------------------- a score over all golden articles
+
+def score(pipe_: Any) -> list[str]:
+    """Lines of a report over every golden article (``python tests/test_golden.py``)."""
+    lines, totals = [], {"expected": 0, "found": 0, "right": 0, "extra": 0, "not_event": 0}
+    for name in golden_names():
+        gold, text = load_golden(name), sample_text(name)
+        events = pipe_.analyze(text).to_dict()["events"]
+        pairs = match(gold["events"], events)
+        totals["expected"] += len(gold["events"])
+        totals["found"] += len(pairs)
+        totals["right"] += sum(not field_differences(gold["events"][i], events[j])[0] for i, j in pairs.items())
+        totals["extra"] += len(events) - len(pairs)
+        totals["not_event"] += sum(
+            1 for p in gold["not_events"] for e in events
+            if phrase_span(text, p)[0] < e["evidence"]["trigger"][1] and e["evidence"]["trigger"][0] < phrase_span(text, p)[1]
+        )
+        lines.append(f"{name}: found {len(pairs)}/{len(gold['events'])}, asserted {len(events)}")
+        lines += problems_with_expected(gold, events, text)
+    lines.append(
+        f"TOTAL found {totals['found']}/{totals['expected']}, fully right {totals['right']}, "
+        f"unmatched asserted {totals['extra']}, not-event violations {totals['not_event']}"
+    )
+    return lines
+
+
+if __name__ == "__main__":
+    import dateline
+
+    print("\n".join(score(dateline.load())))
