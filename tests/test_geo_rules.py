@@ -58,3 +58,17 @@ def test_unknown_names_resolve_through_their_variants(stage):
     text = "Voters in Readington Township and Oxfordshire, and Ohioans and a Texan."
     places = resolve(stage, text, "Readington Township", "Oxfordshire", "Ohioans", "Texan")
     assert [p.name for p in places] == ["Readington", "Oxford", "Ohio", "Texas"]
+
+
+def test_surnames_of_the_story_people_are_not_places(tmp_path):
+    from test_geo_stage import make_doc
+    from test_geo_tiny import write_tiny
+
+    stage = PlaceStage.default(gazetteer=Gazetteer(write_tiny(tmp_path)))
+    text = "Mayor Tom Hajin spoke. Aid reached Aleppo. Later the board heard of Hajin and his plan."
+    doc = make_doc(text, [("Tom Hajin", "PERSON"), ("Aleppo", "GPE")])
+    stage(doc)
+    assert [doc.text[p.start : p.end] for p in doc.places if p.role == "toponym"] == ["Aleppo"]
+    doc = make_doc("Aid reached Hajin. Later the board heard of Hajin and Aleppo.", [("Hajin", "GPE"), ("Aleppo", "GPE")])
+    stage(doc)
+    assert [doc.text[p.start : p.end] for p in doc.places].count("Hajin") == 2

@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from typing import Sequence
 
-from ..model import Doc, EventPlace, Place, Sentence, Span
+from ..model import Doc, Entity, EventPlace, Place, Sentence, Span
 from ..pipeline import Stage
 from .build import COUNTY_ID_BASE
 from .countries import dateline_country, demonym_country
@@ -60,9 +60,11 @@ class PlaceStage(Stage):
         all_mentions = ([head] if head else []) + mentions
         choices = self.resolver.resolve(all_mentions, prior=prior)
         places = [_place(m, c if self._confident(c) else None) for m, c in zip(all_mentions, choices)]
+        people = person_names(text, entities)
         places = [p for p, m in zip(places, all_mentions)
-                  if p.latitude is not None or (m.keep and not _ADJECTIVE.match(text[p.start : p.end]))]
-        places += _repeats(text, body, places, [(e.start, e.end) for e in entities if e.label == "PERSON"])
+                  if (p.latitude is not None or (m.keep and not _ADJECTIVE.match(text[p.start : p.end])))
+                  and not (m.loose and text[p.start : p.end] in people)]
+        places += _repeats(text, body, places, [(e.start, e.end) for e in entities if e.label == "PERSON"], people)
         places += [Place(s, e, text[s:e], country_code=code, role="demonym", reason="demonym") for s, e, code in demonyms]
         doc.places = tuple(sorted(places, key=lambda p: (p.start, p.end)))
 
@@ -89,7 +91,21 @@ class PlaceStage(Stage):
         return Mention(found, found + len(name), query, hint, fallback=fallback, role="dateline")
 
 
-def _repeats(text: str, body: int, places: Sequence[Place], persons: Sequence[tuple[int, int]]) -> list[Place]:
+def person_names(text: str, entities: Sequence[Entity]) -> frozenset[str]:
+    """Surnames of the story's people ("Jones" of "Tom Jones"), unless the NER calls the name a
+    place as often. A lone PERSON is no evidence: the small model calls many towns PERSON."""
+    votes: dict[str, int] = defaultdict(int)
+    for e in entities:
+        surface = text[e.start : e.end]
+        if e.label == "PERSON" and " " in surface:
+            votes[surface.rsplit(" ", 1)[1]] += 1
+        elif e.label in ("GPE", "LOC"):
+            votes[surface] -= 1
+    return frozenset(name for name, n in votes.items() if n > 0)
+
+
+def _repeats(text: str, body: int, places: Sequence[Place], persons: Sequence[tuple[int, int]],
+             people: frozenset[str] = frozenset()) -> list[Place]:
     """Other occurrences of a name resolved in the story, which the NER labelled otherwise or missed
     (one sense per discourse: "Alexandria" stays the same Alexandria throughout)."""
     taken = [(p.start, p.end) for p in places]
@@ -97,7 +113,7 @@ def _repeats(text: str, body: int, places: Sequence[Place], persons: Sequence[tu
     seen: set[str] = set()
     for p in places:
         name = text[p.start : p.end]
-        if p.latitude is None or p.role != "toponym" or name in seen or len(name) < 3 or not name[0].isupper():
+        if p.latitude is None or p.role != "toponym" or name in seen or name in people or len(name) < 3 or not name[0].isupper():
             continue
         seen.add(name)
         for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text[body:]):
