@@ -195,7 +195,8 @@ def _valid(m: Match, doc: Doc, lex: Lexicon) -> bool:
 
 
 def _head_token(doc: Doc, m: Match) -> Any:
-    return doc.spacy[m.start : m.end].root
+    root = doc.spacy[m.start : m.end].root
+    return root.head if root.pos_ == "ADP" else root  # "set houses on fire": the verb "set"
 
 
 def _territorial(verb: Any, doc: Doc, lex: Lexicon) -> bool:
