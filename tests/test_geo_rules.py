@@ -72,3 +72,14 @@ def test_surnames_of_the_story_people_are_not_places(tmp_path):
     doc = make_doc("Aid reached Hajin. Later the board heard of Hajin and Aleppo.", [("Hajin", "GPE"), ("Aleppo", "GPE")])
     stage(doc)
     assert [doc.text[p.start : p.end] for p in doc.places].count("Hajin") == 2
+
+
+def test_a_name_only_an_organisation_suggests_needs_more_context(tmp_path):
+    from dateline.geo.resolve import Mention, Resolver
+    from test_geo_tiny import write_tiny
+
+    resolver = Resolver(Gazetteer(write_tiny(tmp_path)))
+    said = Mention(0, 5, "Hajin", loose=True, keep=True)  # "the village of Hajin"
+    unsaid = Mention(0, 5, "Hajin", loose=True, keep=False)  # "the Hajin Trading Company"
+    assert resolver.resolve([said], prior={"SY": 1.0})[0].entry.country == "SY"
+    assert resolver.resolve([unsaid], prior={"SY": 1.0}) == [None]

@@ -29,6 +29,9 @@ _KIND_BONUS = {0: 1.0, 1: 0.0, 2: -0.3, 3: -0.8}
 # place, if the story's context carries it to MIN_LOOSE_TOTAL.
 MIN_LOOSE_OWN = 3.3
 MIN_LOOSE_TOTAL = 5.0
+# ... and a mention whose words do not say it is a place (inside an organisation's name, after "of"
+# or "from") needs more of the story's context to carry it.
+MIN_WEAK_TOTAL = 6.5
 _OWN_TERMS = ("pop", "type", "name", "hint")
 
 
@@ -157,7 +160,7 @@ class Resolver:
         container = previous[m.container] if m.container is not None else None
         scored = [(self._score(key, m, e, ctx, container), e) for e in cands]
         (score, own, parts), entry = max(scored, key=lambda x: x[0][0])
-        if m.loose and own < MIN_LOOSE_OWN and score < MIN_LOOSE_TOTAL:
+        if m.loose and own < MIN_LOOSE_OWN and score < (MIN_LOOSE_TOTAL if m.keep else MIN_WEAK_TOTAL):
             return None
         return Choice(entry, round(score, 3), parts, entry.lat, entry.lon, round(_margin(score, entry, scored), 3))
 
