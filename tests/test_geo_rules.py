@@ -20,18 +20,14 @@ ROWS = [
 ]
 
 
-def write_rows(tmp_path):
+@pytest.fixture
+def stage(tmp_path):
     dump = tmp_path / "XX.txt"
     dump.write_text("".join(geonames_line(r) for r in ROWS), encoding="utf-8")
     path = tmp_path / "gaz.sqlite"
     create_empty(path)
     load(path, dump)
-    return path
-
-
-@pytest.fixture
-def stage(tmp_path):
-    return PlaceStage.default(gazetteer=Gazetteer(write_rows(tmp_path)))
+    return PlaceStage.default(gazetteer=Gazetteer(path))
 
 
 def resolve(stage, text: str, *names: str):
@@ -87,14 +83,3 @@ def test_a_name_only_an_organisation_suggests_needs_more_context(tmp_path):
     unsaid = Mention(0, 5, "Hajin", loose=True, keep=False)  # "the Hajin Trading Company"
     assert resolver.resolve([said], prior={"SY": 1.0})[0].entry.country == "SY"
     assert resolver.resolve([unsaid], prior={"SY": 1.0}) == [None]
-
-
-def test_a_named_country_outweighs_a_town_in_the_story_votes(tmp_path):
-    from dateline.geo.resolve import Resolver, _context_from, Choice
-
-    resolver = Resolver(Gazetteer(write_rows(tmp_path)))
-    ohio = resolver.gazetteer.candidates("Ohio")[0]
-    town = resolver.gazetteer.candidates("Oxford")[0]
-    ctx = _context_from(["ohio", "oxford"], [Choice(ohio, 5.0, "", ohio.lat, ohio.lon), Choice(town, 5.0, "", town.lat, town.lon)], {})
-    assert ohio.fcode == "ADM1", ohio
-    assert ctx.country_share("US", "lebanon") > ctx.country_share("GB", "lebanon")

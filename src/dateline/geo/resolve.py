@@ -22,9 +22,6 @@ from .normalize import fold, name_variants
 ROUNDS = 3
 # A place inside a division the story names ("Lebanon ... Ohio") over its namesakes elsewhere.
 NAMED_DIVISION = 1.0
-# How much more a named country or first-level division says about the story's whereabouts than a town
-# (a town's name is often shared by towns elsewhere; "Ohio" or "Italy" is not).
-DIVISION_VOTE = 2.0
 _TYPE_BONUS = {"CONT": 2.5, "RGN": 2.0, "ADM1": 0.6, "ADM2": 0.6, "PPLC": 1.2, "PPLA": 0.3}
 _KIND_BONUS = {0: 1.0, 1: 0.0, 2: -0.3, 3: -0.8}
 # A mention found by a loose rule is resolved only if its best candidate is prominent in itself
@@ -239,10 +236,9 @@ def _context_from(keys: Sequence[str], picks: Sequence[Choice | None], prior: Ma
     for key, p in zip(keys, picks):
         if p is None or p.entry.country is None:
             continue
-        weight = DIVISION_VOTE if p.entry.is_division and p.entry.fcode != "ADM2" else 1.0
-        ctx.vote_country(key, p.entry.country, weight)
+        ctx.vote_country(key, p.entry.country, 1.0)
         if p.entry.admin1 and not p.entry.is_country:
-            ctx.vote_admin1(key, (p.entry.country, p.entry.admin1), weight)
+            ctx.vote_admin1(key, (p.entry.country, p.entry.admin1), 1.0)
         if p.entry.fcode == "ADM1" and p.entry.admin1:
             ctx.named[(p.entry.country, p.entry.admin1)].add(key)
         if p.entry.has_position and (p.entry.fclass == "P" or p.entry.fcode in _POINT_CODES):
