@@ -83,3 +83,15 @@ def test_a_name_only_an_organisation_suggests_needs_more_context(tmp_path):
     unsaid = Mention(0, 5, "Hajin", loose=True, keep=False)  # "the Hajin Trading Company"
     assert resolver.resolve([said], prior={"SY": 1.0})[0].entry.country == "SY"
     assert resolver.resolve([unsaid], prior={"SY": 1.0}) == [None]
+
+
+def test_the_object_of_a_verb_of_taking_is_a_place(tmp_path):
+    from test_geo_stage import make_doc
+    from test_geo_tiny import write_tiny
+
+    stage = PlaceStage.default(gazetteer=Gazetteer(write_tiny(tmp_path)))
+    doc = make_doc("Rebels captured Hajin and later stormed Qabr Essa, officials in Aleppo said.", [("Aleppo", "GPE")])
+    stage(doc)
+    found = {doc.text[p.start : p.end]: p for p in doc.places}
+    assert found["Hajin"].country_code == "SY"
+    assert "Qabr Essa" in found and found["Qabr Essa"].latitude is None  # kept, unresolved

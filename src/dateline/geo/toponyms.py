@@ -29,7 +29,8 @@ SETTLEMENT_OF = ("village", "town", "city", "hamlet", "township", "settlement", 
 _OF = re.compile(r"\b(" + "|".join(SETTLEMENT_OF + DIVISION_AFTER + ("capital", "outskirts", "region")) +
                  r") of (?:the )?(" + _NAME + r")")
 _AFTER = re.compile(r"\b(" + _NAME + r") (" + "|".join(DIVISION_AFTER + AREA_AFTER + ("city", "town", "village")) + r")\b")
-_LOCATIVE = re.compile(r"\b(?i:in|near|at|outside|inside|from|to|into|towards?|around|across|through|throughout|along|of|vicinity of) (?:the )?"
+_LOCATIVE = re.compile(r"\b(?i:in|near|at|outside|inside|from|to|into|towards?|around|across|through|throughout|along|of|vicinity of|"
+                       r"(?:captur|seiz|storm|enter|shell|bomb|besieg|overr|recaptur|liberat)(?:e|ed|es|ing|an|un)?) (?:the )?"
                        r"(?i:(?:north|south|east|west|central|rural|downtown|(?:north|south)?(?:east|west)(?:ern)?|northern|southern)\s+)?"
                        r"(" + _NAME + r")")
 # A wire dateline inside the text ("... title. TORRINGTON — The town ..."): capitals before a dash.
@@ -38,6 +39,8 @@ _WIRE = re.compile(r"(?:^|\n|[.!?]\s)\s*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})
 _DIVISION_NEXT = re.compile(r"\s+(?:" + "|".join(DIVISION_AFTER) + r")\b")
 # Prepositions after which an unknown capitalised name is still taken for a place.
 _STRONG_LOCATIVE = frozenset({"in", "near", "at", "outside", "inside", "around", "vicinity", "through", "throughout"})
+# Verbs whose object is a place taken or struck ("captured Knin", "shelled Hajin"): strong as well.
+_TAKING = re.compile(r"(?:captur|seiz|storm|enter|shell|bomb|besieg|overr|recaptur|liberat)", re.I)
 _FACILITY_WORDS = frozenset("""airport base air airbase square road street bridge mosque church hospital university
 camp prison port harbour harbor station district neighborhood neighbourhood market stadium palace hotel""".split())
 # Words after a place's name in an organisation's name ("Gainesville Police Department").
@@ -216,7 +219,8 @@ def _rule_spans(text: str, body_start: int) -> Iterable[tuple[int, int, bool]]:
     for m in _WIRE.finditer(body):
         yield trim(text, body_start + m.start(1), body_start + m.end(1)) + (True,)
     for m in _LOCATIVE.finditer(body):
-        strong = m.group(0).split(" ", 1)[0].lower() in _STRONG_LOCATIVE
+        word = m.group(0).split(" ", 1)[0].lower()
+        strong = word in _STRONG_LOCATIVE or _TAKING.match(word) is not None
         yield _name_span(text, body_start + m.start(1), body_start + m.end(1)) + (strong,)
 
 
