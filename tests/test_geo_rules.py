@@ -95,3 +95,15 @@ def test_the_object_of_a_verb_of_taking_is_a_place(tmp_path):
     found = {doc.text[p.start : p.end]: p for p in doc.places}
     assert found["Hajin"].country_code == "SY"
     assert "Qabr Essa" in found and found["Qabr Essa"].latitude is None  # kept, unresolved
+
+
+def test_a_division_and_a_place_inside_it_are_one_reading_not_rivals():
+    from dateline.geo.gazetteer import Entry
+    from dateline.geo.resolve import _far
+
+    country = Entry(1, "Mexico", "A", "PCLI", "MX", None, None, None, 128000000, 23.0, -102.0)
+    state = Entry(2, "Mexico", "A", "ADM1", "MX", "15", "Mexico", None, 17000000, 19.4, -99.6)
+    city = Entry(3, "Toluca", "P", "PPLA", "MX", "15", "Mexico", None, 900000, 19.28, -99.65)
+    elsewhere = Entry(4, "Mexico", "P", "PPL", "US", "MO", "Missouri", None, 11000, 39.17, -91.88)
+    assert not _far(country, state) and not _far(state, city)
+    assert _far(country, elsewhere) and _far(state, elsewhere)

@@ -69,9 +69,18 @@ def _margin(score: float, best: Entry, scored) -> float:
 
 
 def _far(a: Entry, b: Entry) -> bool:
+    if _contains(a, b) or _contains(b, a):
+        return False  # "Mexico" the country or its state, "New York" the state or its city: one reading
     if not (a.has_position and b.has_position):
         return (a.country, a.admin1) != (b.country, b.admin1)
     return haversine(a.lat, a.lon, b.lat, b.lon) > 161.0
+
+
+def _contains(outer: Entry, inner: Entry) -> bool:
+    """Whether ``inner`` lies in ``outer``, a country or first-level division, by their codes."""
+    if outer.country is None or inner.country != outer.country or outer is inner:
+        return False
+    return outer.is_country or (outer.fcode == "ADM1" and outer.admin1 is not None and inner.admin1 == outer.admin1)
 
 
 class _Context:
