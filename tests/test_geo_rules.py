@@ -107,3 +107,14 @@ def test_a_division_and_a_place_inside_it_are_one_reading_not_rivals():
     elsewhere = Entry(4, "Mexico", "P", "PPL", "US", "MO", "Missouri", None, 11000, 39.17, -91.88)
     assert not _far(country, state) and not _far(state, city)
     assert _far(country, elsewhere) and _far(state, elsewhere)
+
+
+def test_who_holds_a_place_is_not_part_of_its_name(tmp_path):
+    from test_geo_stage import make_doc
+    from test_geo_tiny import write_tiny
+
+    stage = PlaceStage.default(gazetteer=Gazetteer(write_tiny(tmp_path)))
+    doc = make_doc("Shells fell in Rebel-held Hajin near Aleppo, and in Kurdish-controlled areas.", [("Aleppo", "GPE")])
+    stage(doc)
+    names = [doc.text[p.start : p.end] for p in doc.places if p.role == "toponym"]
+    assert "Hajin" in names and not any("-held" in n or "-controlled" in n for n in names)

@@ -50,6 +50,8 @@ marshals coast guard national federal hospital court district chamber public lib
 airport regional area symphony museum zoo transit utilities water housing office commission committee
 government municipal parish township village town times post herald tribune news gazette journal daily
 press chronicle observer""".split())
+# A compound saying who holds or runs a place ("Serb-held", "Taliban-controlled") names no place.
+_HELD = re.compile(r"-(?:held|controlled|led|run|backed|based|occupied|dominated|ruled|allied|populated)\b", re.I)
 # Leading words never part of a toponym's span.
 _DROP_START = ("the ", "The ")
 _DIVISION_SET = frozenset(DIVISION_AFTER)
@@ -140,8 +142,8 @@ def find_spans(text: str, entities: Sequence[Entity], body_start: int) -> list[F
     for ent in entities:
         if ent.label in PLACE_LABELS and ent.start >= body_start and not demonym_country(text[ent.start : ent.end]):
             for start, end in _split_entity(text, ent.start, ent.end):
-                if not text[start:end][:1].isupper():
-                    continue  # "the gulf", "downtown": not a proper name
+                if not text[start:end][:1].isupper() or _HELD.search(text[start:end]):
+                    continue  # "the gulf", "downtown": not a proper name; "Serb-held": who holds it
                 found.append(Found(start, end, loose=ent.label == "FAC", keep=True))
                 taken.append((start, end))
     # An organisation's name that runs past the span ("in Reuters' Beirut bureau") vetoes keeping it unresolved.
@@ -227,6 +229,9 @@ def _rule_spans(text: str, body_start: int) -> Iterable[tuple[int, int, bool]]:
 def _name_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The name's span, cut before any word that cannot be part of a place name ("Zara Thursday")."""
     start, end = trim(text, start, end)
+    first = text[start:end].split(" ", 1)[0]
+    if _HELD.search(first):  # "Serb-held Ilidza": the place is what follows
+        start = min(end, start + len(first) + 1)
     pos = start
     for word in text[start:end].split(" "):
         if word in _NOT_PLACE:
