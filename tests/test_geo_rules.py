@@ -118,3 +118,20 @@ def test_who_holds_a_place_is_not_part_of_its_name(tmp_path):
     stage(doc)
     names = [doc.text[p.start : p.end] for p in doc.places if p.role == "toponym"]
     assert "Hajin" in names and not any("-held" in n or "-controlled" in n for n in names)
+
+
+def test_a_container_named_first_yields_to_the_place_inside_it(tmp_path):
+    from dateline.geo.eventplace import event_place
+    from dateline.model import Span
+    from test_geo_stage import make_doc
+    from test_geo_tiny import write_tiny
+
+    stage = PlaceStage.default(gazetteer=Gazetteer(write_tiny(tmp_path)))
+    for text in ("A car bomb exploded in Syria's eastern Hajin on Sunday.",
+                 "A car bomb exploded in the Aleppo district of Hajin on Sunday."):
+        first = "Syria" if "Syria" in text else "Aleppo"
+        doc = make_doc(text, [(first, "GPE"), ("Hajin", "GPE")])
+        stage(doc)
+        trig = text.index("exploded")
+        ep = event_place(doc, Span(trig, trig + 8), doc.sentences[0])
+        assert doc.text[ep.evidence.start : ep.evidence.end] == "Hajin"

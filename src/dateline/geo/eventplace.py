@@ -35,6 +35,10 @@ _CONTAINS = re.compile(r"^(?:\s*,\s*(?:a\s+\w+\s+(?:in|of|near)\s+)?|\s+in\s+(?:
                        r"province|countryside)\s+(?:of|in)\s+(?:the\s+)?)$",
                        re.I)
 
+# A container named first: "Afghanistan's northern Mazar-e-Sharif", "the Baghdad neighborhood of Adamiyah".
+_CONTAINS_NEXT = re.compile(r"^(?:['\u2019]s\s+(?:[\w-]+\s+){0,3}?(?:the\s+)?|\s+(?:[\w-]+\s+)?(?:neighbou?rhood|district|area|"
+                            r"village|town|suburb|quarter|enclave|city|region|province)\s+of\s+(?:the\s+)?)$", re.I)
+
 
 def event_place(doc: Doc, trigger: Span, sentence: Sentence) -> EventPlace:
     """Where the event with ``trigger`` in ``sentence`` happened; the story's country if nothing better."""
@@ -87,6 +91,8 @@ def _container_penalty(text: str, p: Place, places: Sequence[Place]) -> float:
     Deir ez-Zor") is where the event happened only if the smaller place is not."""
     for q in places:
         if q.end <= p.start and p.start - q.end <= 30 and _CONTAINS.match(text[q.end : p.start]):
+            return 1.5
+        if p.end <= q.start and q.start - p.end <= 40 and _CONTAINS_NEXT.match(text[p.end : q.start]):
             return 1.5
     return 0.0
 
