@@ -158,3 +158,19 @@ def test_the_bundled_lexicon_loads_and_knows_the_frames(lex):
     assert {"protest", "attack", "air", "capture", "arrest"} <= set(lex.frames.words_of("protest") and
                                                                    ["protest", "attack", "air", "capture", "arrest"])
     assert "say" in lex.attribution.words_of("reporting_verbs")
+
+
+def test_more_than_is_a_bound_not_an_addition(nlp, lex):
+    """Two sources' figures for one strike: "more than 30 wounded" must not make 11 additive."""
+    first = figures(nlp("The strike killed at least nine civilians.")[:], lex)
+    second = figures(nlp("A monitor said 11 people had been killed and more than 30 wounded.")[:], lex)
+    assert not any(f.additive for f in second)
+    assert combine(first + second).fatalities == 9
+
+
+def test_sentences_never_cross_a_paragraph_break():
+    from dateline.parse import _paragraph_pieces
+
+    text = 'He said "it was over", a claim.\n\nPolice said they had defused a bomb.'
+    pieces = list(_paragraph_pieces(text, 0, len(text)))
+    assert [text[a:b].strip() for a, b in pieces] == ['He said "it was over", a claim.', "Police said they had defused a bomb."]

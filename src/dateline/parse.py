@@ -276,13 +276,28 @@ def _sentences(parsed: Any, body: int, text: str):
         if end <= body:
             continue
         start = max(start, body)
-        # Trim whitespace so sentence spans cover words only.
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            yield Sentence(start, end)
+        # A sentence never crosses a blank line (paragraph break); the sentence recogniser
+        # sometimes runs on across paragraphs after a closing quote.
+        for piece in _paragraph_pieces(text, start, end):
+            yield from _trimmed(text, *piece)
+
+
+def _paragraph_pieces(text: str, start: int, end: int):
+    base = start
+    for m in re.finditer(r"\n[ \t]*\n", text[base:end]):
+        yield start, base + m.start()
+        start = base + m.end()
+    yield start, end
+
+
+def _trimmed(text: str, start: int, end: int):
+    # Trim whitespace so sentence spans cover words only.
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield Sentence(start, end)
 
 
 class AttributeRules:

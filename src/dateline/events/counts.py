@@ -94,8 +94,14 @@ def _figures_for(harm: Any, kind: str, lex: Lexicon) -> list[Figure]:
     if len(found) > 1:  # "two soldiers and four civilians were wounded": one figure, summed
         found = [_summed(found)]
     total = _is_total(harm)
-    additive = any(t.lower_ in ("also", "another", "other", "more", "further") for t in _near(harm))
+    additive = any(t.lower_ in ("also", "another", "other", "more", "further") and not _bound(t) for t in _near(harm))
     return [replace(f, total=total, additive=additive, span=_span_of(harm)) for f in found]
+
+
+def _bound(tok: Any) -> bool:
+    """"more than 30": a bound on a figure, not a figure added to another."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.lower_ == "than"
 
 
 def _summed(figs: list[Figure]) -> Figure:
