@@ -128,10 +128,26 @@ def test_a_container_named_first_yields_to_the_place_inside_it(tmp_path):
 
     stage = PlaceStage.default(gazetteer=Gazetteer(write_tiny(tmp_path)))
     for text in ("A car bomb exploded in Syria's eastern Hajin on Sunday.",
-                 "A car bomb exploded in the Aleppo district of Hajin on Sunday."):
+                 "A car bomb exploded in Aleppo's southern enclave of Hajin on Sunday."):
         first = "Syria" if "Syria" in text else "Aleppo"
         doc = make_doc(text, [(first, "GPE"), ("Hajin", "GPE")])
         stage(doc)
         trig = text.index("exploded")
         ep = event_place(doc, Span(trig, trig + 8), doc.sentences[0])
         assert doc.text[ep.evidence.start : ep.evidence.end] == "Hajin"
+
+
+def test_the_place_in_the_trigger_clause_beats_one_far_off(tmp_path):
+    from dateline.geo.eventplace import event_place
+    from dateline.model import Span
+    from test_geo_stage import make_doc
+    from test_geo_tiny import write_tiny
+
+    stage = PlaceStage.default(gazetteer=Gazetteer(write_tiny(tmp_path)))
+    text = ("Fighting went on in Aleppo for a week, residents of the old quarter and the markets there said, "
+            "and on Sunday jets bombed Hajin.")
+    doc = make_doc(text, [("Aleppo", "GPE"), ("Hajin", "GPE")])
+    stage(doc)
+    trig = text.index("bombed")
+    ep = event_place(doc, Span(trig, trig + 6), doc.sentences[0])
+    assert text[ep.evidence.start : ep.evidence.end] == "Hajin"

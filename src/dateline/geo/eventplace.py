@@ -19,7 +19,7 @@ from .countries import country_name, story_country
 
 # Words just before a place that say the event was there (strong) or around it (near).
 _AT = re.compile(r"(?:\b(?:in|at|on|inside|into|across|through|throughout|within|over|of|hit|struck|attacked|bombed|"
-                 r"shelled|captured|seized|stormed|entered|targeted|raided)\s+(?:the\s+)?(?:\w+\s+){0,3}?)$", re.I)
+                 r"shelled|captured|seized|stormed|entered|targeted|raided)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}?)$", re.I)
 _NEAR = re.compile(r"(?:\b(?:near|outside|around|nearby|close to|outskirts of|edge of|north of|south of|east of|"
                    r"west of|northeast of|northwest of|southeast of|southwest of|km from|kilometers from|"
                    r"kilometres from|miles from|road to|way to|toward|towards)\s+(?:the\s+)?(?:\w+\s+){0,2}?)$", re.I)
@@ -27,6 +27,9 @@ _NEAR = re.compile(r"(?:\b(?:near|outside|around|nearby|close to|outskirts of|ed
 _ELSEWHERE = re.compile(r"(?:\b(?:from|to|said|says|told|reported|announced|statement|spokesman|spokeswoman|"
                         r"correspondent|based|headquartered|native|resident|residents|embassy|visit|visited|"
                         r"returned|flew|fled|travelled|traveled)\b[^.;]{0,25})$", re.I)
+# Distance from the trigger, in characters, that costs a place one point (about ten words): the event's
+# place is most often named in the trigger's own clause.
+CHARS_PER_POINT = 60.0
 _AREA_AFTER = re.compile(r"^\s*(?:countryside|outskirts|suburbs|area|region|environs|hinterland|border)\b", re.I)
 _TOWN_CODES = ("PPL",)
 _COMPOUND = re.compile(r"^-(?:led|run|backed|based|born|made|funded|supported|allied|trained|owned|brokered|sponsored)\b", re.I)
@@ -62,7 +65,7 @@ def _best(text: str, places: Sequence[Place], trigger: Span) -> tuple[Place, boo
     for p in places:
         cue, near = _cue(text, p)
         gap = p.start - trigger.end if p.start >= trigger.end else trigger.start - p.end
-        score = cue - min(abs(gap), 300) / 300.0 + _specificity(p) - _container_penalty(text, p, places)
+        score = cue - min(abs(gap), 300) / CHARS_PER_POINT + _specificity(p) - _container_penalty(text, p, places)
         scored.append((score, -p.start, p, near))
     if not scored:
         return None
