@@ -104,6 +104,9 @@ def test_restatements_are_not_added_but_additions_are():
         ("If talks fail, the army would attack the enclave.", "attack", "hypothetical"),
         ("Militants are increasingly using roadside bombs.", "bombs", "generic"),
         ("The militants are expanding hit-and-run attacks on checkpoints.", "attacks", "generic"),
+        ("More than 40 leaders have been killed in the province so far this year.", "killed", "generic"),
+        ("Protests against the reform have drawn millions of people since January.", "Protests", "generic"),
+        ("Air strikes have killed at least 20 people in the north, monitors said.", "strikes", "asserted"),
     ],
 )
 def test_factuality(nlp, lex, text, word, expected):
@@ -174,3 +177,12 @@ def test_sentences_never_cross_a_paragraph_break():
     text = 'He said "it was over", a claim.\n\nPolice said they had defused a bomb.'
     pieces = list(_paragraph_pieces(text, 0, len(text)))
     assert [text[a:b].strip() for a, b in pieces] == ['He said "it was over", a claim.', "Police said they had defused a bomb."]
+
+
+def test_cues_after_a_contrast_belong_to_the_other_clause(nlp, lex):
+    from dateline.events.classify import protest_cues
+
+    doc = nlp("Thousands marched peacefully through the city on Friday, while in a nearby town protesters "
+              "burned tyres and threw stones at police.")
+    assert "violent" not in protest_cues(doc[:], lex.protest, within=token(doc, "marched"))
+    assert "violent" in protest_cues(doc[:], lex.protest, within=token(doc, "burned"))

@@ -229,16 +229,30 @@ CROWD_NOUNS = frozenset({"protester", "protestor", "demonstrator", "crowd", "rio
                          "participant", "youth", "student", "group", "people", "they"})
 
 
-def protest_cues(tokens, table) -> frozenset[str]:
+def protest_cues(tokens, table, *, within=None) -> frozenset[str]:
     """Protest cue keys (``intervention``, ``excessive``, ``violent``, ``purpose``) that describe the
     protest itself: cues inside the reason for the protest or in a clause about someone else are
-    left out."""
+    left out. With ``within`` (the trigger), cues in a contrasting clause ("..., while in X a
+    protest turned violent") belong to that clause's event, not this one."""
     keys = set()
     for m in table.match(tokens):
         tok = tokens.doc[m.start]
+        if within is not None and _clause_index(tok) != _clause_index(within):
+            continue
         if m.key == "purpose" or not in_reason(tok):
             keys.add(m.key)
     return frozenset(keys)
+
+
+CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though", "but"})
+
+
+def _clause_index(tok) -> int:
+    """Which side of a ", while"/", whereas"/", but" break ``tok`` is on: a surface cut, as the
+    parse of a long coordinated sentence often attaches the second clause's verbs to the first."""
+    sent = tok.sent
+    return sum(1 for t in sent if t.i <= tok.i and t.lower_ in CONTRAST_MARKS and t.i > sent.start
+               and tok.doc[t.i - 1].text in (",", ";"))
 
 
 HARM_VERBS = frozenset({"kill", "die", "shoot", "injure", "wound", "murder", "beat", "arrest", "detain",

@@ -277,7 +277,7 @@ def make_draft(doc: Doc, sent: Sent, group: list[Match], index: ActorIndex, lex:
     if _excluded(sent, frames, role, lex):
         return None
     figs = [f for f in figures(sent.tokens, lex) if not (_family_of(frames) == "demo" and _reason_figure(doc, f))]
-    cues = cls.protest_cues(sent.tokens, lex.protest)
+    cues = cls.protest_cues(sent.tokens, lex.protest, within=tok)
     target = target_kind(role.patient, lex) or _victims_target(figs)
     clues = _clues(frames, weapons, cues, role, target, figs, tok, doc, lex)
     sub = cls.classify(clues)
