@@ -259,7 +259,7 @@ class _client:
             else:
                 self.cluster = LocalCluster(
                     n_workers=self.workers, threads_per_worker=1, processes=self.processes,
-                    dashboard_address=None, silence_logs=logging.ERROR,
+                    dashboard_address=None, silence_logs=logging.CRITICAL,  # failures are reported by us
                 )
                 self.client = Client(self.cluster)
         except (OSError, TimeoutError) as exc:
