@@ -83,3 +83,11 @@ def test_strict_batch_raises_the_first_error():
     pipe = Pipeline([Sentences(), Explodes()])
     with pytest.raises(PipelineError):
         list(pipe.pipe([article("boom")], strict=True))
+
+
+def test_input_errors_survive_pickling_between_processes():
+    import pickle
+
+    error = pickle.loads(pickle.dumps(InputError("not JSON", path="a.jsonl", line=3)))
+    assert str(error) == "a.jsonl:3: not JSON"
+    assert (error.path, error.line, error.reason) == ("a.jsonl", 3, "not JSON")

@@ -26,6 +26,15 @@ class InputError(DatelineError):
         super().__init__(f"{where}: {message}")
         self.reason = message
 
+    def __reduce__(self):
+        # Rebuild from the parts, not from the formatted message, so the error survives
+        # being sent between processes (worker pools, Dask) without a doubled prefix.
+        return (_input_error, (self.reason, self.path, self.line))
+
+
+def _input_error(reason: str, path: str | None, line: int | None) -> "InputError":
+    return InputError(reason, path=path, line=line)
+
 
 class ConfigError(DatelineError):
     """An option or environment setting is invalid."""
