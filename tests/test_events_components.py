@@ -186,3 +186,16 @@ def test_cues_after_a_contrast_belong_to_the_other_clause(nlp, lex):
               "burned tyres and threw stones at police.")
     assert "violent" not in protest_cues(doc[:], lex.protest, within=token(doc, "marched"))
     assert "violent" in protest_cues(doc[:], lex.protest, within=token(doc, "burned"))
+
+
+def test_the_source_after_the_victims_is_not_counted(nlp, lex):
+    doc = nlp("A bomber struck a checkpoint on Wednesday, killing at least seven soldiers and two civilians, "
+              "a military officer and witnesses said.")
+    assert combine(figures(doc[:], lex)).fatalities == 9
+
+
+def test_a_blank_line_starts_a_sentence_for_the_parser(nlp):
+    from dateline.parse import paragraph_starts
+
+    doc = paragraph_starts(nlp.make_doc('He said "it was over", a claim\n\nPolice said they had defused a bomb.'))
+    assert doc[[t.text for t in doc].index("Police")].is_sent_start

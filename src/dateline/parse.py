@@ -115,6 +115,9 @@ class ParseStage(Stage):
         pipes = [(n, self.nlp.get_pipe(n)) for n in wanted]
         if self.rules is not None:  # the same rules, by table look-up
             pipes = [(n, _RulesPipe(self.rules) if n == "attribute_ruler" else p) for n, p in pipes]
+        at = next((i + 1 for i, (n, _) in enumerate(pipes) if n == "senter"), None)
+        if at is not None:  # after the sentence recogniser, so the parser never joins paragraphs
+            pipes.insert(at, ("paragraphs", paragraph_starts))
         return pipes
 
     def _parse_selected(self, sdocs: list[Any]) -> None:
@@ -280,6 +283,15 @@ def _sentences(parsed: Any, body: int, text: str):
         # sometimes runs on across paragraphs after a closing quote.
         for piece in _paragraph_pieces(text, start, end):
             yield from _trimmed(text, *piece)
+
+
+def paragraph_starts(sdoc: Any) -> Any:
+    """Mark the first token after a blank line as a sentence start."""
+    for tok in sdoc[1:]:
+        gap = sdoc[tok.i - 1].whitespace_ + (sdoc[tok.i - 1].text if sdoc[tok.i - 1].is_space else "")
+        if gap.count("\n") >= 2 or (sdoc[tok.i - 1].is_space and sdoc[tok.i - 1].text.count("\n") >= 2):
+            tok.is_sent_start = True
+    return sdoc
 
 
 def _paragraph_pieces(text: str, start: int, end: int):

@@ -155,9 +155,25 @@ def _with_conjuncts(tokens: Iterable[Any]) -> list[Any]:
     out: list[Any] = []
     for tok in tokens:
         for t in [tok, *tok.conjuncts]:
+            if _source_phrase(t):
+                break  # "killing seven soldiers, a military officer and witnesses said": the source
             if t not in out:
                 out.append(t)
     return out
+
+
+REPORTING = {"say", "tell", "report", "add", "confirm", "state"}
+
+
+def _source_phrase(tok: Any) -> bool:
+    """A conjunct that is the subject of a following reporting verb, misattached by the parse."""
+    end = max([tok.i] + [c.right_edge.i for c in tok.children if c.dep_ not in ("conj", "cc", "punct")])
+    for t in tok.doc[end + 1 : end + 8]:
+        if t.lemma_ in REPORTING and t.pos_ == "VERB":
+            return True
+        if not (t.dep_ in ("cc", "det", "amod", "compound") or t.pos_ in ("NOUN", "PROPN")):
+            return False
+    return False
 
 
 PEOPLE_WORDS = {"people", "person", "fatality", "death", "casualty", "body", "dead", "life", "other", "others",
