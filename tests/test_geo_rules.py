@@ -17,6 +17,7 @@ ROWS = [
     (104, "Readington", "Readington", "", 40.57, -74.74, "P", "PPL", "US", "NJ", 16000),
     (105, "Oxford", "Oxford", "", 51.75, -1.26, "P", "PPL", "GB", "ENG", 150000),
     (106, "Texas", "Texas", "", 31.25, -99.25, "A", "ADM1", "US", "TX", 28000000),
+    (107, "Texas", "Texas", "", 41.1, -83.4, "P", "PPL", "US", "OH", 900),
 ]
 
 
@@ -151,3 +152,9 @@ def test_the_place_in_the_trigger_clause_beats_one_far_off(tmp_path):
     trig = text.index("bombed")
     ep = event_place(doc, Span(trig, trig + 6), doc.sentences[0])
     assert text[ep.evidence.start : ep.evidence.end] == "Hajin"
+
+
+def test_a_division_named_outright_is_not_a_namesake_town_in_another_named_division(stage):
+    text = "Floods hit Ohio and Texas this week."
+    ohio, texas = resolve(stage, text, "Ohio", "Texas")
+    assert (texas.feature_code, texas.admin1) == ("ADM1", "Texas")

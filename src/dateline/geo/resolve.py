@@ -167,13 +167,16 @@ class Resolver:
         if not cands:
             return None
         container = previous[m.container] if m.container is not None else None
-        scored = [(self._score(key, m, e, ctx, container), e) for e in cands]
+        # "California" is the state even in a story naming Maryland, home of a town California.
+        own_division = any(e.kind == 0 and e.fcode == "ADM1" for e in cands)
+        scored = [(self._score(key, m, e, ctx, container, own_division), e) for e in cands]
         (score, own, parts), entry = max(scored, key=lambda x: x[0][0])
         if m.loose and own < MIN_LOOSE_OWN and score < (MIN_LOOSE_TOTAL if m.keep else MIN_WEAK_TOTAL):
             return None
         return Choice(entry, round(score, 3), parts, entry.lat, entry.lon, round(_margin(score, entry, scored), 3))
 
-    def _score(self, key: str, m: Mention, e: Entry, ctx: _Context, container: Choice | None) -> tuple[float, float, str]:
+    def _score(self, key: str, m: Mention, e: Entry, ctx: _Context, container: Choice | None,
+               own_division: bool = False) -> tuple[float, float, str]:
         """(total, the part owed to the entry itself, the reason listing every term)."""
         terms = {
             "pop": 0.4 * math.log10(max(e.population, 0) + 1),
@@ -181,7 +184,7 @@ class Resolver:
             "name": _KIND_BONUS.get(e.kind, 0.0),
             "country": 2.5 * ctx.country_share(e.country, key),
             "admin1": 0.0 if e.is_country else 1.5 * ctx.admin1_share(e, key),
-            "in_named": NAMED_DIVISION if not e.is_division and ctx.names_division(e, key) else 0.0,
+            "in_named": NAMED_DIVISION if not (e.is_division or own_division) and ctx.names_division(e, key) else 0.0,
             "near": _nearness(key, e, ctx.points),
             "hint": _hint_bonus(m.hint, e),
             "within": _containment(e, container),
