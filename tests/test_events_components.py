@@ -199,3 +199,10 @@ def test_a_blank_line_starts_a_sentence_for_the_parser(nlp):
 
     doc = paragraph_starts(nlp.make_doc('He said "it was over", a claim\n\nPolice said they had defused a bomb.'))
     assert doc[[t.text for t in doc].index("Police")].is_sent_start
+
+
+def test_the_counted_noun_after_a_participle_is_its_object_when_misparsed(nlp, lex):
+    from dateline.events.counts import _object_after
+
+    doc = nlp("The bomb went off, killing at least seven soldiers.")
+    assert [t.text for t in _object_after(token(doc, "killing"))] == ["soldiers"]

@@ -174,3 +174,21 @@ def test_a_total_over_two_events_is_not_counted_twice(pipe):
     assert sum(e["fatalities"] for e in found) < 10  # nobody's own figure
     assert max(e["fatalities_high"] or 0 for e in found) == 10  # but it bounds them
     assert [e["event_date"] for e in found] == ["2023-02-13", "2023-02-14"]
+
+
+CLAIMED = """date 2023-05-04 Dateline Wire, KISMAYO
+
+KISMAYO (Dateline Wire) - A suicide bomber rammed a car into an army base near Kismayo on Wednesday, \
+killing at least four soldiers and one civilian, officials said.
+
+Al Shabaab said on its website that it had killed "dozens of soldiers".
+"""
+
+
+def test_a_claim_names_the_perpetrator_of_the_event_before_it_and_is_not_a_new_event(pipe):
+    found = events(pipe, CLAIMED)
+    assert len(found) == 1
+    bomb = found[0]
+    assert bomb["sub_event_type"] == "Suicide bomb"
+    assert bomb["actor1"] == "Al Shabaab"
+    assert bomb["fatalities"] == 5  # the most conservative of 5 and the claim's "dozens"

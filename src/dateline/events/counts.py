@@ -125,7 +125,20 @@ def _victim_nouns(harm: Any) -> list[Any]:
     if harm.dep_ == "pobj" and harm.head.lower_ == "of" and harm.head.head.pos_ in ("NOUN", "NUM"):
         cands.append(harm.head.head)  # "hundreds of civilian casualties"
     cands.extend(_toll_value(harm))
+    if not cands and harm.tag_ == "VBG":
+        cands.extend(_object_after(harm))
     return _with_conjuncts(_through_totals(cands))
+
+
+def _object_after(verb: Any) -> list[Any]:
+    """"killing at least seven soldiers" parsed with the soldiers as another verb's subject:
+    the counted noun right after a participle is its object."""
+    for tok in verb.doc[verb.i + 1 : verb.i + 6]:
+        if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "nummod" for c in tok.children):
+            return [tok]
+        if tok.pos_ in ("VERB", "AUX") or tok.is_punct:
+            return []
+    return []
 
 
 def _through_totals(cands: list[Any]) -> list[Any]:

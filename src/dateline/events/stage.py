@@ -530,11 +530,27 @@ def _reclassified(old: Draft) -> str | None:
 
 def _no_new_agent(old: Draft, new: Draft) -> bool:
     a, b = old.roles.actor1, new.roles.actor1
-    return a is None or b is None or a.name == b.name
+    # An unidentified perpetrator is no evidence of another agent: a later claim names it.
+    return a is None or b is None or a.name == b.name or _unidentified(a)
+
+
+def _unidentified(actor: Any) -> bool:
+    return actor.name.startswith("Unidentified Armed Group")
+
+
+def _named_agent(old: Draft, new: Draft) -> None:
+    """A later sentence naming who did it ("Al Shabaab said it had killed ...") fills an
+    unidentified or missing perpetrator."""
+    a, b = old.roles.actor1, new.roles.actor1
+    other = old.roles.actor2
+    if b is not None and not _unidentified(b) and (a is None or _unidentified(a)) and (other is None or other.name != b.name):
+        old.roles = replace(old.roles, actor1=b, actor1_span=new.roles.actor1_span)
 
 
 def _absorb(old: Draft, new: Draft) -> None:
     old.figures.extend(new.figures)
+    if old.family == "violence":
+        _named_agent(old, new)
     if new.sub in TERRITORY_SUBS and old.sub == "Armed clash":
         state = old.roles.actor1 is not None and old.roles.actor1.inter == cls.STATE
         old.sub = "Government regains territory" if state else new.sub
