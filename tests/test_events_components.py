@@ -107,6 +107,7 @@ def test_restatements_are_not_added_but_additions_are():
         ("More than 40 leaders have been killed in the province so far this year.", "killed", "generic"),
         ("Protests against the reform have drawn millions of people since January.", "Protests", "generic"),
         ("Air strikes have killed at least 20 people in the north, monitors said.", "strikes", "asserted"),
+        ("The town has been hit almost daily by artillery since 2022.", "artillery", "generic"),
     ],
 )
 def test_factuality(nlp, lex, text, word, expected):

@@ -15,7 +15,7 @@ from typing import Any, Iterator
 from .lexicon import Lexicon
 
 ASSERTED, NEGATED, HYPOTHETICAL, FUTURE, GENERIC = "asserted", "negated", "hypothetical", "future", "generic"
-CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "relcl", "acl", "conj", "pobj", "dobj", "prep", "nsubj",
+CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "relcl", "acl", "conj", "pobj", "dobj", "prep", "agent", "nsubj",
                "nsubjpass", "attr", "appos", "compound", "amod", "npadvmod"}
 # "after a bombing campaign", "since the attack": the event is background to the main clause,
 # whose modality ("on the verge of", "will") does not reach it.
