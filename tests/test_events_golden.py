@@ -192,3 +192,33 @@ def test_a_claim_names_the_perpetrator_of_the_event_before_it_and_is_not_a_new_e
     assert bomb["sub_event_type"] == "Suicide bomb"
     assert bomb["actor1"] == "Al Shabaab"
     assert bomb["fatalities"] == 5  # the most conservative of 5 and the claim's "dozens"
+
+
+TERRITORY = """date 2022-09-08 Dateline Wire, GAO
+
+GAO, Mali (Dateline Wire) - Malian troops recaptured the town of Ansongo on Tuesday after fighting with \
+jihadist militants, killing at least 8 militants, the army said.
+
+Islamic State fighters overran Ansongo late last month, burning the town hall, residents said. A local \
+official said the militants later withdrew from parts of the region.
+
+On Monday, a roadside bomb struck an army truck near Gao, killing two soldiers, a security source said.
+"""
+
+
+def test_the_dateline_is_not_the_subject_and_troops_retake_for_the_government(pipe):
+    found = {e["sub_event_type"]: e for e in events(pipe, TERRITORY)}
+    retaken = found["Government regains territory"]
+    assert retaken["actor1"].startswith("Military Forces of Mali")
+
+
+def test_overrunning_a_town_is_not_a_peaceful_transfer(pipe):
+    subs = [e["sub_event_type"] for e in events(pipe, TERRITORY)]
+    assert "Non-state actor overtakes territory" in subs
+    assert "Non-violent transfer of territory" not in subs
+
+
+def test_a_sentence_with_its_own_other_date_is_another_event(pipe):
+    found = events(pipe, TERRITORY)
+    bomb = [e for e in found if e["sub_event_type"] == "Remote explosive/landmine/IED"]
+    assert len(bomb) == 1 and bomb[0]["fatalities"] == 2

@@ -33,6 +33,7 @@ FOLLOW_WINDOW = 2  # sentences after an event that may still add to it
 TERRITORY_VERBS = {"take", "capture", "seize", "fall", "overrun", "conquer", "liberate", "recapture",
                    "retake", "regain", "reclaim", "withdraw", "cede", "relinquish", "hand", "pull", "recover"}
 TERRITORY_FRAMES = frozenset({"capture", "regain", "transfer"})
+FORCIBLE = frozenset({"overran", "overrun", "overruns", "stormed", "storm", "storms", "overwhelmed"})
 
 
 @dataclass
@@ -148,6 +149,10 @@ PROTEST_SUBS = {"Peaceful protest", "Protest with intervention", "Excessive forc
 
 def _without_fighting(d: Draft, sents: list[Sent], lex: Lexicon) -> bool:
     """"took over the village, but no clashes were reported": a transfer without fighting."""
+    if d.frames - TERRITORY_FRAMES or any(f.kind == "killed" and f.value for f in d.figures):
+        return False  # "overran the town, burning the police station": taken by force
+    if sents and sents[0].tokens.doc.text[d.trigger.start : d.trigger.end].lower() in FORCIBLE:
+        return False
     near = [s for s in sents if 0 <= s.index - d.sentence_index <= 1]
     return any("nonviolent" in lex.territory.keys_in(s.tokens, context=s.words) for s in near)
 
@@ -268,7 +273,7 @@ def make_draft(doc: Doc, sent: Sent, group: list[Match], index: ActorIndex, lex:
     tok = _head_token(doc, head)
     if _reference_only(tok, lex):
         return None
-    role = _best_roles(doc, group, tok, index)
+    role = _outside_dropped(_best_roles(doc, group, tok, index), sent)
     role = _fill_from_sentence(role, sent, tok, index, territorial=bool(frames & TERRITORY_FRAMES))
     weapons = weapon_cues(sent, lex)
     frames = _refine_frames(frames, role, tok, doc, lex, weapons)
@@ -375,6 +380,15 @@ def _fill_from_sentence(role: Roles, sent: Sent, tok: Any, index: ActorIndex, *,
         found = _other_armed(index, span, trig, role.actor1, _described(sent, role.actor1_span))
         if found is not None:
             role = replace(role, actor2=found[0], actor2_span=found[1])
+    return role
+
+
+def _outside_dropped(role: Roles, sent: Sent) -> Roles:
+    """An agent the parse found outside the sentence (the dateline "MAIDUGURI, Nigeria -" read
+    as the subject) is no agent: the sentence's own actors are looked for instead."""
+    if role.agent is not None and role.actor1 is None and not (
+            sent.sentence.start <= role.agent.idx < sent.sentence.end):
+        return replace(role, agent=None)
     return role
 
 
@@ -507,6 +521,8 @@ def _fold(drafts: list[Draft], new: Draft) -> bool:
 def _adds_to(old: Draft, new: Draft) -> bool:
     if new.sentence_index == old.sentence_index or new.factuality != old.factuality:
         return False
+    if _other_day(old, new):
+        return False  # "On Monday, a roadside bomb ...": its own date, so another event
     if old.family == "demo":
         return new.family in ("demo", "violence", "arrest", "property") and (
             bool(new.protest - {"purpose"}) or new.family == "demo")
@@ -519,6 +535,14 @@ def _adds_to(old: Draft, new: Draft) -> bool:
     if not new.anchored() and _no_new_agent(old, new) and cls.event_type_of(new.sub) == cls.event_type_of(old.sub):
         return True  # "They set fire to homes and shot at residents": more of the same raid
     return False
+
+
+def _other_day(old: Draft, new: Draft) -> bool:
+    a, b = old.when, new.when
+    own = b is not None and b.evidence is not None and new.sentence.start <= b.evidence.start < new.sentence.end
+    if not own or a is None or a.date_start is None or b.date_start is None:
+        return False
+    return b.date_start > (a.date_end or a.date_start) or (b.date_end or b.date_start) < a.date_start
 
 
 def _reclassified(old: Draft) -> str | None:
