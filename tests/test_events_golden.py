@@ -222,3 +222,15 @@ def test_a_sentence_with_its_own_other_date_is_another_event(pipe):
     found = events(pipe, TERRITORY)
     bomb = [e for e in found if e["sub_event_type"] == "Remote explosive/landmine/IED"]
     assert len(bomb) == 1 and bomb[0]["fatalities"] == 2
+
+
+TWO_CLAUSES = """date 2023-04-19 Dateline Wire, LAHORE
+
+LAHORE (Dateline Wire) - On Tuesday, police arrested six suspected militants in Multan, \
+while in Lahore hundreds of students staged a peaceful sit-in outside the university, demanding lower fees.
+"""
+
+
+def test_two_events_in_one_sentence_across_while(pipe):
+    subs = sorted(e["sub_event_type"] for e in events(pipe, TWO_CLAUSES))
+    assert subs == ["Arrests", "Peaceful protest"]

@@ -237,7 +237,7 @@ def protest_cues(tokens, table, *, within=None) -> frozenset[str]:
     keys = set()
     for m in table.match(tokens):
         tok = tokens.doc[m.start]
-        if within is not None and _clause_index(tok) != _clause_index(within):
+        if within is not None and clause_index(tok) != clause_index(within):
             continue
         if m.key == "purpose" or not in_reason(tok):
             keys.add(m.key)
@@ -247,7 +247,7 @@ def protest_cues(tokens, table, *, within=None) -> frozenset[str]:
 CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though", "but"})
 
 
-def _clause_index(tok) -> int:
+def clause_index(tok) -> int:
     """Which side of a ", while"/", whereas"/", but" break ``tok`` is on: a surface cut, as the
     parse of a long coordinated sentence often attaches the second clause's verbs to the first."""
     sent = tok.sent

@@ -227,6 +227,7 @@ class Group:
     family: str
     matches: list[Match]
     subject: Any = None
+    clause: int = 0
 
 
 def group_matches(matches: Sequence[Match], doc: Doc) -> list[list[Match]]:
@@ -236,9 +237,12 @@ def group_matches(matches: Sequence[Match], doc: Doc) -> list[list[Match]]:
     for m in matches:
         family = _family(m.key, families)
         subject = _explicit_subject(_head_token(doc, m))
-        target = next((g for g in groups if g.family == family and _same(g.subject, subject)), None)
+        # Across ", while ..." two clauses tell two events ("police arrested ..., while in X
+        # relatives staged a sit-in").
+        clause = cls.clause_index(_head_token(doc, m))
+        target = next((g for g in groups if g.family == family and g.clause == clause and _same(g.subject, subject)), None)
         if target is None:
-            groups.append(Group(family, [m], subject))
+            groups.append(Group(family, [m], subject, clause))
         else:
             target.matches.append(m)
             target.subject = target.subject or subject
