@@ -108,6 +108,9 @@ def test_restatements_are_not_added_but_additions_are():
         ("Protests against the reform have drawn millions of people since January.", "Protests", "generic"),
         ("Air strikes have killed at least 20 people in the north, monitors said.", "strikes", "asserted"),
         ("The town has been hit almost daily by artillery since 2022.", "artillery", "generic"),
+        ("Killings of civilians by armed groups have continued in the province.", "Killings", "generic"),
+        ("The ministry said its forces had struck targets over the past week.", "struck", "generic"),
+        ("Unions have called a national strike for next Wednesday.", "strike", "future"),
     ],
 )
 def test_factuality(nlp, lex, text, word, expected):

@@ -112,7 +112,7 @@ def _generic(trigger: Any, chain: list[Any], lex: Lexicon) -> str | None:
     return None
 
 
-# A stretch of time reaching up to now: with a present perfect it tells a tally or a trend
+# A stretch of time reaching up to now (or up to then): with a perfect it tells a tally or a trend
 # ("have been killed so far this year", "have drawn millions since January"), not one event.
 SPAN_OF_TIME = {("since",), ("so", "far"), ("this", "year"), ("this", "month"), ("in", "recent"),
                 ("over", "the", "past"), ("in", "the", "past"), ("almost", "daily"), ("every", "day")}
@@ -122,12 +122,14 @@ def _trend(chain: list[Any]) -> bool:
     verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
     if verb is None or not _present_perfect(verb):
         return False
+    if verb.lemma_ == "continue":
+        return True  # "killings of civilians have continued": a trend
     words = [t.lower_ for t in verb.subtree]
     return any(tuple(words[i : i + len(k)]) == k for k in SPAN_OF_TIME for i in range(len(words)))
 
 
 def _present_perfect(verb: Any) -> bool:
-    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("have", "has", "'ve") for c in verb.children)
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("have", "has", "'ve", "had", "'d") for c in verb.children)
 
 
 def _specific(noun: Any) -> bool:
