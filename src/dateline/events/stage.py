@@ -149,8 +149,8 @@ PROTEST_SUBS = {"Peaceful protest", "Protest with intervention", "Excessive forc
 
 def _without_fighting(d: Draft, sents: list[Sent], lex: Lexicon) -> bool:
     """"took over the village, but no clashes were reported": a transfer without fighting."""
-    if d.frames - TERRITORY_FRAMES or any(f.kind == "killed" and f.value for f in d.figures):
-        return False  # "overran the town, burning the police station": taken by force
+    if any(f.kind == "killed" and f.value for f in d.figures):
+        return False  # people were killed taking it: taken by force
     if sents and sents[0].tokens.doc.text[d.trigger.start : d.trigger.end].lower() in FORCIBLE:
         return False
     near = [s for s in sents if 0 <= s.index - d.sentence_index <= 1]
