@@ -158,3 +158,38 @@ def test_a_division_named_outright_is_not_a_namesake_town_in_another_named_divis
     text = "Floods hit Ohio and Texas this week."
     ohio, texas = resolve(stage, text, "Ohio", "Texas")
     assert (texas.feature_code, texas.admin1) == ("ADM1", "Texas")
+
+
+HOME_ROWS = [
+    (201, "Dovra", "Dovra", "", 47.6, 34.6, "P", "PPL", "UA", "04", 45000),
+    (202, "Kelin", "Kelin", "", 43.7, 24.9, "P", "PPL", "BG", "15", 20000),
+    (203, "Kelin", "Kelin", "", 48.9, 37.1, "P", "PPL", "UA", "07", 8000),
+    (204, "Russia", "Russia", "", 60.0, 100.0, "A", "PCLI", "RU", "00", 140000000),
+]
+
+
+@pytest.fixture
+def home_resolver(tmp_path):
+    from dateline.geo.resolve import Resolver
+
+    dump = tmp_path / "XX.txt"
+    dump.write_text("".join(geonames_line(r) for r in HOME_ROWS), encoding="utf-8")
+    path = tmp_path / "gaz.sqlite"
+    create_empty(path)
+    load(path, dump)
+    return Resolver(Gazetteer(path))
+
+
+def test_the_dateline_country_carries_places_the_story_names_with_the_other_side(home_resolver):
+    from dateline.geo.resolve import Mention
+
+    # "Russian forces shelled the city of Dovra ... Kelin": a report filed from Kyiv.
+    mentions = [Mention(0, 5, "Dovra", loose=True), Mention(10, 15, "Kelin"),
+                Mention(20, 26, "Russia")]
+    prior = {"RU": 1.5}
+    away = home_resolver.resolve(mentions, prior=prior)
+    home = home_resolver.resolve(mentions, prior=prior, home="UA")
+    assert away[0] is None  # a loose find with little support abroad stays unresolved
+    assert home[0].entry.country == "UA" and "home=" in home[0].reason
+    assert away[1].entry.country == "BG" and home[1].entry.country == "UA"
+    assert home[2].entry.country == "RU"  # the other side's country is still itself

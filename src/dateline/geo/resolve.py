@@ -32,6 +32,8 @@ MIN_LOOSE_TOTAL = 5.0
 # ... and a mention whose words do not say it is a place (inside an organisation's name, after "of"
 # or "from") needs more of the story's context to carry it.
 MIN_WEAK_TOTAL = 6.5
+# A place in the wire dateline's country, over its namesakes abroad.
+HOME_BONUS = 0.8
 _OWN_TERMS = ("pop", "type", "name", "hint")
 
 
@@ -93,6 +95,9 @@ class _Context:
         self.points: list[tuple[str, float, float]] = []  # (name key, lat, lon) of the places chosen
         # Divisions the story names outright ("Ohio", "Ind."), by the name that named them.
         self.named: dict[tuple[str, str], set[str]] = defaultdict(set)
+        # The wire dateline's country: a report filed from KYIV is mostly about Ukrainian places,
+        # however often it names the other side ("Russian forces shelled ...").
+        self.home: str | None = None
 
     def vote_country(self, key: str, code: str, weight: float) -> None:
         self.countries[key][code] += weight
@@ -151,16 +156,20 @@ class Resolver:
                 found = (country,) + tuple(e for e in found if e.geonameid != country.geonameid)
         return found
 
-    def resolve(self, mentions: Sequence[Mention], *, prior: Mapping[str, float] | None = None) -> list[Choice | None]:
-        """Choose an entry for every mention; None where the gazetteer has no candidate."""
+    def resolve(self, mentions: Sequence[Mention], *, prior: Mapping[str, float] | None = None,
+                home: str | None = None) -> list[Choice | None]:
+        """Choose an entry for every mention; None where the gazetteer has no candidate.
+        ``home`` is the ISO2 country of the wire dateline, when there is one."""
         cands = [self.candidates(m) for m in mentions]
         prior = dict(prior or {})
         keys = [fold(m.query) for m in mentions]
         ctx = _soft_votes(keys, cands, prior)
+        ctx.home = home
         picks: list[Choice | None] = [None] * len(mentions)
         for _ in range(ROUNDS):
             picks = [self._pick(keys[i], m, cands[i], ctx, picks) for i, m in enumerate(mentions)]
             ctx = _context_from(keys, picks, prior)
+            ctx.home = home
         return [self._positioned(p, picks) if p else None for p in picks]
 
     def _pick(self, key: str, m: Mention, cands, ctx: _Context, previous) -> Choice | None:
@@ -171,7 +180,8 @@ class Resolver:
         own_division = any(e.kind == 0 and e.fcode == "ADM1" for e in cands)
         scored = [(self._score(key, m, e, ctx, container, own_division), e) for e in cands]
         (score, own, parts), entry = max(scored, key=lambda x: x[0][0])
-        if m.loose and own < MIN_LOOSE_OWN and score < (MIN_LOOSE_TOTAL if m.keep else MIN_WEAK_TOTAL):
+        at_home = m.keep and ctx.home is not None and entry.country == ctx.home
+        if m.loose and not at_home and own < MIN_LOOSE_OWN and score < (MIN_LOOSE_TOTAL if m.keep else MIN_WEAK_TOTAL):
             return None
         return Choice(entry, round(score, 3), parts, entry.lat, entry.lon, round(_margin(score, entry, scored), 3))
 
@@ -188,6 +198,7 @@ class Resolver:
             "near": _nearness(key, e, ctx.points),
             "hint": _hint_bonus(m.hint, e),
             "within": _containment(e, container),
+            "home": HOME_BONUS if ctx.home and e.country == ctx.home and not e.is_country else 0.0,
         }
         total = sum(terms.values())
         own = sum(terms[k] for k in _OWN_TERMS)

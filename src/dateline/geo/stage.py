@@ -56,9 +56,10 @@ class PlaceStage(Stage):
         mentions = mentions_from_spans(text, find_spans(text, entities, body))
         demonyms = demonym_spans(text, entities, body)
         head = self._dateline_mention(doc)
-        prior = _prior(dateline_country(doc.article.dateline), [d[2] for d in demonyms])
+        prior = _prior(dateline_country(doc.article.dateline), [d[2] for d in demonyms])  # noqa: E501
         all_mentions = ([head] if head else []) + mentions
-        choices = self.resolver.resolve(all_mentions, prior=prior)
+        home = dateline_country(doc.article.dateline)
+        choices = self.resolver.resolve(all_mentions, prior=prior, home=home)
         places = [_place(m, c if self._confident(c) else None) for m, c in zip(all_mentions, choices)]
         people = person_names(text, entities)
         places = [p for p, m in zip(places, all_mentions)
