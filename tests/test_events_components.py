@@ -111,6 +111,8 @@ def test_restatements_are_not_added_but_additions_are():
         ("Killings of civilians by armed groups have continued in the province.", "Killings", "generic"),
         ("The ministry said its forces had struck targets over the past week.", "struck", "generic"),
         ("Unions have called a national strike for next Wednesday.", "strike", "future"),
+        ("Earlier this month, government forces retook the town after a week of clashes.", "retook", "asserted"),
+        ("Government forces attack villages every day.", "attack", "generic"),
     ],
 )
 def test_factuality(nlp, lex, text, word, expected):

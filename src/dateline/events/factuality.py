@@ -105,7 +105,8 @@ def _generic(trigger: Any, chain: list[Any], lex: Lexicon) -> str | None:
             return GENERIC
     if trigger.tag_ == "NNS" and not _specific(trigger) and _present_governor(chain):
         return GENERIC
-    if trigger.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in trigger.children) and _plural_subject(trigger):
+    if (trigger.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in trigger.children)
+            and _plural_subject(trigger) and not _dated(trigger)):
         return GENERIC
     if _trend(chain):
         return GENERIC
@@ -130,6 +131,19 @@ def _trend(chain: list[Any]) -> bool:
 
 def _present_perfect(verb: Any) -> bool:
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("have", "has", "'ve", "had", "'d") for c in verb.children)
+
+
+HABITUAL = {"every", "each", "daily", "weekly", "nightly", "most", "many"}
+
+
+def _dated(verb: Any) -> bool:
+    """"Earlier this month, forces retook ...": a dated clause is a past event, whatever the tagger
+    made of an irregular past form."""
+    for child in verb.children:
+        toks = list(child.subtree)
+        if any(t.ent_type_ == "DATE" for t in toks) and not any(t.lower_ in HABITUAL for t in toks):
+            return True
+    return False
 
 
 def _specific(noun: Any) -> bool:

@@ -31,7 +31,7 @@ from .sides import ARMED_INTERS, TERRITORY_SUBS, sides
 
 FOLLOW_WINDOW = 2  # sentences after an event that may still add to it
 TERRITORY_VERBS = {"take", "capture", "seize", "fall", "overrun", "conquer", "liberate", "recapture",
-                   "retake", "regain", "reclaim", "withdraw", "cede", "relinquish", "hand", "pull", "recover"}
+                   "retake", "retook", "retaken", "regain", "reclaim", "withdraw", "cede", "relinquish", "hand", "pull", "recover"}
 TERRITORY_FRAMES = frozenset({"capture", "regain", "transfer"})
 FORCIBLE = frozenset({"overran", "overrun", "overruns", "stormed", "storm", "storms", "overwhelmed"})
 
