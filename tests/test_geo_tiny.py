@@ -96,3 +96,33 @@ def test_bad_lines_are_skipped_and_bad_files_raise(tmp_path):
         load(tmp_path / "missing.sqlite", tmp_path / "x.txt")
     with pytest.raises(GazetteerError):
         Gazetteer(tmp_path / "nothing.sqlite")
+
+
+def test_older_gazetteer_gains_the_country_index_on_open(tmp_path):
+    import sqlite3
+
+    path = write_tiny(tmp_path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("DROP INDEX place_country")
+    gaz = Gazetteer(path)
+    plan = " ".join(str(r) for r in gaz._conn.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM place WHERE country = 'SY' AND fcode >= 'PCL' AND fcode < 'PCM'"))
+    assert "place_country" in plan
+    assert gaz.division("SY", None).name == "Syria"
+    gaz.close()
+
+
+def test_read_only_older_gazetteer_still_opens(tmp_path):
+    import os
+    import sqlite3
+
+    path = write_tiny(tmp_path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("DROP INDEX place_country")
+    os.chmod(path, 0o444)
+    try:
+        gaz = Gazetteer(path)
+        assert gaz.division("EG", None).name == "Egypt"
+        gaz.close()
+    finally:
+        os.chmod(path, 0o644)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import GazetteerError
 from .normalize import fold, fuzzy
-from .schema import SCHEMA_VERSION, connect
+from .schema import SCHEMA_VERSION, connect, ensure_indexes
 
 ENV_VAR = "DATELINE_GAZETTEER"
 _COLUMNS = "p.id, p.name, p.fclass, p.fcode, p.country, p.admin1, p.admin1_name, p.admin2, p.population, p.lat, p.lon"
@@ -73,6 +73,7 @@ class Gazetteer:
     def __init__(self, path: str | os.PathLike, *, cache_size: int = 8192):
         self.path = str(path)
         try:
+            ensure_indexes(self.path)
             self._conn = connect(self.path, readonly=True)
             version = self._conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
         except sqlite3.Error as exc:
@@ -145,7 +146,7 @@ class Gazetteer:
             info = countries().get(country)
             found = self.entry(info.geonameid) if info else None
             return found or self._first(f"SELECT {_COLUMNS}, 0 FROM place p WHERE p.country = ? "
-                                        "AND p.fcode LIKE 'PCL%' ORDER BY p.population DESC LIMIT 1", (country,))
+                                        "AND p.fcode >= 'PCL' AND p.fcode < 'PCM' ORDER BY p.population DESC LIMIT 1", (country,))
         rows = self._query("SELECT id FROM admin1 WHERE country = ? AND code = ?", (country, admin1))
         found = self.entry(rows[0][0]) if rows else None
         return found or self._first(f"SELECT {_COLUMNS}, 0 FROM place p WHERE p.country = ? AND p.admin1 = ? "

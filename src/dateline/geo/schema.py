@@ -7,6 +7,8 @@ own name, 1 for an alternate name, 2 for a weak form such as a county's name wit
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 from dataclasses import dataclass
 from typing import Iterable
@@ -29,7 +31,11 @@ CREATE UNIQUE INDEX IF NOT EXISTS name_unique ON name(id, key);
 INDEXES = """
 CREATE INDEX IF NOT EXISTS name_key ON name(key);
 CREATE INDEX IF NOT EXISTS name_fkey ON name(fkey);
+CREATE INDEX IF NOT EXISTS place_country ON place(country, fcode);
 """
+
+# Indexes a gazetteer built by an older version may lack, added when it is opened (if writable).
+LATE_INDEXES = ("place_country", "CREATE INDEX IF NOT EXISTS place_country ON place(country, fcode)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +79,23 @@ def connect(path: str, *, readonly: bool = False) -> sqlite3.Connection:
     else:
         conn = sqlite3.connect(path, check_same_thread=False)
     return conn
+
+
+def ensure_indexes(path: str) -> bool:
+    """Add the indexes an older gazetteer file lacks; False when the file cannot be written
+    (it still works, only its country look-ups scan the table)."""
+    name, ddl = LATE_INDEXES
+    with contextlib.closing(connect(path, readonly=True)) as conn:
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE type='index' AND name=?", (name,)).fetchone():
+            return True
+    if not os.access(path, os.W_OK):
+        return False
+    try:
+        with contextlib.closing(connect(path)) as conn, conn:
+            conn.execute(ddl)
+    except sqlite3.OperationalError:  # read-only medium or locked by a writer: keep the slower scan
+        return False
+    return True
 
 
 def insert_places(conn: sqlite3.Connection, rows: Iterable[PlaceRow]) -> None:
