@@ -81,3 +81,18 @@ def test_the_note_is_one_acled_style_sentence():
                        "Islamic State (Syria) in Deir ez-Zor.")
     month = replace(e, time_precision=3, fatalities=3)
     assert note(month).startswith("In January 2019, ") and note(month).endswith("with 3 fatalities.")
+
+
+def test_a_sentence_dated_a_day_apart_or_undated_before_can_still_fold():
+    from types import SimpleNamespace as NS
+
+    from dateline.events.stage import _other_day
+    from dateline.model import EventTime, Span
+
+    def draft(day: str, evidence: Span | None, start: int) -> NS:
+        return NS(when=EventTime(day, day, day, 1, evidence), sentence=Span(start, start + 50))
+
+    sunday = draft("2023-06-11", Span(5, 10), 0)
+    assert not _other_day(sunday, draft("2023-06-10", Span(60, 70), 55))  # overnight: a day's slack
+    assert _other_day(sunday, draft("2023-05-28", Span(60, 70), 55))
+    assert not _other_day(draft("2023-06-12", None, 0), draft("2023-05-28", Span(60, 70), 55))  # publication date only

@@ -12,6 +12,7 @@ gas.") is folded into it; a denial becomes the counter-claim of the event it ans
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date as _date
 from typing import Any, Sequence
 
 from ..actors import naming
@@ -544,9 +545,17 @@ def _adds_to(old: Draft, new: Draft) -> bool:
 def _other_day(old: Draft, new: Draft) -> bool:
     a, b = old.when, new.when
     own = b is not None and b.evidence is not None and new.sentence.start <= b.evidence.start < new.sentence.end
-    if not own or a is None or a.date_start is None or b.date_start is None:
-        return False
-    return b.date_start > (a.date_end or a.date_start) or (b.date_end or b.date_start) < a.date_start
+    if not own or a is None or a.evidence is None or a.date_start is None or b.date_start is None:
+        return False  # the event's date was only the publication date: no evidence against
+    # A day's slack: "an overnight raid" reported on Sunday and "arrived late on Saturday".
+    return _days(a.date_end or a.date_start, b.date_start) > 1 or _days(b.date_end or b.date_start, a.date_start) > 1
+
+
+def _days(earlier: str, later: str) -> int:
+    try:
+        return (_date.fromisoformat(later[:10]) - _date.fromisoformat(earlier[:10])).days
+    except ValueError:
+        return 0  # a partial date ("2023-06"): no evidence of another day
 
 
 def _reclassified(old: Draft) -> str | None:
@@ -579,6 +588,8 @@ def _absorb(old: Draft, new: Draft) -> None:
     old.figures.extend(new.figures)
     if old.family == "violence":
         _named_agent(old, new)
+    if (old.when is None or old.when.evidence is None) and new.when is not None and new.when.evidence is not None:
+        old.when = new.when  # "arrived late on Saturday": the date the first sentence lacked
     if new.sub in TERRITORY_SUBS and old.sub == "Armed clash":
         state = old.roles.actor1 is not None and old.roles.actor1.inter == cls.STATE
         old.sub = "Government regains territory" if state else new.sub
