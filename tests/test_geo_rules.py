@@ -193,3 +193,26 @@ def test_the_dateline_country_carries_places_the_story_names_with_the_other_side
     assert home[0].entry.country == "UA" and "home=" in home[0].reason
     assert away[1].entry.country == "BG" and home[1].entry.country == "UA"
     assert home[2].entry.country == "RU"  # the other side's country is still itself
+
+
+def test_names_in_brackets_after_a_place_contain_it(tmp_path):
+    from test_geo_stage import make_doc
+    from test_geo_tiny import write_tiny
+
+    stage = PlaceStage.default(gazetteer=Gazetteer(write_tiny(tmp_path)))
+    doc = make_doc("On Monday, gunmen killed two men in Hajin (Deir ez-Zor).", [])
+    stage(doc)
+    found = {doc.text[p.start : p.end]: p for p in doc.places}
+    assert found["Hajin"].country_code == "SY" and found["Hajin"].latitude == 34.69
+    assert found["Deir ez-Zor"].feature_code == "ADM1"
+
+
+def test_a_short_organisation_with_a_comma_is_two_places(tmp_path):
+    from test_geo_stage import make_doc
+    from test_geo_tiny import write_tiny
+
+    stage = PlaceStage.default(gazetteer=Gazetteer(write_tiny(tmp_path)))
+    doc = make_doc("Shells fell on Hajin, Aleppo.", [("Hajin, Aleppo", "ORG")])
+    stage(doc)
+    found = {doc.text[p.start : p.end]: p for p in doc.places}
+    assert found["Aleppo"].country_code == "SY" and "Hajin, Aleppo" not in found

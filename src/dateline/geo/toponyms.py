@@ -33,6 +33,8 @@ _LOCATIVE = re.compile(r"\b(?i:in|near|at|outside|inside|from|to|into|towards?|a
                        r"(?:captur|seiz|storm|enter|shell|bomb|besieg|overr|recaptur|liberat)(?:e|ed|es|ing|an|un)?) (?:the )?"
                        r"(?i:(?:north|south|east|west|central|rural|downtown|(?:north|south)?(?:east|west)(?:ern)?|northern|southern)\s+)?"
                        r"(" + _NAME + r")")
+# Containers in brackets after a name: "Tulua (Valle del Cauca)", "Elwulobia (Aguata, Anambra)".
+_BRACKETED = re.compile(r"(?<=[\w.]) ?\(((?:" + _NAME + r")(?:, ?(?:" + _NAME + r"))*)\)")
 # A wire dateline inside the text ("... title. TORRINGTON — The town ..."): capitals before a dash.
 _WIRE = re.compile(r"(?:^|\n|[.!?]\s)\s*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?"
                    r"\s*(?:\([^)\n]{1,30}\)\s*)?[-\u2013\u2014]{1,2}\s")
@@ -130,7 +132,7 @@ def _link_containers(text: str, mentions: list[Mention]) -> list[Mention]:
     for k in range(len(out) - 1):
         a, b = out[k], out[k + 1]
         gap = text[a.end : b.start]
-        if gap.strip() == "," and len(gap) <= 3:
+        if gap.strip() in (",", "(") and len(gap) <= 3:  # "Hajin, Deir ez-Zor", "Tulua (Valle del Cauca)"
             out[k] = dataclasses.replace(a, container=k + 1)
     return out
 
@@ -182,7 +184,7 @@ def _org_spans(text: str, entities: Sequence[Entity], body_start: int) -> Iterab
             continue
         surface = text[ent.start : ent.end]
         if len(surface.split()) <= 2 and surface[:1].isupper():
-            yield trim(text, ent.start, ent.end)  # the NER's "organisation" may be a place ("Gainesville")
+            yield from _split_entity(text, ent.start, ent.end)  # the NER's "organisation" may be a place ("Gainesville")
             continue
         of = surface.find(" of ")
         if of > 0 and surface[:of].split()[-1].lower() in _ORG_WORDS:
@@ -218,12 +220,24 @@ def _rule_spans(text: str, body_start: int) -> Iterable[tuple[int, int, bool]]:
         word = m.group(2).lower()
         end = m.end(2) if word in _DIVISION_SET else m.end(1)
         yield _name_span(text, body_start + m.start(1), body_start + end) + (True,)
+    for m in _BRACKETED.finditer(body):
+        yield from _bracketed_names(text, body_start + m.start(1), m.group(1))
     for m in _WIRE.finditer(body):
         yield trim(text, body_start + m.start(1), body_start + m.end(1)) + (True,)
     for m in _LOCATIVE.finditer(body):
         word = m.group(0).split(" ", 1)[0].lower()
         strong = word in _STRONG_LOCATIVE or _TAKING.match(word) is not None
         yield _name_span(text, body_start + m.start(1), body_start + m.end(1)) + (strong,)
+
+
+def _bracketed_names(text: str, start: int, inner: str) -> Iterable[tuple[int, int, bool]]:
+    """Each comma-separated name in the brackets: the places that contain the one just before."""
+    pos = start
+    for part in inner.split(","):
+        s, e = trim(text, pos, pos + len(part))
+        if e > s:
+            yield s, e, True
+        pos += len(part) + 1
 
 
 def _name_span(text: str, start: int, end: int) -> tuple[int, int]:
