@@ -125,3 +125,13 @@ def test_event_place_without_places_uses_the_story_country(stage):
 def test_streaming_json_object_round_trip(obj):
     for text in (json.dumps(obj), json.dumps(obj, indent=2)):
         assert dict(iter_json_object(text)) == obj
+
+
+def test_an_unresolved_place_falls_back_to_the_container_named_after_it(stage):
+    text = "In Syria, gunmen attacked Qasr Mahmoud area in Aleppo city. Hajin was calm."
+    doc = make_doc(text, [("Syria", "GPE"), ("Qasr Mahmoud", "GPE"), ("Aleppo", "GPE"), ("Hajin", "GPE")])
+    stage(doc)
+    trig = text.index("attacked")
+    ep = event_place(doc, Span(trig, trig + 8), doc.sentences[0])
+    assert ep.location == "Qasr Mahmoud" and ep.geonameid is None
+    assert (ep.latitude, ep.longitude) == (36.2, 37.16) and ep.geo_precision == 2

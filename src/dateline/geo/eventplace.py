@@ -32,6 +32,8 @@ _ELSEWHERE = re.compile(r"(?:\b(?:from|to|said|says|told|reported|announced|stat
 CHARS_PER_POINT = 60.0
 _AREA_AFTER = re.compile(r"^\s*(?:countryside|outskirts|suburbs|area|region|environs|hinterland|border)\b", re.I)
 _TOWN_CODES = ("PPL",)
+# How far after an unresolved place its container may be named ("X village of Y district in Z province").
+CONTAINER_REACH = 80
 _COMPOUND = re.compile(r"^-(?:led|run|backed|based|born|made|funded|supported|allied|trained|owned|brokered|sponsored)\b", re.I)
 _CONTAINS = re.compile(r"^(?:\s*,\s*(?:a\s+\w+\s+(?:in|of|near)\s+)?|\s+in\s+(?:the\s+)?(?:\w+(?:ern|ral)\s+)?|"
                        r"\s+(?:\w+\s+)?(?:neighbou?rhood|district|area|village|town|suburb|quarter|region|LGA|county|"
@@ -150,23 +152,32 @@ def _location_name(doc: Doc, p: Place) -> str:
 def _unresolved(doc: Doc, p: Place) -> EventPlace:
     """A place the gazetteer lacks: keep its name, locate it at the smallest area the text supports."""
     name = p.name or doc.text[p.start : p.end]
-    area = _containing_division(doc, p)
+    area, named = _container(doc, p)
     if area is not None:
+        town = named and (area.feature_code or "").startswith(_TOWN_CODES)
         return EventPlace(location=name, latitude=area.latitude, longitude=area.longitude,
                           country=country_name(area.country_code), iso2=area.country_code, admin1=area.admin1,
-                          geo_precision=3, evidence=Span(p.start, p.end), reason="unresolved; placed at its division")
+                          admin2=area.admin2, geo_precision=2 if town else 3, evidence=Span(p.start, p.end),
+                          reason=f"unresolved; placed at {area.name}" + (", named as its container" if named else ""))
     iso2 = story_country(doc)
     lat, lon = COUNTRY_CENTRES.get(iso2, (None, None)) if iso2 else (None, None)
     return EventPlace(location=name, latitude=lat, longitude=lon, country=country_name(iso2), iso2=iso2,
                       geo_precision=3, evidence=Span(p.start, p.end), reason="unresolved; placed at the story's country")
 
 
-def _containing_division(doc: Doc, p: Place) -> Place | None:
-    """The nearest resolved division mentioned after ``p`` in its sentence, else anywhere in the article."""
-    divisions = [q for q in doc.places or () if q.role == "toponym" and q.latitude is not None
-                 and (q.feature_code or "").startswith(("ADM1", "ADM2"))]
-    after = [q for q in divisions if q.start >= p.end]
-    return (after or divisions or [None])[0]
+def _container(doc: Doc, p: Place) -> tuple[Place | None, bool]:
+    """The smallest area the text places ``p`` in: the first resolved town or division named just
+    after it ("X village in Idlib governorate", "X area in Srinagar city", "X (Aguata, Anambra)"),
+    else a division the article names, else the article's first resolved town; and whether the
+    text names it as the container."""
+    resolved = [q for q in doc.places or () if q.role in ("toponym", "dateline") and q.latitude is not None
+                and not (q.feature_code or "").startswith("PCL")]
+    after = [q for q in resolved if p.end <= q.start <= p.end + CONTAINER_REACH
+             and not re.search(r"[.;]\s", doc.text[p.end : q.start])]
+    divisions = [q for q in resolved if (q.feature_code or "").startswith(("ADM1", "ADM2"))]
+    if after:
+        return after[0], True
+    return (divisions or resolved or [None])[0], False
 
 
 def _country_only(doc: Doc) -> EventPlace:
