@@ -189,9 +189,10 @@ def test_the_dateline_country_carries_places_the_story_names_with_the_other_side
     prior = {"RU": 1.5}
     away = home_resolver.resolve(mentions, prior=prior)
     home = home_resolver.resolve(mentions, prior=prior, home="UA")
-    assert away[0] is None  # a loose find with little support abroad stays unresolved
+    # "the city of Dovra": said to be a place and the only Dovra there is, so resolved even abroad
+    assert away[0].entry.country == "UA" and away[0].clear
     assert home[0].entry.country == "UA" and "home=" in home[0].reason
-    assert away[1].entry.country == "BG" and home[1].entry.country == "UA"
+    assert home[1].entry.country == "UA" and "home=" in home[1].reason
     assert home[2].entry.country == "RU"  # the other side's country is still itself
 
 
@@ -216,3 +217,35 @@ def test_a_short_organisation_with_a_comma_is_two_places(tmp_path):
     stage(doc)
     found = {doc.text[p.start : p.end]: p for p in doc.places}
     assert found["Aleppo"].country_code == "SY" and "Hajin, Aleppo" not in found
+
+
+def test_a_place_said_to_be_one_with_a_single_clear_reading_resolves_without_context(home_resolver):
+    from dateline.geo.resolve import Mention
+
+    said = home_resolver.resolve([Mention(0, 5, "Dovra", loose=True, keep=True)])[0]  # "in Dovra"
+    unsaid = home_resolver.resolve([Mention(0, 5, "Dovra", loose=True, keep=False)])[0]  # "Dovra Trading"
+    rivals = home_resolver.resolve([Mention(0, 5, "Kelin", loose=True, keep=True)])[0]  # two Kelins
+    assert said is not None and said.clear and said.entry.country == "UA"
+    assert unsaid is None and rivals is None
+
+
+def test_a_name_after_a_placed_name_and_a_comma_is_its_container(tmp_path):
+    from test_geo_stage import make_doc
+    from test_geo_tiny import write_tiny
+
+    stage = PlaceStage.default(gazetteer=Gazetteer(write_tiny(tmp_path)))
+    doc = make_doc("Artillery hit positions at Qabr Essa, Aleppo. Casualties unknown.", [])
+    stage(doc)
+    found = {doc.text[p.start : p.end]: p for p in doc.places}
+    assert found["Aleppo"].country_code == "SY" and found["Qabr Essa"].latitude is None
+
+
+def test_a_short_organisation_does_not_veto_the_places_inside_it(tmp_path):
+    from test_geo_stage import make_doc
+    from test_geo_tiny import write_tiny
+
+    stage = PlaceStage.default(gazetteer=Gazetteer(write_tiny(tmp_path)))
+    doc = make_doc("Artillery hit positions at Qabr Essa, Aleppo.", [("Qabr Essa, Aleppo.", "ORG")])
+    stage(doc)
+    found = {doc.text[p.start : p.end]: p for p in doc.places}
+    assert "Qabr Essa" in found and found["Aleppo"].country_code == "SY"

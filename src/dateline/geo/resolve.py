@@ -10,6 +10,7 @@ places. Resolution runs in rounds: each round's choices become the next round's 
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections import defaultdict
 from dataclasses import dataclass
@@ -32,6 +33,11 @@ MIN_LOOSE_TOTAL = 5.0
 # ... and a mention whose words do not say it is a place (inside an organisation's name, after "of"
 # or "from") needs more of the story's context to carry it.
 MIN_WEAK_TOTAL = 6.5
+# ... unless the words say it is a place ("in X", "X (Y)") and its reading is clear: a town of some
+# size (UNIQUE_OWN) with no namesake elsewhere within UNIQUE_MARGIN of it. Short reports (ACLED
+# notes, briefs) name one village and nothing else to vouch for it.
+UNIQUE_OWN = 2.4
+UNIQUE_MARGIN = 1.5
 # A place in the wire dateline's country, over its namesakes abroad.
 HOME_BONUS = 0.8
 _OWN_TERMS = ("pop", "type", "name", "hint")
@@ -63,6 +69,7 @@ class Choice:
     lat: float | None
     lon: float | None
     margin: float = 99.0  # lead over the best candidate lying elsewhere (over 161 km away)
+    clear: bool = False  # said to be a place, of some size, with no close rival reading elsewhere
 
 
 def _margin(score: float, best: Entry, scored) -> float:
@@ -181,9 +188,11 @@ class Resolver:
         scored = [(self._score(key, m, e, ctx, container, own_division), e) for e in cands]
         (score, own, parts), entry = max(scored, key=lambda x: x[0][0])
         at_home = m.keep and ctx.home is not None and entry.country == ctx.home
-        if m.loose and not at_home and own < MIN_LOOSE_OWN and score < (MIN_LOOSE_TOTAL if m.keep else MIN_WEAK_TOTAL):
+        margin = _margin(score, entry, scored)
+        clear = m.keep and own >= UNIQUE_OWN and margin >= UNIQUE_MARGIN
+        if m.loose and not (at_home or clear) and own < MIN_LOOSE_OWN and score < (MIN_LOOSE_TOTAL if m.keep else MIN_WEAK_TOTAL):
             return None
-        return Choice(entry, round(score, 3), parts, entry.lat, entry.lon, round(_margin(score, entry, scored), 3))
+        return Choice(entry, round(score, 3), parts, entry.lat, entry.lon, round(margin, 3), clear)
 
     def _score(self, key: str, m: Mention, e: Entry, ctx: _Context, container: Choice | None,
                own_division: bool = False) -> tuple[float, float, str]:
@@ -214,13 +223,13 @@ class Resolver:
                 and (p.entry.country, p.entry.admin1) == (e.country, e.admin1)]
         if near:  # local news names a county with its towns: the middle of those
             lat, lon = sum(p.lat for p in near) / len(near), sum(p.lon for p in near) / len(near)
-            return Choice(e, choice.score, choice.reason + " at=story places in division", lat, lon, choice.margin)
+            return dataclasses.replace(choice, reason=choice.reason + " at=story places in division", lat=lat, lon=lon)
         town = self._namesake_town(e)
         if town is not None:
-            return Choice(e, choice.score, choice.reason + " at=namesake town", town.lat, town.lon, choice.margin)
+            return dataclasses.replace(choice, reason=choice.reason + " at=namesake town", lat=town.lat, lon=town.lon)
         division = self.gazetteer.division(e.country, e.admin1) if e.country else None
         if division is not None and division.has_position:
-            return Choice(e, choice.score, choice.reason + " at=division", division.lat, division.lon, choice.margin)
+            return dataclasses.replace(choice, reason=choice.reason + " at=division", lat=division.lat, lon=division.lon)
         return choice
 
     def _namesake_town(self, e: Entry) -> Entry | None:

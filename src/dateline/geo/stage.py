@@ -70,7 +70,9 @@ class PlaceStage(Stage):
         doc.places = tuple(sorted(places, key=lambda p: (p.start, p.end)))
 
     def _confident(self, choice: Choice | None) -> bool:
-        return choice is not None and choice.score >= self.min_score and choice.margin >= self.min_margin
+        if choice is None:
+            return False
+        return choice.clear or (choice.score >= self.min_score and choice.margin >= self.min_margin)
 
     def resolve_spans(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Place | None]:
         """Resolve given toponym spans (gold spans): one :class:`Place` or None per span, in order."""

@@ -35,6 +35,8 @@ _LOCATIVE = re.compile(r"\b(?i:in|near|at|outside|inside|from|to|into|towards?|a
                        r"(" + _NAME + r")")
 # Containers in brackets after a name: "Tulua (Valle del Cauca)", "Elwulobia (Aguata, Anambra)".
 _BRACKETED = re.compile(r"(?<=[\w.]) ?\(((?:" + _NAME + r")(?:, ?(?:" + _NAME + r"))*)\)")
+# A name after a placed name and a comma, ending the phrase: "at Maryine, Kherson." names its container.
+_COMMA_CONTAINER = re.compile(r", ?(" + _NAME + r")(?=\s*[.,;:)(]|$)")
 # A wire dateline inside the text ("... title. TORRINGTON — The town ..."): capitals before a dash.
 _WIRE = re.compile(r"(?:^|\n|[.!?]\s)\s*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?"
                    r"\s*(?:\([^)\n]{1,30}\)\s*)?[-\u2013\u2014]{1,2}\s")
@@ -149,7 +151,8 @@ def find_spans(text: str, entities: Sequence[Entity], body_start: int) -> list[F
                 found.append(Found(start, end, loose=ent.label == "FAC", keep=True))
                 taken.append((start, end))
     # An organisation's name that runs past the span ("in Reuters' Beirut bureau") vetoes keeping it unresolved.
-    orgs = [(e.start, e.end) for e in entities if e.label == "ORG"]
+    # A short one may itself be places ("Maryine, Kherson", see _org_spans): no veto.
+    orgs = [(e.start, e.end) for e in entities if e.label == "ORG" and not _short_names(text[e.start : e.end])]
     blocked = [(e.start, e.end) for e in entities if _blocks(e, text)]
     for start, end, strong in _rule_spans(text, body_start):
         span = (start, end)
@@ -177,13 +180,18 @@ def _blocks(ent: Entity, text: str) -> bool:
     return False
 
 
+def _short_names(surface: str) -> bool:
+    """One or two words, or a list of such ("Maryine, Kherson"): the NER's organisation may be places."""
+    return all(0 < len(part.split()) <= 2 for part in surface.split(","))
+
+
 def _org_spans(text: str, entities: Sequence[Entity], body_start: int) -> Iterable[tuple[int, int]]:
     """The place an organisation is named after: "Dublin City Council", "University of Minnesota"."""
     for ent in entities:
         if ent.label != "ORG" or ent.start < body_start:
             continue
         surface = text[ent.start : ent.end]
-        if len(surface.split()) <= 2 and surface[:1].isupper():
+        if _short_names(surface) and surface[:1].isupper():
             yield from _split_entity(text, ent.start, ent.end)  # the NER's "organisation" may be a place ("Gainesville")
             continue
         of = surface.find(" of ")
@@ -228,6 +236,9 @@ def _rule_spans(text: str, body_start: int) -> Iterable[tuple[int, int, bool]]:
         word = m.group(0).split(" ", 1)[0].lower()
         strong = word in _STRONG_LOCATIVE or _TAKING.match(word) is not None
         yield _name_span(text, body_start + m.start(1), body_start + m.end(1)) + (strong,)
+        tail = _COMMA_CONTAINER.match(body, m.end(1))
+        if strong and tail:
+            yield _name_span(text, body_start + tail.start(1), body_start + tail.end(1)) + (True,)
 
 
 def _bracketed_names(text: str, start: int, inner: str) -> Iterable[tuple[int, int, bool]]:
