@@ -177,7 +177,9 @@ def _container(doc: Doc, p: Place) -> tuple[Place | None, bool]:
     divisions = [q for q in resolved if (q.feature_code or "").startswith(("ADM1", "ADM2"))]
     if after:
         return after[0], True
-    return (divisions or resolved or [None])[0], False
+    # The dateline is where the reporter files from (BEIRUT for a story about Syria): a last resort.
+    story = [q for q in resolved if q.role != "dateline"] or resolved
+    return (divisions or story or [None])[0], False
 
 
 def _country_only(doc: Doc) -> EventPlace:
