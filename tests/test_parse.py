@@ -104,3 +104,13 @@ def test_table_attribute_rules_equal_spacys_attribute_ruler(nlp):
         rules.apply(ours)
         nlp.get_pipe("attribute_ruler")(theirs)
         assert (ours.to_array(attrs) == theirs.to_array(attrs)).all()
+
+
+def test_spacy_batches_are_bounded_by_count_and_characters():
+    from dateline.parse import _groups
+
+    texts = ["a" * 5, "b" * 5, "c" * 20, "d", "e", "f"]
+    groups = list(_groups(texts, 2, 10))
+    # a text longer than the bound goes alone; no group exceeds the count or the bound otherwise
+    assert groups == [["a" * 5, "b" * 5], ["c" * 20], ["d", "e"], ["f"]]
+    assert [t for g in groups for t in g] == texts
