@@ -131,7 +131,8 @@ def find(text: str, start: int = 0, end: int | None = None, *, given: bool = Fal
     """
     end = len(text) if end is None else end
     rules = RULES if given else [r for r in RULES if not r.given_only]
-    found = [Match(m.start(), m.end(), r, m) for r in rules for m in _scan(r, text, start, end)]
+    windows: dict[str, list[list[int]]] = {}  # per core regex: several rules share one
+    found = [Match(m.start(), m.end(), r, m) for r in rules for m in _scan(r, text, start, end, windows)]
     found.sort(key=lambda c: (c.start - c.end, _ORDER[c.rule.name], c.start))
     taken: list[Match] = []
     probe = _PROBE if not given else dataclasses.replace(_PROBE, given=True)
@@ -146,17 +147,31 @@ def find(text: str, start: int = 0, end: int | None = None, *, given: bool = Fal
 _BEFORE, _AFTER = 90, 60
 
 
-def _scan(rule: Rule, text: str, start: int, end: int) -> Iterator[re.Match]:
-    """The rule's matches, running its full pattern only in windows around its core word."""
+def _scan(
+    rule: Rule, text: str, start: int, end: int, seen: dict[str, list[list[int]]] | None = None
+) -> Iterator[re.Match]:
+    """The rule's matches, running its full pattern only in windows around its core word.
+
+    ``seen`` keeps the windows of each core regex already scanned in this text and range.
+    """
+    windows = None if seen is None else seen.get(rule.core.pattern)
+    if windows is None:
+        windows = _windows(rule.core, text, start, end)
+        if seen is not None:
+            seen[rule.core.pattern] = windows
+    for lo, hi in windows:
+        yield from rule.pattern.finditer(text, lo, hi)
+
+
+def _windows(core: re.Pattern, text: str, start: int, end: int) -> list[list[int]]:
     windows: list[list[int]] = []
-    for hit in rule.core.finditer(text, start, end):
+    for hit in core.finditer(text, start, end):
         lo, hi = max(start, hit.start() - _BEFORE), _word_end(text, min(end, hit.end() + _AFTER), end)
         if windows and lo <= windows[-1][1]:
             windows[-1][1] = max(windows[-1][1], hi)
         else:
             windows.append([lo, hi])
-    for lo, hi in windows:
-        yield from rule.pattern.finditer(text, lo, hi)
+    return windows
 
 
 def _word_end(text: str, pos: int, end: int) -> int:
