@@ -15,7 +15,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from ..errors import ConfigError
 from .naming import KINDS, data_text, read_tsv
@@ -64,6 +64,7 @@ class GenericEntry:
     needs_modifier: bool
     terms: tuple[str, ...]
     unit: str | None = None  # "Air Force": written after a state actor's name
+    definite_ok: bool = False  # "the air force" names the story country's: one per country
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ class Lexicon:
         return {k: tuple(v) for k, v in out.items()}
 
     @functools.cached_property
-    def alias_pattern(self) -> re.Pattern[str]:
+    def alias_pattern(self) -> "AliasMatcher":
         return alias_regex(a for e in self.entries for a in e.aliases if "{name}" not in a)
 
     @functools.cached_property
@@ -132,14 +133,49 @@ def alias_key(alias: str) -> str:
     return text if _alias_is_exact(text) else text.lower()
 
 
-def alias_regex(aliases: Iterable[str]) -> re.Pattern[str]:
+def alias_regex(aliases: Iterable[str]) -> "AliasMatcher":
     """One alternation, longest first; exact-case aliases guarded with an inline case flag."""
     unique = sorted({re.sub(r"\s+", " ", a.strip()) for a in aliases if a.strip()}, key=len, reverse=True)
     parts = []
     for alias in unique:
         body = re.escape(alias).replace(r"\ ", r"\s+").replace("'", "['’]")
-        parts.append(body if _alias_is_exact(alias) else f"(?i:{body})")
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])")
+        parts.append((alias[0], body if _alias_is_exact(alias) else f"(?i:{body})"))
+    return AliasMatcher(parts)
+
+
+class AliasMatcher:
+    """``finditer`` of the alias alternation, trying at a word start only the aliases that can begin there.
+
+    The one alternation of some hundreds of aliases is tried at every word start (a third of the
+    actor stage). Here each word start tries only the aliases whose first letter is its own,
+    in the same order, so the matches are those of ``pattern.finditer``: an alias with another
+    first letter cannot match there. A character that is not ASCII (which case-folding may
+    match to an ASCII letter) falls back to the whole alternation.
+    """
+
+    _START = re.compile(r"(?<![\w-])\S")  # where the alternation's look-behind holds; no alias starts with a space
+
+    def __init__(self, parts: list[tuple[str, str]]):
+        self.pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(b for _, b in parts)})(?![\w-])")
+        self._whole = re.compile(rf"(?:{'|'.join(b for _, b in parts)})(?![\w-])")
+        keys = {first.lower() for first, _ in parts if first.isascii()}
+        self._by_first = {
+            key: re.compile(rf"(?:{'|'.join(b for f, b in parts if not f.isascii() or f.lower() == key)})(?![\w-])")
+            for key in keys
+        }
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        pos = 0
+        while (start := self._START.search(text, pos)) is not None:
+            found = self._at(text, start.start())
+            pos = found.end() if found is not None else start.start() + 1
+            if found is not None:
+                yield found
+
+    def _at(self, text: str, pos: int) -> re.Match[str] | None:
+        char = text[pos]
+        pattern = self._by_first.get(char.lower()) if char.isascii() else self._whole
+        return pattern.match(text, pos) if pattern is not None else None
 
 
 def parse_actors(text: str, *, origin: str) -> list[ActorEntry]:
@@ -184,7 +220,9 @@ def parse_generic(text: str, *, origin: str) -> list[GenericEntry]:
             raise ConfigError(f"{origin}: unknown generic kind {row['kind']!r}")
         terms = tuple(t.strip() for t in row["terms"].split("|") if t.strip())
         unit = row.get("unit") or None
-        out.append(GenericEntry(row["kind"], row["label"] or None, row["needs_modifier"] == "yes", terms, unit))
+        need = row["needs_modifier"]
+        out.append(GenericEntry(row["kind"], row["label"] or None, need in ("yes", "definite"), terms, unit,
+                                definite_ok=need == "definite"))
     return out
 
 

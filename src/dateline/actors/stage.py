@@ -316,7 +316,7 @@ def generic_candidate(doc: Doc, start: int, end: int, entry: GenericEntry, ctx: 
     if entry.kind == "government" and NEXT_IS_FORCE.match(doc.text, end):
         return None  # "government soldiers": a modifier of the forces that follow
     term = re.sub(r"\s+", " ", doc.text[start:end].lower())
-    if entry.needs_modifier and not (pre.country or pre.statey):
+    if entry.needs_modifier and not (pre.country or pre.statey or (entry.definite_ok and pre.definite)):
         return None
     if term in MILITIA_TERMS and pre.proper and not pre.country and pre.proper_start is not None:
         if _entity_label(doc, pre.proper_start) or not _sentence_initial(doc.text, pre.proper_start):

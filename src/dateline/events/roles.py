@@ -69,12 +69,25 @@ def _phrase_tokens(tok: Any) -> list[Any]:
 
 def roles(trigger: Any, index: ActorIndex) -> Roles:
     agent, patient = (_verb_roles if trigger.pos_ in ("VERB", "AUX") else _noun_roles)(trigger)
-    a1 = index.at(agent)
+    a1 = index.at(agent) or index.at(_owner(agent))
     a2 = index.at(patient)
     if a1 and a2 and a1[0].name == a2[0].name and a1[1] == a2[1]:
         a2 = None
     return Roles(agent, patient, a1[0] if a1 else None, a2[0] if a2 else None,
                  a1[1] if a1 else None, a2[1] if a2 else None)
+
+
+def _owner(tok: Any) -> Any:
+    """"The air force said its jets had bombed ...": "its" is the subject of the clause above."""
+    if tok is None or not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
+        return None
+    head = tok.head
+    while head.dep_ in ("ccomp", "conj", "xcomp") and head.head is not head:
+        head = head.head
+        subject = _child(head, "nsubj")
+        if subject is not None:
+            return subject
+    return None
 
 
 def _verb_roles(verb: Any) -> tuple[Any, Any]:
@@ -126,11 +139,13 @@ def _noun_roles(noun: Any) -> tuple[Any, Any]:
     sides = _between(noun) or (_between(noun.head) if noun.dep_ in ("nsubj", "nsubjpass") else None)
     if sides is not None:
         return sides
-    agent = _by_phrase(noun) or _modifier(noun)
+    agent = _by_phrase(noun)
     patient = _prep_object(noun, preps=PATIENT_PREPS | {"of"})
     head = noun.head
     if agent is None and noun.dep_ == "dobj" and head.lemma_ in LIGHT_VERBS:
+        # the doer of "X carried out an air strike" is X, not the noun's modifier ("air")
         agent = _child(head, "nsubj") or _inherited_subject(head)
+    agent = agent or _modifier(noun)
     if agent is None and noun.dep_ == "pobj" and head.lower_ == "of" and head.head.head.lemma_ in ACCUSE:
         agent = head.head if head.head.dep_ == "dobj" else None
     if agent is None and noun.dep_ == "pobj" and head.head.lemma_ in ACCUSE:

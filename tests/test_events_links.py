@@ -1,0 +1,37 @@
+"""Linking event roles to actors, on mini-articles written for these tests (whole pipeline)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    import dateline
+
+    return dateline.load()
+
+
+def events(pipe, text: str) -> list[dict]:
+    return pipe.analyze(text).to_dict()["events"]
+
+
+def test_the_subject_of_a_light_verb_is_the_doer_not_the_nouns_modifier(pipe):
+    text = """date 2021-08-04 Example Wire, DHAKA
+
+Bangladesh's army carried out a drone strike on a camp near Bandarban on Monday, killing four people.
+"""
+    strike = next(e for e in events(pipe, text) if e["sub_event_type"] == "Air/drone strike")
+    assert strike["actor1"].startswith("Military Forces of Bangladesh")
+
+
+def test_the_air_force_and_its_jets_are_the_story_countrys(pipe):
+    text = """date 2021-08-04 Example Wire, ABUJA
+
+Bandits stormed a village near Kaura Namoda in Nigeria on Sunday. The air force said its jets had \
+bombed a hideout near Kaura Namoda on Monday, killing at least six bandits.
+"""
+    found = events(pipe, text)
+    assert any(e["actor1"].startswith("Military Forces of Nigeria") and "Kaura" in e["location"] for e in found)
