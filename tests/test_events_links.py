@@ -35,3 +35,22 @@ bombed a hideout near Kaura Namoda on Monday, killing at least six bandits.
 """
     found = events(pipe, text)
     assert any(e["actor1"].startswith("Military Forces of Nigeria") and "Kaura" in e["location"] for e in found)
+
+
+def test_a_foreign_drone_is_that_countrys_forces(pipe):
+    text = """date 2024-03-05 Example Wire, KYIV
+
+An Iranian drone hit a warehouse in Basra, Iraq on Monday, officials said. No one was hurt.
+"""
+    found = events(pipe, text)
+    assert any(e["actor1"].startswith("Military Forces of Iran") for e in found)
+
+
+def test_forces_killed_by_a_bomb_are_its_target(pipe):
+    text = """date 2023-05-02 Example Wire, PESHAWAR
+
+A roadside bomb hit a convoy near Bannu in Pakistan on Monday, killing four Frontier Corps soldiers, \
+officials said.
+"""
+    bomb = next(e for e in events(pipe, text) if e["event_type"] == "Explosions/Remote violence")
+    assert bomb["actor2"] == "Police Forces of Pakistan (2022-) Frontier Corps"

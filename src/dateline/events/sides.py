@@ -42,6 +42,8 @@ def sides(doc: Doc, d: Draft, iso: str | None) -> tuple[Side, Side]:
         two = (naming.civilians(iso), cls.CIVILIANS, two[2] or _span_of(r.patient))
     elif two[0] is None and etype == "Explosions/Remote violence" and _people_harmed(d, "civilians"):
         two = (naming.civilians(iso), cls.CIVILIANS, _span_of(r.patient))
+    elif two[0] is None and etype == "Explosions/Remote violence":
+        two = _harmed_forces(doc, d, one[0], iso)
     elif two[0] is None and d.sub == "Looting/property destruction" and one[1] in ARMED_INTERS:
         two = (naming.civilians(iso), cls.CIVILIANS, None)  # ACLED: the owners of what was looted or burnt
     if d.sub == "Other" and one[0] is None and "displace" in d.frames:
@@ -55,6 +57,18 @@ def sides(doc: Doc, d: Draft, iso: str | None) -> tuple[Side, Side]:
 
 def _people_harmed(d: Draft, kind: str) -> bool:
     return any(f.victims == kind and f.value > 0 for f in d.figures if f.kind in ("killed", "injured", "casualties"))
+
+
+def _harmed_forces(doc: Doc, d: Draft, actor1: str | None, iso: str | None) -> Side:
+    """A bomb that hit a vehicle or a post, "killing three soldiers": the victims' force is actor2."""
+    harms = [f.span for f in d.figures if f.kind in ("killed", "injured", "casualties") and f.span is not None]
+    index = ActorIndex(doc)
+    for m in doc.actors or ():
+        near = any(h.end <= m.start <= h.end + 40 and m.end <= d.sentence.end for h in harms)
+        if near and m.inter in ARMED_INTERS and named(index.resolve(m), iso) != actor1:
+            m = index.resolve(m)
+            return named(m, iso), _inter(m, _own_iso(d)), Span(m.start, m.end)
+    return None, None, None
 
 
 def _previous_opponent(doc: Doc, d: Draft, actor1: str | None, iso: str | None) -> Side:
