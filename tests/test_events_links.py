@@ -54,3 +54,22 @@ officials said.
 """
     bomb = next(e for e in events(pipe, text) if e["event_type"] == "Explosions/Remote violence")
     assert bomb["actor2"] == "Police Forces of Pakistan (2022-) Frontier Corps"
+
+
+def test_government_positions_are_held_by_its_military(pipe):
+    text = """date 2022-02-10 Example Wire, DAMASCUS
+
+Insurgents shelled government posts near Maarat al-Numan in Syria on Tuesday.
+"""
+    found = events(pipe, text)
+    assert found and found[0]["actor2"] == "Military Forces of Syria (2000-)"
+
+
+def test_territory_is_taken_from_the_from_phrase(pipe):
+    text = """date 2022-02-10 Example Wire, MOGADISHU
+
+Al Shabaab attacked a base near Jowhar in Somalia on Friday. On Saturday, government troops backed by \
+clan militias recaptured the village of Mahas from al Shabaab.
+"""
+    taken = next(e for e in events(pipe, text) if e["sub_event_type"] == "Government regains territory")
+    assert taken["actor2"] == "Al Shabaab"

@@ -52,6 +52,8 @@ ABSORBED = frozenset({"armed", "military", "coref"})
 PLURAL_DEMONYM = re.compile(r"\b[A-Z][a-z]+s\b(?!['’]|\s+[a-z]+(?:ed|ing)?\s+(?:by|of)\b)")
 NEXT_IS_FORCE = re.compile(r"\s+(?:[\w-]+\s+)?(?:soldiers?|troops|forces|army|military|police|security|militia|"
                            r"militiamen|fighters|personnel|officers|units|aircraft|warplanes|jets)\b", re.IGNORECASE)
+NEXT_IS_POST = re.compile(r"\s+(?:positions?|posts?|outposts?|bases?|checkpoints?|barracks|convoys?|"
+                          r"garrisons?|strongholds?|lines|trenches)\b", re.IGNORECASE)
 EITHER = re.compile(r"\s*/\s*|\s+or\s+|\s+and/or\s+")
 COORDINATED = re.compile(r"([A-Z][\w.'’-]+)\s+(?:and|or|&)\s+$")
 
@@ -315,6 +317,8 @@ def generic_candidate(doc: Doc, start: int, end: int, entry: GenericEntry, ctx: 
         return None
     if entry.kind == "government" and NEXT_IS_FORCE.match(doc.text, end):
         return None  # "government soldiers": a modifier of the forces that follow
+    if entry.kind == "government" and NEXT_IS_POST.match(doc.text, end):
+        entry = replace(entry, kind="military")  # "government positions" are held by its forces
     term = re.sub(r"\s+", " ", doc.text[start:end].lower())
     if entry.needs_modifier and not (pre.country or pre.statey or (entry.definite_ok and pre.definite)):
         return None

@@ -19,6 +19,8 @@ LIGHT_VERBS = {"carry", "launch", "conduct", "stage", "wage", "hold", "mount", "
                "execute", "organize", "organise", "lead", "unleash", "claim", "make", "orchestrate", "use"}
 PATIENT_PREPS = {"on", "against", "at", "upon", "targeting", "toward", "towards", "with", "into"}
 ACCUSE = {"accuse", "blame", "hold", "charge"}
+TAKE = {"retake", "retook", "retaken", "recapture", "capture", "seize", "take", "wrest", "reclaim", "regain", "liberate", "free",
+        "overrun", "conquer"}
 SYMMETRIC = {"clash", "fight", "engage", "battle", "exchange", "skirmish"}
 UNIDENTIFIED = {"unidentified", "unknown", "suspected", "masked", "armed", "unnamed", "gunman", "gunmen",
                 "assailant", "attacker", "attackers", "assailants"}
@@ -71,10 +73,19 @@ def roles(trigger: Any, index: ActorIndex) -> Roles:
     agent, patient = (_verb_roles if trigger.pos_ in ("VERB", "AUX") else _noun_roles)(trigger)
     a1 = index.at(agent) or index.at(_owner(agent))
     a2 = index.at(patient)
+    if a2 is None and trigger.lemma_.lower() in TAKE:  # "retook the town from the rebels"
+        a2 = next(filter(None, (index.at(_prep_object(t, preps={"from"})) for t in _taken(trigger))), None)
     if a1 and a2 and a1[0].name == a2[0].name and a1[1] == a2[1]:
         a2 = None
     return Roles(agent, patient, a1[0] if a1 else None, a2[0] if a2 else None,
                  a1[1] if a1 else None, a2[1] if a2 else None)
+
+
+def _taken(verb: Any) -> list[Any]:
+    """The verb, its object and the object's "of" noun: "from" may hang on any ("the town of X from Y")."""
+    obj = _child(verb, "dobj")
+    return [verb] + ([obj, *[g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]]
+                     if obj is not None else [])
 
 
 def _owner(tok: Any) -> Any:
