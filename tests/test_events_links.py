@@ -73,3 +73,15 @@ clan militias recaptured the village of Mahas from al Shabaab.
 """
     taken = next(e for e in events(pipe, text) if e["sub_event_type"] == "Government regains territory")
     assert taken["actor2"] == "Al Shabaab"
+
+
+def test_the_accused_not_the_accuser_did_it(pipe):
+    text = """date 2021-03-01 Example Wire, MAIDUGURI
+
+Militants killed at least 12 villagers in an attack near Gwoza in Nigeria late on Saturday, residents said.
+
+The army put the toll at 9 dead and blamed Boko Haram.
+"""
+    found = events(pipe, text)
+    assert not any(e["actor1"].startswith("Military Forces") for e in found)
+    assert any(e["actor1"].startswith("Boko Haram") for e in found)

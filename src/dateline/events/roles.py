@@ -71,7 +71,7 @@ def _phrase_tokens(tok: Any) -> list[Any]:
 
 def roles(trigger: Any, index: ActorIndex) -> Roles:
     agent, patient = (_verb_roles if trigger.pos_ in ("VERB", "AUX") else _noun_roles)(trigger)
-    a1 = index.at(agent) or index.at(_owner(agent))
+    a1 = index.at(_accused(agent)) or index.at(agent) or index.at(_owner(agent))
     a2 = index.at(patient)
     if a2 is None and trigger.lemma_.lower() in TAKE:  # "retook the town from the rebels"
         a2 = next(filter(None, (index.at(_prep_object(t, preps={"from"})) for t in _taken(trigger))), None)
@@ -86,6 +86,17 @@ def _taken(verb: Any) -> list[Any]:
     obj = _child(verb, "dobj")
     return [verb] + ([obj, *[g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]]
                      if obj is not None else [])
+
+
+def _accused(agent: Any) -> Any:
+    """"The army put the toll at 18 and blamed the ADF": the army is the source, the ADF the doer."""
+    if agent is None or agent.dep_ != "nsubj":
+        return None
+    verb = agent.head
+    for v in (verb, *verb.conjuncts):
+        if v.lemma_.lower() in ("blame", "accuse"):
+            return _child(v, "dobj")
+    return None
 
 
 def _owner(tok: Any) -> Any:

@@ -378,7 +378,8 @@ def _fill_from_sentence(role: Roles, sent: Sent, tok: Any, index: ActorIndex, *,
     span = Span(sent.sentence.start, sent.sentence.end)
     trig = Span(tok.idx, tok.idx + len(tok.text))
     if role.actor1 is None and role.agent is None:
-        found = nearest_actor(index, span, trig, before=True, exclude=_names(role.actor2))
+        # "The army put the toll at 18 and blamed the ADF": the accused did it, not the speaker
+        found = _accused_in(sent, index) or nearest_actor(index, span, trig, before=True, exclude=_names(role.actor2))
         if found is not None and found[0].inter in ARMED_INTERS:
             role = replace(role, actor1=found[0], actor1_span=found[1])
     if role.actor2 is None and role.actor1 is not None and not territorial:
@@ -386,6 +387,15 @@ def _fill_from_sentence(role: Roles, sent: Sent, tok: Any, index: ActorIndex, *,
         if found is not None:
             role = replace(role, actor2=found[0], actor2_span=found[1])
     return role
+
+
+def _accused_in(sent: Sent, index: ActorIndex):
+    for t in sent.tokens:
+        if t.lemma_.lower() in ("blame", "accuse"):
+            found = index.at(next((c for c in t.children if c.dep_ == "dobj"), None))
+            if found is not None and found[0].inter in ARMED_INTERS:
+                return found
+    return None
 
 
 def _outside_dropped(role: Roles, sent: Sent) -> Roles:
