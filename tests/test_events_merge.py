@@ -96,3 +96,12 @@ def test_a_sentence_dated_a_day_apart_or_undated_before_can_still_fold():
     assert not _other_day(sunday, draft("2023-06-10", Span(60, 70), 55))  # overnight: a day's slack
     assert _other_day(sunday, draft("2023-05-28", Span(60, 70), 55))
     assert not _other_day(draft("2023-06-12", None, 0), draft("2023-05-28", Span(60, 70), 55))  # publication date only
+
+
+def test_the_victims_own_force_never_replaces_an_unidentified_attacker():
+    a = event(0, event_type="Battles", sub_event_type="Armed clash", actor2="Police Forces of Mali (2021-) Gendarmerie",
+              inter2=1)
+    b = event(100, event_type="Battles", sub_event_type="Armed clash", actor1="Police Forces of Mali (2021-)",
+              inter1=1, actor2=None, inter2=None)
+    merged = merge_events([a, b])
+    assert merged[0].actor1 == "Unidentified Armed Group (Mali)"

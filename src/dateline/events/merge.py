@@ -116,11 +116,16 @@ def merge_pair(a: Event, b: Event) -> Event:
     return replace(merged, notes=note(merged))
 
 
+def _one_force(x: str, y: str | None) -> bool:
+    """"Police Forces of Mexico (2018-)" and its "... State Police" are one side."""
+    return y is not None and (x.startswith(y) or y.startswith(x))
+
+
 def _better_actors(a: Event, b: Event) -> dict:
     out: dict = {}
-    if a.actor1 and _default(a.actor1) and b.actor1 and not _default(b.actor1) and b.actor1 != a.actor2:
+    if a.actor1 and _default(a.actor1) and b.actor1 and not _default(b.actor1) and not _one_force(b.actor1, a.actor2):
         out.update(actor1=b.actor1, inter1=b.inter1)
-    if a.actor2 and _default(a.actor2) and b.actor2 and not _default(b.actor2) and b.actor2 != a.actor1:
+    if a.actor2 and _default(a.actor2) and b.actor2 and not _default(b.actor2) and not _one_force(b.actor2, a.actor1):
         out.update(actor2=b.actor2, inter2=b.inter2)
     if out:
         from ..actors.naming import interaction

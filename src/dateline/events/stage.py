@@ -590,8 +590,14 @@ def _named_agent(old: Draft, new: Draft) -> None:
     unidentified or missing perpetrator."""
     a, b = old.roles.actor1, new.roles.actor1
     other = old.roles.actor2
-    if b is not None and not _unidentified(b) and (a is None or _unidentified(a)) and (other is None or other.name != b.name):
+    # the victims' own force (its unit named or not: "the officers fought back") is not the perpetrator
+    if b is not None and not _unidentified(b) and (a is None or _unidentified(a)) and not _same_force(other, b):
         old.roles = replace(old.roles, actor1=b, actor1_span=new.roles.actor1_span)
+
+
+def _same_force(a: Any, b: Any) -> bool:
+    """"Police Forces of Mexico (2018-)" and its "... State Police": one force."""
+    return a is not None and (a.name.startswith(b.name) or b.name.startswith(a.name))
 
 
 def _absorb(old: Draft, new: Draft) -> None:
