@@ -29,6 +29,7 @@ _NAME_BEFORE = re.compile(r"[A-Z][\w.'-]* $")
 MIN_SCORE = 3.0
 # ... or when a place elsewhere of the same name is nearly as likely (a coin toss is not a reading).
 MIN_MARGIN = 0.5
+SOLE_MARGIN = 99.0
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\b")
 
 
@@ -72,7 +73,10 @@ class PlaceStage(Stage):
     def _confident(self, choice: Choice | None) -> bool:
         if choice is None:
             return False
-        return choice.clear or (choice.score >= self.min_score and choice.margin >= self.min_margin)
+        # A clear reading (resolve.UNIQUE_OWN) passes without the story's support only when no place
+        # of that name lies elsewhere at all: a lone town name in a short report.
+        return (choice.clear and choice.margin >= SOLE_MARGIN) or (
+            choice.score >= self.min_score and choice.margin >= self.min_margin)
 
     def resolve_spans(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Place | None]:
         """Resolve given toponym spans (gold spans): one :class:`Place` or None per span, in order."""

@@ -246,7 +246,7 @@ def _bracketed_names(text: str, start: int, inner: str) -> Iterable[tuple[int, i
     pos = start
     for part in inner.split(","):
         s, e = trim(text, pos, pos + len(part))
-        if e > s:
+        if e > s and not text[s:e].isupper():  # "(AFP)", "(SDF)": a source or a group's initials
             yield s, e, True
         pos += len(part) + 1
 
