@@ -85,3 +85,17 @@ The army put the toll at 9 dead and blamed Boko Haram.
     found = events(pipe, text)
     assert not any(e["actor1"].startswith("Military Forces") for e in found)
     assert any(e["actor1"].startswith("Boko Haram") for e in found)
+
+
+def test_tear_gas_arrests_and_the_injured_at_a_protest_are_one_event(pipe):
+    text = """date 2023-03-08 Example Wire, BRUSSELS
+
+Thousands of people protested in Liege on Tuesday against a new tax, and some demonstrators smashed \
+shop windows.
+
+In Liege, police fired tear gas at the crowd, a spokesman said. Fourteen people were arrested and \
+six officers were slightly injured.
+"""
+    found = events(pipe, text)
+    assert [e["event_type"] for e in found] == ["Protests"] or [e["event_type"] for e in found] == ["Riots"]
+    assert not any(e["sub_event_type"] in ("Arrests", "Attack") for e in found)

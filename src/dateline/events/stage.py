@@ -60,6 +60,7 @@ class Draft:
     clues: cls.Clues | None = None
     when: EventTime | None = None
     where: EventPlace | None = None
+    last_index: int = -1  # the last sentence folded into it: the window for follow-ups runs from there
 
     def anchored(self) -> bool:
         """Does the event's own sentence give its date or its place?"""
@@ -523,7 +524,7 @@ def _territory_object(frames, role: Roles, tok: Any, doc: Doc, lex: Lexicon) -> 
 def _fold(drafts: list[Draft], new: Draft) -> bool:
     """Fold a sentence that only adds to the event just told; True when folded."""
     for old in reversed(drafts):
-        if new.sentence_index - old.sentence_index > FOLLOW_WINDOW:
+        if new.sentence_index - _window_start(old) > FOLLOW_WINDOW:
             return False
         if _adds_to(old, new):
             _absorb(old, new)
@@ -533,6 +534,11 @@ def _fold(drafts: list[Draft], new: Draft) -> bool:
     return False
 
 
+def _window_start(old: Draft) -> int:
+    """A protest's story runs on (tear gas, arrests, the injured): its window follows the last sentence told."""
+    return max(old.sentence_index, old.last_index) if old.family == "demo" else old.sentence_index
+
+
 def _adds_to(old: Draft, new: Draft) -> bool:
     if new.sentence_index == old.sentence_index or new.factuality != old.factuality:
         return False
@@ -540,7 +546,7 @@ def _adds_to(old: Draft, new: Draft) -> bool:
         return False  # "On Monday, a roadside bomb ...": its own date, so another event
     if old.family == "demo":
         return new.family in ("demo", "violence", "arrest", "property") and (
-            bool(new.protest - {"purpose"}) or new.family == "demo")
+            bool(new.protest - {"purpose"}) or new.family == "demo" or _policing(new) or _toll_only(new))
     if old.family != "violence" or new.family != "violence":
         return False
     if old.sub == "Armed clash" and new.sub in TERRITORY_SUBS and _no_new_agent(old, new):
@@ -550,6 +556,21 @@ def _adds_to(old: Draft, new: Draft) -> bool:
     if not new.anchored() and _no_new_agent(old, new) and cls.event_type_of(new.sub) == cls.event_type_of(old.sub):
         return True  # "They set fire to homes and shot at residents": more of the same raid
     return False
+
+
+def _policing(new: Draft) -> bool:
+    """Right after a protest, arrests and non-lethal force by the state are its policing: ACLED codes
+    one protest event (with intervention or excessive force), not separate Arrests or Attack events."""
+    agent = new.roles.actor1
+    state = agent is None or agent.inter == cls.STATE
+    killed = any(f.kind == "killed" and f.value > 0 for f in new.figures)
+    return state and not killed and (new.family == "arrest" or (agent is not None and new.sub == "Attack"))
+
+
+def _toll_only(new: Draft) -> bool:
+    """"11 officers were slightly injured": a harm told with no act and no agent is the last event's toll."""
+    return new.frames <= {"harm"} and (new.roles.actor1 is None or _unidentified(new.roles.actor1)) \
+        and new.roles.agent is None
 
 
 def _other_day(old: Draft, new: Draft) -> bool:
@@ -601,6 +622,7 @@ def _same_force(a: Any, b: Any) -> bool:
 
 
 def _absorb(old: Draft, new: Draft) -> None:
+    old.last_index = max(old.last_index, new.sentence_index)
     old.figures.extend(new.figures)
     if old.family == "violence":
         _named_agent(old, new)
