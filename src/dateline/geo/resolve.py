@@ -36,8 +36,8 @@ MIN_WEAK_TOTAL = 6.5
 # ... unless the words say it is a place ("in X", "X (Y)") and its reading is clear: a town of some
 # size (UNIQUE_OWN) with no namesake elsewhere within UNIQUE_MARGIN of it. Short reports (ACLED
 # notes, briefs) name one village and nothing else to vouch for it.
-UNIQUE_OWN = 2.4
-UNIQUE_MARGIN = 1.5
+UNIQUE_OWN = 2.8
+UNIQUE_MARGIN = 2.5
 # A place in the wire dateline's country, over its namesakes abroad.
 HOME_BONUS = 0.8
 _OWN_TERMS = ("pop", "type", "name", "hint")
