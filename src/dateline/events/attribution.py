@@ -49,7 +49,8 @@ def _subject(verb: Any) -> tuple[str, Span] | None:
 def _phrase(head: Any) -> tuple[str, Span]:
     toks = [t for t in head.subtree if t.dep_ not in ("punct",) or t.i not in (head.left_edge.i, head.right_edge.i)]
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    return head.doc.text[start:end], Span(start, end)
+    # A token slice, not ``doc.text``: spaCy rebuilds the whole article's text on every ``.text``.
+    return head.doc[toks[0].i : toks[-1].i + 1].text, Span(start, end)
 
 
 def _according_to(sentence: Any) -> tuple[str, Span] | None:

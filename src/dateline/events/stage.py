@@ -153,7 +153,8 @@ def _without_fighting(d: Draft, sents: list[Sent], lex: Lexicon) -> bool:
     """"took over the village, but no clashes were reported": a transfer without fighting."""
     if any(f.kind == "killed" and f.value for f in d.figures):
         return False  # people were killed taking it: taken by force
-    if sents and sents[0].tokens.doc.text[d.trigger.start : d.trigger.end].lower() in FORCIBLE:
+    trigger = sents[0].tokens.doc.char_span(d.trigger.start, d.trigger.end, alignment_mode="expand") if sents else None
+    if trigger is not None and trigger.text.lower() in FORCIBLE:
         return False
     near = [s for s in sents if 0 <= s.index - d.sentence_index <= 1]
     return any("nonviolent" in lex.territory.keys_in(s.tokens, context=s.words) for s in near)
