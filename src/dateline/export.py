@@ -22,6 +22,7 @@ import pyarrow.parquet as pq
 
 from .errors import ExportError
 from .model import Event, Span
+from .pipeline import chunked
 
 FORMATS = ("acled-csv", "geojson", "jsonl", "parquet")
 ACLED_COLUMNS = (
@@ -236,21 +237,11 @@ def write_geojson(events: Iterable[Event], out: IO[str], **_: Any) -> int:
 def write_parquet(events: Iterable[Event], out: IO[bytes], *, row_group: int = 10_000, **_: Any) -> int:
     n = 0
     with pq.ParquetWriter(out, EVENT_SCHEMA) as writer:
-        for chunk in _chunks(events, row_group):
+        for chunk in chunked(events, row_group):
             writer.write_table(event_rows(chunk))
             n += len(chunk)
     return n
 
-
-def _chunks(items: Iterable[Event], size: int) -> Iterator[list[Event]]:
-    chunk: list[Event] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 TEXT_WRITERS: dict[str, Callable[..., int]] = {

@@ -23,7 +23,7 @@ from typing import Any, Callable, Iterable, Iterator
 from .api import load
 from .errors import DatelineError, PipelineError
 from .model import Article
-from .pipeline import Outcome
+from .pipeline import Outcome, chunked
 
 Loader = Callable[[], Any]
 # Chunks queued per worker: one running, one waiting, so no worker idles between chunks.
@@ -62,7 +62,7 @@ def _context() -> multiprocessing.context.BaseContext:
 
 def _ordered(pool, items, *, loader, batch_size, strict, window) -> Iterator[Outcome]:
     pending: deque[tuple[list, Future]] = deque()
-    for chunk in _chunks(items, batch_size):
+    for chunk in chunked(items, batch_size):
         articles = [item for item in chunk if isinstance(item, Article)]
         pending.append((chunk, pool.submit(_work, loader, articles, strict)))
         if len(pending) >= window:
@@ -85,16 +85,6 @@ def _collect(chunk: list, future: Future, *, strict: bool) -> Iterator[Outcome]:
         else:
             yield next(done)
 
-
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    chunk: list = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= max(1, size):
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 # --- in the worker process ---------------------------------------------------------------

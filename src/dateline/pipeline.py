@@ -96,7 +96,7 @@ class Pipeline:
         outcome and the batch goes on. ``prepare`` runs on each batch of docs before the stages
         (the spaCy stage uses it to parse a batch in one ``nlp.pipe`` call).
         """
-        for chunk in _chunks(items, batch_size):
+        for chunk in chunked(items, batch_size):
             yield from self._pipe_chunk(chunk, strict=strict, prepare=prepare)
 
     def _pipe_chunk(self, chunk, *, strict, prepare) -> Iterator[Outcome]:
@@ -121,11 +121,12 @@ class Pipeline:
             return Outcome(doc.article, error=exc)
 
 
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
+def chunked(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of up to ``size`` items from a stream, without reading it all."""
     chunk: list = []
     for item in items:
         chunk.append(item)
-        if len(chunk) >= size:
+        if len(chunk) >= max(1, size):
             yield chunk
             chunk = []
     if chunk:
