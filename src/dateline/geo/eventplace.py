@@ -35,6 +35,7 @@ _TOWN_CODES = ("PPL",)
 # How far after an unresolved place its container may be named ("X village of Y district in Z province").
 CONTAINER_REACH = 80
 _COMPOUND = re.compile(r"^-(?:led|run|backed|based|born|made|funded|supported|allied|trained|owned|brokered|sponsored)\b", re.I)
+_BORDER_WITH = re.compile(r"\bborders?\s+with\s+(?:the\s+)?$", re.I)
 _CONTAINS = re.compile(r"^(?:\s*,\s*(?:a\s+\w+\s+(?:in|of|near)\s+)?|\s+in\s+(?:the\s+)?(?:\w+(?:ern|ral)\s+)?|"
                        r"\s+(?:\w+\s+)?(?:neighbou?rhood|district|area|village|town|suburb|quarter|region|LGA|county|"
                        r"province|countryside)\s+(?:of|in)\s+(?:the\s+)?)$",
@@ -53,7 +54,8 @@ def event_place(doc: Doc, trigger: Span, sentence: Sentence) -> EventPlace:
         best = _article_place(doc)
         if best is None:
             return _country_only(doc)
-        return _coded(doc, best, near=False, reason="the article's main place")
+        # Named elsewhere in the story: the event is around it, not known to be in it.
+        return _coded(doc, best, near=True, reason="the article's main place")
     place, near = best
     return _coded(doc, place, near=near, reason="near the trigger" if near else "where the trigger happened")
 
@@ -65,6 +67,8 @@ def _toponyms(doc: Doc, start: int, end: int) -> list[Place]:
 def _best(text: str, places: Sequence[Place], trigger: Span) -> tuple[Place, bool] | None:
     scored = []
     for p in places:
+        if _not_a_location(text, p):
+            continue
         cue, near = _cue(text, p)
         gap = p.start - trigger.end if p.start >= trigger.end else trigger.start - p.end
         score = cue - min(abs(gap), 300) / CHARS_PER_POINT + _specificity(p) - _container_penalty(text, p, places)
@@ -73,6 +77,12 @@ def _best(text: str, places: Sequence[Place], trigger: Span) -> tuple[Place, boo
         return None
     score, _, place, near = max(scored, key=lambda s: (s[0], s[1]))
     return place, near
+
+
+def _not_a_location(text: str, p: Place) -> bool:
+    """"US-led coalition" names a country as a modifier; "near the border with Iraq" names the far
+    side of a border: neither is where the event happened, even when nothing else is named."""
+    return bool(_COMPOUND.match(text[p.end : p.end + 15]) or _BORDER_WITH.search(text[max(0, p.start - 20) : p.start]))
 
 
 def _cue(text: str, p: Place) -> tuple[float, bool]:
@@ -122,8 +132,10 @@ def _specificity(p: Place) -> float:
 def _article_place(doc: Doc) -> Place | None:
     """The article's first resolved town or division, else its dateline place."""
     toponyms = [p for p in doc.places or () if p.role in ("toponym", "dateline") and p.latitude is not None]
-    local = [p for p in toponyms if not (p.feature_code or "").startswith("PCL")]
-    return (local or toponyms or [None])[0]
+    # The dateline is where the reporter files from: used only when the story names nothing else.
+    story = [p for p in toponyms if p.role != "dateline"]
+    local = [p for p in story if not (p.feature_code or "").startswith("PCL")]
+    return (local or story or toponyms or [None])[0]
 
 
 def _coded(doc: Doc, p: Place, *, near: bool, reason: str) -> EventPlace:
