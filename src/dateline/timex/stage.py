@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Sequence
 
+from ..io import HEADER
 from ..model import Doc, TimeExpr
 from ..pipeline import Stage
 from .detect import Running, detect, find, normalise, to_time
@@ -24,8 +25,9 @@ class TimeStage(Stage):
     adds = frozenset({"times"})
 
     def __call__(self, doc: Doc) -> None:
-        # The header line and wire dateline are metadata, not story: start at the body.
-        doc.times = tuple(detect(doc.text, published=doc.article.published, start=doc.article.body_start))
+        # The header line is metadata; the wire dateline's own date ("WASHINGTON, August 8 (Xinhua) --")
+        # is a time expression in the text (TimeML marks it), but event dating ignores it.
+        doc.times = tuple(detect(doc.text, published=doc.article.published, start=story_start(doc.text)))
 
     def normalize_spans(
         self, text: str, spans: Sequence[tuple[int, int]], *, published: dt.date | None
@@ -47,6 +49,12 @@ class TimeStage(Stage):
                 running.update(norm, end)
                 return to_time(start, end, norm, published_of(running))
         return None
+
+
+def story_start(text: str) -> int:
+    """Where the article's own text starts: after a header line, at the wire dateline if any."""
+    header = HEADER.match(text)
+    return header.end() if header else 0
 
 
 def published_of(running: Running) -> dt.date | None:
