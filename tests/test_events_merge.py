@@ -105,3 +105,44 @@ def test_the_victims_own_force_never_replaces_an_unidentified_attacker():
               inter1=1, actor2=None, inter2=None)
     merged = merge_events([a, b])
     assert merged[0].actor1 == "Unidentified Armed Group (Mali)"
+
+
+def test_every_source_of_the_merged_mentions_is_kept_with_its_evidence():
+    a = event(0, attribution="residents and rebels", evidence=evidence({"attribution": Span(30, 50)}))
+    b = event(100, attribution="the Syrian Observatory", evidence=evidence({"attribution": Span(130, 152)}))
+    c = event(200, attribution="Residents and Rebels", evidence=evidence({"attribution": Span(230, 250)}))
+    merged = merge_events([a, b, c])[0]
+    assert merged.attribution == "residents and rebels"
+    assert merged.sources == "residents and rebels; the Syrian Observatory"
+    spans = merged.evidence_dict()
+    assert (spans["attribution"], spans["attribution.2"], spans["attribution.3"]) == ([30, 50], [130, 152], [230, 250])
+
+
+def test_the_same_words_are_not_kept_twice_as_evidence():
+    a = event(0, evidence=evidence({"location": Span(20, 25)}))
+    b = event(100, evidence=evidence({"location": Span(20, 25), "fatalities": Span(110, 112)}))
+    assert [k for k, _ in merge_events([a, b])[0].evidence] == ["location", "fatalities"]
+
+
+def test_an_event_told_once_has_its_one_source():
+    from dateline.events.merge import MergeStage
+    from dateline.model import Article, Doc
+
+    doc = Doc(Article(id="a", text="x" * 300))
+    doc.events = (event(0, attribution="police"), event(100, location="Gao", geonameid=2, attribution=None,
+                                                        evidence=evidence({"location": Span(120, 123)})))
+    doc.events = (replace(doc.events[0], evidence=evidence({"location": Span(20, 25)})), doc.events[1])
+    MergeStage()(doc)
+    assert [e.sources for e in doc.events] == ["police", None]
+
+
+def test_a_country_named_as_the_area_and_a_town_inside_it_can_be_one_event():
+    town = event(0, location="Baghouz", country="Syria", admin1="Deir ez-Zor", geo_precision=1,
+                 evidence=evidence({"location": Span(20, 27)}))
+    area = event(100, location="Syria", country="Syria", geo_precision=3, geonameid=None,
+                 evidence=evidence({"location": Span(130, 135)}))
+    elsewhere = replace(area, location="Iraq", country="Iraq")
+    assert compatible(town, area) and compatible(area, town)
+    assert not compatible(town, elsewhere)
+    province = replace(area, location="Deir ez-Zor")
+    assert compatible(town, province)

@@ -175,6 +175,9 @@ class Event:
     victims: str | None = None
     factuality: str = "asserted"
     attribution: str | None = None
+    # Every distinct source of the merged mentions, the first (``attribution``) first, joined by
+    # "; ": merging must not drop who else reported the event.
+    sources: str | None = None
     counter_claim: str | None = None
     source: str | None = None
     notes: str | None = None

@@ -4,8 +4,10 @@ Two event mentions are one event when they have the same sub-event type (or are 
 protest, one telling of an intervention the other did not), the same factuality, overlapping
 dates, the same place (or one has none) and the same sides (or one side unnamed). The merged
 event keeps the first mention's trigger, fills its gaps from the others, keeps every
-trigger in ``mentions`` and every piece of evidence, and takes the conservative figures:
-restated counts are never added.
+trigger in ``mentions`` and every piece of evidence (a field both mentions support keeps the
+first span under its name and the others as ``name.2``, ``name.3``: the audit trail), every
+distinct source in ``sources``, and takes the conservative figures: restated counts are never
+added.
 """
 
 from __future__ import annotations
@@ -33,8 +35,13 @@ class MergeStage(Stage):
     adds = frozenset({"merged"})
 
     def __call__(self, doc: Doc) -> None:
-        doc.events = tuple(merge_events(doc.events or ()))
+        doc.events = tuple(_with_sources(e) for e in merge_events(doc.events or ()))
         doc.merged = True
+
+
+def _with_sources(e: Event) -> Event:
+    """An event told once has its one source in ``sources`` too."""
+    return e if e.sources is not None or e.attribution is None else replace(e, sources=e.attribution)
 
 
 def merge_events(events: tuple[Event, ...] | list[Event]) -> list[Event]:
@@ -75,7 +82,14 @@ def _same_place(a: Event, b: Event) -> bool:
         return True  # a place taken from elsewhere in the article is no evidence against
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return True
-    return a.location == b.location
+    return a.location == b.location or _contains(a, b) or _contains(b, a)
+
+
+def _contains(area: Event, e: Event) -> bool:
+    """"In eastern Syria" and "in Baghous, Syria" can tell one event: the area holds the town."""
+    if area.geo_precision != 3 or area.country is None or area.country != e.country:
+        return False
+    return area.location in (area.country, e.admin1)
 
 
 def _own(e: Event, key: str) -> bool:
@@ -109,6 +123,7 @@ def merge_pair(a: Event, b: Event) -> Event:
     fields.update(_counts_fields(merge_counts(_counts(a), _counts(b))))
     fields["sub_event_type"], fields["event_type"] = _severer(a, b)
     fields["evidence"] = _join_evidence(a.evidence, b.evidence)
+    fields["sources"] = _sources(a, b)
     fields["mentions"] = tuple(dict.fromkeys(a.mentions + b.mentions))
     if fields.get("inter2", a.inter2) == 7 or a.civilian_targeting:
         fields["civilian_targeting"] = True
@@ -158,7 +173,30 @@ def _counts_fields(c: Counts) -> dict:
     }
 
 
+def _sources(a: Event, b: Event) -> str | None:
+    names = [n for e in (a, b) for n in ((e.sources or e.attribution or "").split("; ")) if n]
+    unique = {n.casefold(): n for n in reversed(names)}  # first spelling of each source wins
+    ordered = [unique[k] for k in dict.fromkeys(n.casefold() for n in names)]
+    return "; ".join(ordered) or None
+
+
 def _join_evidence(a: tuple[tuple[str, Span], ...], b: tuple[tuple[str, Span], ...]) -> tuple[tuple[str, Span], ...]:
-    seen = dict(a)
-    extra = tuple((k, v) for k, v in b if k not in seen)
-    return a + extra
+    """``a``'s evidence, then ``b``'s; a name already present gets the next free ``.N`` suffix."""
+    out = list(a)
+    seen = {(k.split(".")[0], v) for k, v in a}
+    for key, span in b:
+        base = key.split(".")[0]
+        if (base, span) in seen:
+            continue  # the same words already support this field
+        out.append((_free_name(base, {k for k, _ in out}), span))
+        seen.add((base, span))
+    return tuple(out)
+
+
+def _free_name(base: str, taken: set[str]) -> str:
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}.{n}" in taken:
+        n += 1
+    return f"{base}.{n}"
