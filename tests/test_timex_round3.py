@@ -30,3 +30,19 @@ def test_wire_dateline_date_is_a_time_expression_but_never_dates_an_event():
     start = text.index("attacked")
     et = event_time(doc, Span(start, start + 8), doc.sentence_of(start))
     assert et.rule == "publication-date"
+
+
+# ---------------------------------------------------------------- an infinitive after a past verb
+
+
+def test_infinitive_after_past_verb_leaves_the_date_on_either_side():
+    pub = D(2021, 2, 10)  # a Wednesday
+    assert values("A judge ordered the minister to testify on March 3.", pub)["March 3"] == "2021-03-03"
+    assert values("The bank used the loan to pay its suppliers by March.", pub)["March"] == "2021-03"
+    # either side: the nearest occurrence, so a weekday still falls on or before the dateline
+    assert values("She flew to Paris to attend the funeral on Monday.", pub)["Monday"] == "2021-02-08"
+
+
+def test_to_before_a_noun_is_not_an_infinitive():
+    pub = D(2021, 5, 5)
+    assert values("The doctor was shot to death on Oct. 23 at his home.", pub)["Oct. 23"] == "2020-10-23"

@@ -72,6 +72,14 @@ def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
     return left, right[: cut.start()] if cut else right
 
 
+# An infinitive after the last past verb ("to testify", not "to the" or "shot to death"): its act
+# follows that verb, on either side of the dateline.
+_INFINITIVE = re.compile(
+    r"\bto\s+(?!(?:a|an|the|this|that|these|those|its|his|her|their|our|my|your|be|have|about|\d|"
+    r"death|date|power|court|jail|prison|office|trial|war|town|hospital|safety|bed|school|church|market)\b)[a-z]+\b(?<!ed)"
+)
+
+
 _REPORTING = re.compile(r"said|told|added|announced|stated|reported", re.IGNORECASE)
 
 
@@ -99,6 +107,8 @@ def tense_at(text: str, start: int, end: int) -> str:
         return "future"  # a deadline or an end still ahead, or a date something was put off to
     if future and (not past or future[-1] >= past[-1]):
         return "future"  # the nearest marker before the expression decides
+    if past and any(m.start() >= past[-1] for m in _INFINITIVE.finditer(left)):
+        return "present"  # "subpoenaed him to testify on Feb. 10": the act may lie either side
     if past:
         return "past"
     if _FUTURE.match(right.lstrip()[:20]):
