@@ -129,7 +129,18 @@ def field_differences(expected: dict[str, Any], event: dict[str, Any]) -> tuple[
         if name in expected and event.get(name) not in options(expected[name]):
             note = f"{name}: want {expected[name]!r}, got {event.get(name)!r}"
             (optional if name in expected.get("optional", ()) else strict).append(note)
-    return strict, optional
+    return strict + trail_differences(expected, event), optional
+
+
+def trail_differences(expected: dict[str, Any], event: dict[str, Any]) -> list[str]:
+    """The audit trail: every source the golden event names (``sources_include``, substrings of
+    ``sources``) and at least ``mentions_at_least`` merged mentions."""
+    have = (event.get("sources") or "").casefold()
+    out = [f"sources: want {s!r} in {event.get('sources')!r}"
+           for s in expected.get("sources_include", ()) if s.casefold() not in have]
+    if len(event.get("mentions", ())) < expected.get("mentions_at_least", 0):
+        out.append(f"mentions: want at least {expected['mentions_at_least']}, got {len(event.get('mentions', ()))}")
+    return out
 
 
 def match(expected_events: list[dict[str, Any]], events: list[dict[str, Any]]) -> dict[int, int]:
@@ -248,6 +259,14 @@ def test_matcher_rejects_wrong_key_fields_and_strict_fields():
     assert match([FAKE_EXPECTED], [late]) == {}
     strict, _ = field_differences(FAKE_EXPECTED, {**FAKE_EVENT, "actor1": "Z"})
     assert strict == ["actor1: want 'A', got 'Z'"]
+
+
+def test_matcher_checks_the_audit_trail():
+    expected = {**FAKE_EXPECTED, "sources_include": ["residents", "monitor"], "mentions_at_least": 3}
+    event = {**FAKE_EVENT, "sources": "Residents who fled; the conflict monitor", "mentions": [[0, 5]] * 3}
+    assert field_differences(expected, event)[0] == []
+    strict, _ = field_differences(expected, {**event, "sources": "residents", "mentions": [[0, 5]]})
+    assert strict == ["sources: want 'monitor' in 'residents'", "mentions: want at least 3, got 1"]
 
 
 def test_matcher_is_one_to_one():
