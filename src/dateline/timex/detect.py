@@ -76,6 +76,7 @@ def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
 # follows that verb, on either side of the dateline.
 _INFINITIVE = re.compile(
     r"\bto\s+(?!(?:a|an|the|this|that|these|those|its|his|her|their|our|my|your|be|have|about|\d|"
+    r"on|in|at|by|for|from|with|over|after|before|until|"
     r"death|date|power|court|jail|prison|office|trial|war|town|hospital|safety|bed|school|church|market)\b)[a-z]+\b(?<!ed)"
 )
 
@@ -107,7 +108,8 @@ def tense_at(text: str, start: int, end: int) -> str:
         return "future"  # a deadline or an end still ahead, or a date something was put off to
     if future and (not past or future[-1] >= past[-1]):
         return "future"  # the nearest marker before the expression decides
-    if past and any(m.start() >= past[-1] for m in _INFINITIVE.finditer(left)):
+    overtaken = _HAD.search(left) is not None or any(_HAD.search(left, 0, m.start()) for m in _FUTURE.finditer(left))
+    if past and not overtaken and any(m.start() >= past[-1] for m in _INFINITIVE.finditer(left)):
         return "present"  # "subpoenaed him to testify on Feb. 10": the act may lie either side
     if past:
         return "past"
