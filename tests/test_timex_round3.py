@@ -46,3 +46,27 @@ def test_infinitive_after_past_verb_leaves_the_date_on_either_side():
 def test_to_before_a_noun_is_not_an_infinitive():
     pub = D(2021, 5, 5)
     assert values("The doctor was shot to death on Oct. 23 at his home.", pub)["Oct. 23"] == "2020-10-23"
+
+
+# ---------------------------------------------------------------- a day someone marked
+
+
+def _given(text: str, span: str, published: dt.date, *, before: str | None = None) -> str | None:
+    """The value of ``span`` given as a time expression, after ``before`` (also given) sets the date."""
+    spans = [(text.index(before), text.index(before) + len(before))] if before else []
+    start = text.rindex(span)
+    got = TimeStage().normalize_spans(text, spans + [(start, start + len(span))], published=published)[-1]
+    return got.value if got else None
+
+
+def test_marked_day_is_the_running_date():
+    pub = D(2022, 7, 9)
+    text = "Troops entered the city on July 4. It was a sad day for its people."
+    assert _given(text, "day", pub, before="July 4") == "2022-07-04"
+    assert _given("It is the third day of the strike.", "the third day", pub) == "2022-07-09"
+    text = "He was freed on July 4. Police came the day after his release."
+    assert _given(text, "day", pub, before="July 4") == "2022-07-05"
+
+
+def test_marked_day_never_found_unasked():
+    assert values("It was a sad day for its people.", D(2022, 7, 9)) == {}

@@ -17,7 +17,7 @@ from typing import Callable
 
 from . import anchor as A
 from .lexicon import (
-    DAYNUM, MONTH, MONTH_ANY, MONTHS, NUMWORD, ORDINALS, PART, PARTS_OF_DAY, SEASON,
+    DAYNUM, MONTH, MONTH_ANY, MONTHS, NUMWORD, ORDINAL, ORDINALS, PART, PARTS_OF_DAY, SEASON,
     SEASONS, UNIT, UNITS, WEEKDAY, WEEKDAYS, YEAR4, number, unit_of,
 )
 
@@ -553,6 +553,21 @@ def _anaphoric_day(m: re.Match, ctx: Context) -> Norm | None:
     part = g(m, "u") if g(m, "u") not in (None, "day") else None
     value = day(base + dt.timedelta(days=n)) + ("T" + PARTS_OF_DAY[part] if part else "")
     return Norm(value, "TIME" if part else "DATE", f"{w} {part or 'day'} from the running date {base.isoformat()}")
+
+
+_DAY_SIDE = re.compile(r"\s+(after|before)\b")
+
+
+@rule("marked-day", r"(?:(?:the|a|this|his|her|its|their)\s+)?(?:(?:" + ORDINAL + r"|great|big|historic|sad|busy)\s+)?(?:trading\s+)?day",
+      core=r"day", given_only=True)
+def _marked_day(m: re.Match, ctx: Context) -> Norm | None:
+    # A day someone marked as a date ("a great day for Poland", "the second day of the offensive"):
+    # the day the story is on, the one the text set last, else the dateline.
+    # "the [day] after his death": a day from the running date
+    side = _DAY_SIDE.match(m.string, m.end())
+    step = {"after": 1, "before": -1}[side.group(1)] if side else 0
+    base = need(ctx.ref or ctx.dct)
+    return Norm(day(base + dt.timedelta(days=step)), "DATE", f"marked day: {step:+d} from the running date")
 
 
 # ---------------------------------------------------------------- durations
