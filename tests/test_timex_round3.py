@@ -70,3 +70,14 @@ def test_marked_day_is_the_running_date():
 
 def test_marked_day_never_found_unasked():
     assert values("It was a sad day for its people.", D(2022, 7, 9)) == {}
+
+
+# ---------------------------------------------------------------- "last Oct. 23", "next May 4"
+
+
+def test_last_and_next_with_a_month_and_day_keep_the_day():
+    pub = D(2021, 4, 19)
+    assert values("He was shot dead last Oct. 23 at his home.", pub) == {"last Oct. 23": "2020-10-23"}
+    assert values("He died last April 23.", pub) == {"last April 23": "2020-04-23"}  # not four days ahead
+    assert values("He died last March 3.", pub) == {"last March 3": "2021-03-03"}
+    assert values("The vote is due next April 4.", pub) == {"next April 4": "2022-04-04"}

@@ -160,7 +160,7 @@ def _mdy(m: re.Match, ctx: Context) -> Norm | None:
     return Norm(value, "DATE", "explicit date", mod_of(g(m, "edge")))
 
 
-@rule("month-day", _WD_PREFIX + EDGE + r"(?:(?P<mon>" + MONTH_ANY + r")\s+(?P<d>" + DAYNUM
+@rule("month-day", _WD_PREFIX + EDGE + r"(?:(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<mon>" + MONTH_ANY + r")\s+(?P<d>" + DAYNUM
       + r")(?!\s*(?:[,.]\s*)?\d{4}\b|[:.]\d)|(?:the\s+)?(?P<d2>" + DAYNUM + r")\s+(?:of\s+)?(?P<mon2>" + MONTH_ANY + r"))", core=MONTH_ANY)
 def _md(m: re.Match, ctx: Context) -> Norm | None:
     mon, d = (m["mon"], m["d"]) if m["mon"] else (m["mon2"], m["d2"])
@@ -169,12 +169,22 @@ def _md(m: re.Match, ctx: Context) -> Norm | None:
         return None
     if ctx.dct is None:
         return Norm(f"XXXX-{month:02d}-{dnum:02d}", "DATE", "month-day, no publication date")
-    year = A.month_year(ctx.dct, month, ctx.tense, day=dnum)
+    rel = g(m, "rel")
+    year = ctx.dct.year if rel else A.month_year(ctx.dct, month, ctx.tense, day=dnum)
     try:
-        value = day(dt.date(year, month, dnum))
+        value = day(_relative_day(dt.date(year, month, dnum), ctx.dct, rel))
     except ValueError:
         return None
-    return Norm(value, "DATE", f"month-day: nearest {ctx.tense} year", mod_of(g(m, "edge")))
+    return Norm(value, "DATE", f"month-day: {rel}" if rel else f"month-day: nearest {ctx.tense} year", mod_of(g(m, "edge")))
+
+
+def _relative_day(d: dt.date, dct: dt.date, rel: str | None) -> dt.date:
+    """"last Oct. 23": the latest such day before the dateline; "next May 4": the first after it."""
+    if rel in ("last", "past") and d >= dct:
+        return A.add_years(d, -1)
+    if rel in ("next", "coming") and d <= dct:
+        return A.add_years(d, 1)
+    return d
 
 
 @rule("month-year", EDGE + r"(?P<mon>" + MONTH_ANY + r"),?\s+(?:of\s+)?(?P<y>" + YEAR4 + r")", core=MONTH_ANY)
