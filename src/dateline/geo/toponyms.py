@@ -53,7 +53,11 @@ board fire sheriff sheriff's army navy air force forces military embassy senate 
 marshals coast guard national federal hospital court district chamber public library community high police's
 airport regional area symphony museum zoo transit utilities water housing office commission committee
 government municipal parish township village town times post herald tribune news gazette journal daily
-press chronicle observer""".split())
+press chronicle observer jail courthouse hall society association club church center centre
+bureau agency authority""".split())
+# Words of an organisation's name that belong to the place it is named after ("Edgar County Sheriff").
+_NAME_PART = frozenset({"county", "parish", "city", "township", "borough"})
+_ADJECTIVAL = re.compile(r"(?:ean|ian|ish|ese|ic|al)$")
 # A compound saying who holds or runs a place ("Serb-held", "Taliban-controlled") names no place.
 _HELD = re.compile(r"-(?:held|controlled|led|run|backed|based|occupied|dominated|ruled|allied|populated)\b", re.I)
 # Leading words never part of a toponym's span.
@@ -196,14 +200,29 @@ def _org_spans(text: str, entities: Sequence[Entity], body_start: int) -> Iterab
             continue
         of = surface.find(" of ")
         if of > 0 and surface[:of].split()[-1].lower() in _ORG_WORDS:
-            start = ent.start + of + 4
-            yield trim(text, start, ent.end)
+            yield trim(text, ent.start + of + 4, ent.end)
             continue
-        words = surface.split(" ")
-        for k, word in enumerate(words[1:4], 1):
-            if word.lower() in _ORG_WORDS:
-                yield trim(text, ent.start, ent.start + len(" ".join(words[:k])))
-                break
+        head = org_head(surface)
+        if head:
+            yield trim(text, ent.start, ent.start + head)
+
+
+def org_head(surface: str) -> int | None:
+    """Length of the place an organisation's name starts with: "Gainesville Police Department" ->
+    "Gainesville", "Edgar County Sheriff's Office" -> "Edgar County" (a county is part of the place's
+    name), "Greer City Hall" -> "Greer City" (looked up without "City" if unknown); None when no organisation word follows a name."""
+    words = surface.split(" ")
+    for k in range(1, min(len(words), 5)):
+        word = words[k].lower()
+        if word in _NAME_PART:
+            continue
+        if word in _ORG_WORDS and words[0][:1].isupper():
+            # "European Commission", "Democratic Party": an adjective, not a place, heads the name.
+            named = [w for w in words[:k] if w not in ("The", "the")]
+            return None if len(named) == 1 and _ADJECTIVAL.search(named[0]) else len(" ".join(words[:k]))
+        if not words[k][:1].isupper():
+            return None
+    return None
 
 
 def _split_entity(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -259,10 +278,15 @@ def _name_span(text: str, start: int, end: int) -> tuple[int, int]:
         start = min(end, start + len(first) + 1)
     pos = start
     for word in text[start:end].split(" "):
-        if word in _NOT_PLACE:
-            return trim(text, start, pos) if pos > start else (start, start)
+        if word in _NOT_PLACE and not (pos > start and word.lower() in _NAME_PART):  # "Madison County" is one name
+            end = pos
+            break
         pos += len(word) + 1
-    return (start, end)
+    if end <= start:
+        return (start, start)
+    start, end = trim(text, start, end)
+    head = org_head(text[start:end])  # "Richmond Fire Department": the place is the name before "Fire"
+    return trim(text, start, start + head) if head else (start, end)
 
 
 def _inside_longer(span: tuple[int, int], others: Iterable[tuple[int, int]]) -> bool:

@@ -1,0 +1,45 @@
+"""The toponym finder's rules on hand-written sentences (spans only: no gazetteer, no spaCy)."""
+
+from __future__ import annotations
+
+from dateline.geo.toponyms import find_spans, org_head
+from dateline.model import Entity
+
+
+def spans(text: str, ents: list[tuple[str, str]] = ()) -> dict[str, tuple[bool, bool]]:
+    """Each found surface with (loose, keep); ``ents`` are (surface, label) at first occurrence."""
+    entities = [Entity(text.index(s), text.index(s) + len(s), label) for s, label in ents]
+    return {text[f.start : f.end]: (f.loose, f.keep) for f in find_spans(text, entities, 0)}
+
+
+def test_org_head_keeps_a_county_and_stops_at_the_organisation():
+    cases = {
+        "Gainesville Police Department": "Gainesville",
+        "Edgar County Sheriff's Office": "Edgar County",
+        "Mount Pleasant High School": "Mount Pleasant",
+        "Kansas City Police": "Kansas City",
+        "Boone County Jail": "Boone County",
+    }
+    for surface, place in cases.items():
+        assert surface[: org_head(surface)] == place
+
+
+def test_org_head_none_for_a_place_alone_or_an_adjective():
+    for surface in ("Edgar County", "Lore City", "European Commission", "The European Centre for Disease Control",
+                    "Democratic Party"):
+        assert org_head(surface) is None
+
+
+def test_place_in_an_organisation_after_a_preposition():
+    found = spans("Firefighters from the Richmond Fire Department were called.")
+    assert "Richmond" in found and "Richmond Fire Department" not in found
+
+
+def test_county_after_of_is_one_name():
+    found = spans("Donations go to the Friends of Madison County Public Library.")
+    assert "Madison County" in found and "Madison" not in found
+
+
+def test_organisation_named_after_a_county():
+    found = spans("He was held in the Boone County Jail on Monday.", [("the Boone County Jail", "ORG")])
+    assert "Boone County" in found
