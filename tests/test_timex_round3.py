@@ -81,3 +81,30 @@ def test_last_and_next_with_a_month_and_day_keep_the_day():
     assert values("He died last April 23.", pub) == {"last April 23": "2020-04-23"}  # not four days ahead
     assert values("He died last March 3.", pub) == {"last March 3": "2021-03-03"}
     assert values("The vote is due next April 4.", pub) == {"next April 4": "2022-04-04"}
+
+
+# ---------------------------------------------------------------- "three days later": a duration and a signal
+
+
+def _doc(text: str, published: dt.date) -> Doc:
+    doc = Doc(article_from_text(text, published=published))
+    doc.sentences = tuple(Sentence(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text))
+    doc.entities = ()
+    TimeStage()(doc)
+    return doc
+
+
+def test_duration_before_later_is_marked_without_the_signal_and_still_dates_events():
+    text = "Rebels seized the town on March 2. Two days later, troops retook it. The next day they left."
+    doc = _doc(text, D(2021, 3, 10))
+    got = {text[t.start : t.end]: (t.value, t.type, t.begin) for t in doc.times}
+    assert got["Two days"] == ("P2D", "DURATION", "2021-03-04")
+    assert got["The next day"][0] == "2021-03-05"  # the story moved on to the day it points to
+    start = text.index("retook")
+    et = event_time(doc, Span(start, start + 6), doc.sentence_of(start))
+    assert (et.event_date, et.time_precision) == ("2021-03-04", 1)
+
+
+def test_duration_before_a_prepositional_object_is_a_plain_duration():
+    assert values("Two days after the vote, he quit.", D(2021, 3, 10)) == {"Two days": "P2D"}
+    assert values("A few weeks later, the plant closed.", D(2021, 3, 10)) == {"A few weeks": "PXW"}

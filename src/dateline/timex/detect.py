@@ -270,6 +270,8 @@ class Running:
 
     def update(self, norm: Norm, end: int) -> None:
         value = norm.value or ""
+        if norm.bounds and norm.bounds[0] == norm.bounds[1] and norm.type == "DURATION":
+            self.ref = norm.bounds[0]  # "three days later": the story moves on to that day
         if norm.type != "DATE" and norm.type != "TIME":
             return
         if re.match(r"^\d{4}-\d\d-\d\d", value) and not norm.rule.startswith(("clock", "part of day")):

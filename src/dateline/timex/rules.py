@@ -519,11 +519,17 @@ def _year_earlier(m: re.Match, ctx: Context) -> Norm | None:
 
 # ---------------------------------------------------------------- ago / later
 
+# "three days later," but not "two days after the vote" (a duration before a preposition's object)
+_NOT_PREP = r"\b(?!\s+(?:than|the|that|a|an|his|her|its|their|he|she|they|it|we)\b)"
 
-@rule("ago", r"(?:(?P<mod>about|nearly|almost|more than|some|over|roughly|around|less than|just|only)\s+)?(?P<n>" + NUMWORD + r")\s+(?P<unit>" + UNIT + r")\s+(?P<dir>ago|from now|hence|(?:earlier|before|later|after)(?!\s+(?:than|the|that|a|an|his|her|its|their|he|she|they|it|we)\b))", core=r"ago|earlier|before|later|after|from now|hence")
+
+@rule("ago", r"(?:(?P<mod>about|nearly|almost|more than|some|over|roughly|around|less than|just|only)\s+)?(?P<n>" + NUMWORD + r")\s+(?P<unit>" + UNIT + r")(?:\s+(?P<dir>ago|from now|hence|earlier" + _NOT_PREP + r")|(?=\s+(?P<sig>later|after|before)" + _NOT_PREP + r"))",
+      core=r"ago|earlier|before|later|after|from now|hence")
 def _ago(m: re.Match, ctx: Context) -> Norm | None:
-    n, unit, direction = number(m["n"]), unit_of(m["unit"]), g(m, "dir")
-    if g(m, "n") in ("a", "an", "one") and unit == "year" and direction != "later":
+    n, unit, direction = number(m["n"]), unit_of(m["unit"]), g(m, "dir") or g(m, "sig")
+    if m["sig"]:
+        return _signalled(m, ctx, n, unit)
+    if g(m, "n") in ("a", "an", "one") and unit == "year":
         return _year_earlier(m, ctx) if direction in ("earlier", "before") else _year_ago(ctx)
     relative = direction in ("earlier", "before", "later", "after")
     anchor = need((ctx.ref or ctx.dct) if relative else ctx.dct)
@@ -532,6 +538,19 @@ def _ago(m: re.Match, ctx: Context) -> Norm | None:
         return Norm({"year": "PAST_REF", "decade": "PAST_REF"}.get(unit, "PAST_REF") if sign < 0 else "FUTURE_REF",
                      "DATE", f"vague {unit}s {direction}")
     return Norm(_shifted(anchor, unit, sign * n), "DATE", f"{n} {unit}s {direction} {anchor.isoformat()}", mod_of(g(m, "mod")))
+
+
+def _signalled(m: re.Match, ctx: Context, n: int | None, unit: str) -> Norm | None:
+    """ "three days later", "[a month] after": TimeML marks the duration and leaves the signal out;
+    the day it points to, counted from the running date, stays as the interval events take."""
+    value = duration_value(n, unit)
+    if value is None:
+        return None
+    base = need(ctx.ref or ctx.dct)
+    sign = -1 if g(m, "sig") == "before" else 1
+    span = A.interval(_shifted(base, unit, sign * n)) if n is not None else None
+    return Norm(value, "DURATION", f"{m['n']} {unit}s {g(m, 'sig')} {base.isoformat()}", mod_of(g(m, "mod")),
+                bounds=span[:2] if span else None)
 
 
 def _year_ago(ctx: Context) -> Norm:
