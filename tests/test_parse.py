@@ -114,3 +114,39 @@ def test_spacy_batches_are_bounded_by_count_and_characters():
     # a text longer than the bound goes alone; no group exceeds the count or the bound otherwise
     assert groups == [["a" * 5, "b" * 5], ["c" * 20], ["d", "e"], ["f"]]
     assert [t for g in groups for t in g] == texts
+
+
+def test_multi_token_rules_and_unnamed_word_forms(nlp):
+    from dateline.parse import AttributeRules
+
+    rules = AttributeRules.build(nlp.get_pipe("attribute_ruler"))
+    # "ai n't", "gon na" (rules over two tokens, one with a regular expression), "nothin'"
+    # (a regular expression on one token), and words no rule names
+    text = "I ai n't gon na say nothin' about the zzyzx quorble."
+    attrs = ["TAG", "POS", "MORPH", "LEMMA"]
+    with nlp.select_pipes(enable=["tok2vec", "tagger"]):
+        ours, theirs = nlp(text), nlp(text)
+    set_on = rules.apply(ours)
+    nlp.get_pipe("attribute_ruler")(theirs)
+    assert (ours.to_array(attrs) == theirs.to_array(attrs)).all()
+    from spacy.attrs import LEMMA
+
+    assert set_on[LEMMA][[t.i for t in ours if t.text in ("ai", "gon", "na")]].all()
+    assert not set_on[LEMMA][[t.i for t in ours if t.text in ("zzyzx", "quorble")]].any()
+
+
+def test_cached_lemmas_equal_spacys_lemmatiser(nlp):
+    from spacy.attrs import LEMMA
+
+    from dateline.parse import Lemmas
+
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    assert Lemmas.usable(lemmatizer)
+    lemmas = Lemmas(lemmatizer)
+    text = "The gunmen were killing villagers; villagers fled. Better days, he said, are coming."
+    for _ in range(2):  # the second time from the cache
+        with nlp.select_pipes(disable=["lemmatizer"]):
+            ours, theirs = nlp(text), nlp(text)
+        lemmas(ours)
+        lemmatizer(theirs)
+        assert (ours.to_array([LEMMA]) == theirs.to_array([LEMMA])).all()

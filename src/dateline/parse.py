@@ -95,6 +95,8 @@ class ParseStage(Stage):
         self._hashes: numpy.ndarray | None = None
         ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in names else None
         self.rules = AttributeRules.build(ruler) if ruler is not None and self.selective else None
+        lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in names else None
+        self.lemmas = Lemmas(lemmatizer) if self.selective and Lemmas.usable(lemmatizer) else None
 
     # --- batch pass -------------------------------------------------------------------
     def prepare(self, docs: Sequence[Doc]) -> None:
@@ -120,6 +122,8 @@ class ParseStage(Stage):
         pipes = [(n, self.nlp.get_pipe(n)) for n in wanted]
         if self.rules is not None:  # the same rules, by table look-up
             pipes = [(n, _RulesPipe(self.rules) if n == "attribute_ruler" else p) for n, p in pipes]
+        if self.lemmas is not None:  # the same lemmas, cached
+            pipes = [(n, self.lemmas if n == "lemmatizer" else p) for n, p in pipes]
         at = next((i + 1 for i, (n, _) in enumerate(pipes) if n == "senter"), None)
         if at is not None:  # after the sentence recogniser, so the parser never joins paragraphs
             pipes.insert(at, ("paragraphs", paragraph_starts))
@@ -167,15 +171,19 @@ class ParseStage(Stage):
         from spacy.attrs import LEMMA, MORPH, POS
 
         before = sdoc.to_array([POS, MORPH])
+        set_by_rules: dict[int, numpy.ndarray] = {}
         if self.rules is not None:
             set_by_rules = self.rules.apply(sdoc, [(s.start, s.end) for s in sents])
         elif "attribute_ruler" in self.nlp.component_names:  # rules of a kind AttributeRules lacks
             self.nlp.get_pipe("attribute_ruler")(sdoc)
-            set_by_rules = {}
-        changed = numpy.nonzero((sdoc.to_array([POS, MORPH]) != before).any(axis=1))[0].tolist()
-        lemmatizer = self.nlp.get_pipe("lemmatizer") if "lemmatizer" in self.nlp.component_names else None
-        for i in changed:
-            if lemmatizer is not None and LEMMA not in set_by_rules.get(i, {}):
+        changed = numpy.nonzero((sdoc.to_array([POS, MORPH]) != before).any(axis=1))[0]
+        if LEMMA in set_by_rules:
+            changed = changed[~set_by_rules[LEMMA][changed]]
+        if self.lemmas is not None:
+            self.lemmas.fill(sdoc, changed.tolist(), overwrite=True)
+        elif "lemmatizer" in self.nlp.component_names:
+            lemmatizer = self.nlp.get_pipe("lemmatizer")
+            for i in changed.tolist():
                 sdoc[i].lemma_ = lemmatizer.lemmatize(sdoc[i])[0]
 
     def parse_sentences(self, doc: Doc, sentences: Iterable[Sentence]) -> None:
@@ -343,11 +351,14 @@ class AttributeRules:
     tenth of the spaCy pass on news text. These patterns test a token's TAG/LOWER/DEP/IS_SPACE
     (a few also a neighbour's), so the rules that apply to a token depend only on those four
     values: they are worked out once per distinct combination (cached) and written with one
-    array operation per document. The result is the attribute ruler's: rules apply in pattern
-    order, later ones winning. :meth:`build` returns None for patterns of another kind.
+    array operation per document. A word form that no rule names (by equality, a list or a
+    regular expression) counts as one and the same "other" form, which keeps the cache small.
+    The result is the attribute ruler's: rules apply in pattern order, later ones winning.
+    :meth:`build` returns None for patterns of another kind.
     """
 
     FEATURES = ("TAG", "LOWER", "DEP", "IS_SPACE")
+    LOWER = 1  # position of LOWER in FEATURES
     CACHE_LIMIT = 200_000
 
     def __init__(self, rules: list[tuple[int, list[tuple[int, dict]], dict[int, int]]], strings: Any):
@@ -355,8 +366,14 @@ class AttributeRules:
         compiled = [(n, [(off, _compile(spec, strings)) for off, spec in toks], attrs) for n, toks, attrs in rules]
         self.single = [(n, toks[0][1], attrs) for n, toks, attrs in compiled if len(toks) == 1]
         self.multi = [(n, toks, attrs) for n, toks, attrs in compiled if len(toks) > 1]
+        named, regexes = _lower_tests([tests for _n, tests, _a in self.single])
+        self._named = numpy.array(sorted(named), dtype=numpy.uint64)
+        self._lower_regexes = regexes
+        # The "other" form stands for a word no rule names; it must fail every test on LOWER.
+        self._reducible = 0 not in named and not any(r.search("") for r in regexes)
         self._cache: dict[tuple[int, ...], list[tuple[int, dict[int, int]]]] = {}
         self._regex_cache: dict[tuple[str, int], bool] = {}
+        self._named_by_regex: dict[int, bool] = {}
 
     @classmethod
     def build(cls, ruler: Any) -> "AttributeRules | None":
@@ -370,9 +387,9 @@ class AttributeRules:
                 rules.append((number, tokens, ruler.attrs[number]))
         return cls(rules, ruler.vocab.strings)
 
-    def apply(self, sdoc: Any, ranges: Sequence[tuple[int, int]] | None = None) -> dict[int, dict[int, int]]:
+    def apply(self, sdoc: Any, ranges: Sequence[tuple[int, int]] | None = None) -> dict[int, numpy.ndarray]:
         """Set the rules' attributes on the tokens in ``ranges`` (default all) in one array write;
-        returns what was set, by token index."""
+        returns, for each attribute set, which tokens of the doc it was set on."""
         from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 
         ranges = [(0, len(sdoc))] if ranges is None else ranges
@@ -380,16 +397,31 @@ class AttributeRules:
         if not len(index):
             return {}
         feats = sdoc.to_array([TAG, LOWER, DEP, IS_SPACE]).reshape(len(sdoc), -1)
-        uniq, inverse = numpy.unique(feats[index], axis=0, return_inverse=True)
-        hits = [self._rules_for(tuple(row)) for row in uniq.tolist()]
-        changes = {i: list(hits[k]) for i, k in zip(index.tolist(), inverse.reshape(-1).tolist()) if hits[k]}
+        uniq, inverse = numpy.unique(self._reduced(feats[index]), axis=0, return_inverse=True)
+        merged = [_merged(self._rules_for(tuple(row))) for row in uniq.tolist()]
+        changes = _Changes(index, inverse.reshape(-1), merged)
         chosen = numpy.zeros(len(sdoc), dtype=bool)
         chosen[index] = True
+        extra: dict[int, list[tuple[int, dict[int, int]]]] = {}
         for i, number, attrs in self._multi_hits(feats, chosen):
-            changes.setdefault(i, []).append((number, attrs))
-        merged = {i: _merged(found) for i, found in changes.items()}
-        _write_attrs(sdoc, merged)
-        return merged
+            extra.setdefault(i, []).append((number, attrs))
+        for i, found in extra.items():
+            changes.replace(i, _merged(self._rules_for(tuple(self._reduced(feats[i : i + 1])[0].tolist())) + found))
+        return changes.write(sdoc)
+
+    def _reduced(self, feats: numpy.ndarray) -> numpy.ndarray:
+        """``feats`` with every word form that no rule names replaced by the "other" form (0)."""
+        if not self._reducible:
+            return feats
+        lowers = feats[:, self.LOWER]
+        keep = numpy.isin(lowers, self._named)
+        if self._lower_regexes:
+            values, where = numpy.unique(lowers, return_inverse=True)
+            hit = numpy.array([self._regex_named(v) for v in values.tolist()], dtype=bool)
+            keep |= hit[where.reshape(-1)]
+        out = feats.copy()
+        out[~keep, self.LOWER] = 0
+        return out
 
     def _rules_for(self, feat: tuple[int, ...]) -> list[tuple[int, dict[int, int]]]:
         found = self._cache.get(feat)
@@ -401,16 +433,17 @@ class AttributeRules:
         return found
 
     def _multi_hits(self, feats: numpy.ndarray, chosen: numpy.ndarray) -> Iterator[tuple[int, int, dict]]:
+        """(token, rule, attributes) for the rules of several tokens that match at a chosen token.
+
+        The candidates narrow token test by token test, the regular expressions last, so that
+        they are tried on a few tokens only."""
         n = len(feats)
         for number, tokens, attrs in self.multi:
-            hit = numpy.ones(n, dtype=bool)
-            for off, tests in tokens:
-                shifted = numpy.zeros(n, dtype=bool)
-                lo, hi = max(0, -off), min(n, n - off)
-                if lo < hi:
-                    shifted[lo:hi] = self._mask(tests, feats)[lo + off : hi + off]
-                hit &= shifted
-            for i in numpy.nonzero(hit & chosen)[0].tolist():
+            found = numpy.nonzero(chosen)[0]
+            for off, tests in sorted(tokens, key=lambda pair: any(kind == "REGEX" for _p, kind, _o in pair[1])):
+                found = found[(found + off >= 0) & (found + off < n)]
+                found = found[self._mask(tests, feats[found + off])]
+            for i in found.tolist():
                 yield i, number, attrs
 
     def _mask(self, tests: list[tuple[int, str, Any]], feats: numpy.ndarray) -> numpy.ndarray:
@@ -423,9 +456,20 @@ class AttributeRules:
             elif kind in ("IN", "NOT_IN"):
                 inside = numpy.isin(col, numpy.array(sorted(operand), dtype=numpy.uint64))
                 mask &= inside if kind == "IN" else ~inside
-            else:
-                mask &= numpy.array([self._search(operand, v) for v in col.tolist()], dtype=bool)
+            else:  # a regular expression: once per distinct value
+                values, where = numpy.unique(col, return_inverse=True)
+                found = numpy.array([self._search(operand, v) for v in values.tolist()], dtype=bool)
+                mask &= found[where.reshape(-1)]
         return mask
+
+    def _regex_named(self, value: int) -> bool:
+        """Whether a regular expression of the rules matches this word form (cached)."""
+        found = self._named_by_regex.get(value)
+        if found is None:
+            if len(self._named_by_regex) > self.CACHE_LIMIT:
+                self._named_by_regex.clear()
+            found = self._named_by_regex[value] = any(self._search(r, value) for r in self._lower_regexes)
+        return found
 
     def _search(self, regex: Any, value: int) -> bool:
         key = (regex.pattern, value)
@@ -434,6 +478,125 @@ class AttributeRules:
             if len(self._regex_cache) > self.CACHE_LIMIT:
                 self._regex_cache.clear()
             found = self._regex_cache[key] = regex.search(self.strings[value] if value else "") is not None
+        return found
+
+
+class _Changes:
+    """The attributes the rules set, per token of ``index``: a table of values and a mask of
+    which are set, one row per distinct combination of features, spread to the tokens."""
+
+    def __init__(self, index: numpy.ndarray, inverse: numpy.ndarray, merged: list[dict[int, int]]):
+        self.index = index
+        self.attrs = sorted({a for m in merged for a in m})
+        self.values = numpy.zeros((len(merged), len(self.attrs)), dtype=numpy.uint64)
+        self.set = numpy.zeros((len(merged), len(self.attrs)), dtype=bool)
+        for row, attrs in enumerate(merged):
+            self._fill(row, attrs)
+        self.values, self.set = self.values[inverse], self.set[inverse]
+        self._row = {i: k for k, i in enumerate(index.tolist())}
+
+    def _fill(self, row: int, attrs: dict[int, int]) -> None:
+        for a, value in attrs.items():
+            col = self.attrs.index(a)
+            self.values[row, col], self.set[row, col] = value, True
+
+    def replace(self, i: int, attrs: dict[int, int]) -> None:
+        """Token ``i`` (a doc index) gets ``attrs`` instead (multi-token rules were added)."""
+        new = sorted(set(self.attrs) | set(attrs))
+        if new != self.attrs:
+            self._widen(new)
+        row = self._row[i]
+        self.values[row], self.set[row] = 0, False
+        self._fill(row, attrs)
+
+    def _widen(self, attrs: list[int]) -> None:
+        cols = [attrs.index(a) for a in self.attrs]
+        values = numpy.zeros((len(self.index), len(attrs)), dtype=numpy.uint64)
+        mask = numpy.zeros((len(self.index), len(attrs)), dtype=bool)
+        values[:, cols], mask[:, cols] = self.values, self.set
+        self.attrs, self.values, self.set = attrs, values, mask
+
+    def write(self, sdoc: Any) -> dict[int, numpy.ndarray]:
+        used = self.set.any(axis=0)
+        attrs = [a for a, u in zip(self.attrs, used.tolist()) if u]
+        if not attrs:
+            return {}
+        cols = numpy.nonzero(used)[0]
+        values, mask = self.values[:, cols], self.set[:, cols]
+        array = sdoc.to_array(attrs).reshape(len(sdoc), -1)
+        sub = array[self.index]
+        sub[mask] = values[mask]
+        array[self.index] = sub
+        sdoc.from_array(attrs, array)
+        out = {}
+        for k, a in enumerate(attrs):
+            out[a] = numpy.zeros(len(sdoc), dtype=bool)
+            out[a][self.index] = mask[:, k]
+        return out
+
+
+def _lower_tests(rules: list[list[tuple[int, str, Any]]]) -> tuple[set[int], list[Any]]:
+    """Word forms the rules name, and their regular expressions on the word form."""
+    named: set[int] = set()
+    regexes: list[Any] = []
+    for tests in rules:
+        for pos, kind, operand in tests:
+            if pos != AttributeRules.LOWER:
+                continue
+            if kind == "eq":
+                named.add(operand)
+            elif kind in ("IN", "NOT_IN"):
+                named.update(operand)
+            else:
+                regexes.append(operand)
+    return named, regexes
+
+
+class Lemmas:
+    """spaCy's lemmatiser with its answers cached by (word form, POS, morphology).
+
+    Why: the lemmatiser works token by token in Python, and its own cache skips only part of
+    the work (base forms are checked anew each time); a rule or look-up lemma depends on the
+    form, POS and morphology alone, so one look-up per distinct triple gives the same lemmas.
+    """
+
+    CACHE_LIMIT = 500_000
+    MODES = ("rule", "lookup", "pos_lookup")
+
+    def __init__(self, lemmatizer: Any):
+        self.lemmatizer = lemmatizer
+        self._cache: dict[tuple[int, int, int], int] = {}
+
+    @classmethod
+    def usable(cls, lemmatizer: Any) -> bool:
+        return getattr(lemmatizer, "mode", None) in cls.MODES
+
+    def __call__(self, sdoc: Any) -> Any:
+        self.fill(sdoc, overwrite=bool(getattr(self.lemmatizer, "overwrite", False)))
+        return sdoc
+
+    def fill(self, sdoc: Any, tokens: Iterable[int] | None = None, *, overwrite: bool = False) -> None:
+        """Lemmatise ``tokens`` (doc indices; default all); without ``overwrite`` only those
+        that have no lemma yet (the attribute rules set a few)."""
+        from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
+        if not len(sdoc):
+            return
+        array = sdoc.to_array([ORTH, POS, MORPH, LEMMA])
+        index = numpy.arange(len(sdoc)) if tokens is None else numpy.fromiter(tokens, dtype=numpy.int64)
+        if not overwrite:
+            index = index[array[index, 3] == 0]
+        lemmas = array[:, 3].copy()
+        for i, key in zip(index.tolist(), array[index, :3].tolist()):
+            lemmas[i] = self._lemma(sdoc, i, tuple(key))
+        sdoc.from_array([LEMMA], lemmas)
+
+    def _lemma(self, sdoc: Any, i: int, key: tuple[int, int, int]) -> int:
+        found = self._cache.get(key)
+        if found is None:
+            if len(self._cache) > self.CACHE_LIMIT:
+                self._cache.clear()
+            found = self._cache[key] = sdoc.vocab.strings.add(self.lemmatizer.lemmatize(sdoc[i])[0])
         return found
 
 
@@ -495,16 +658,3 @@ def _token_matches(tests: list[tuple[int, str, Any]], feat: tuple[int, ...], str
         if not ok:
             return False
     return True
-
-
-def _write_attrs(sdoc: Any, changes: dict[int, dict[int, int]]) -> None:
-    attrs = sorted({a for change in changes.values() for a in change})
-    if not attrs:
-        return
-    array = sdoc.to_array(attrs)
-    if array.ndim == 1:
-        array = array.reshape(-1, 1)
-    for i, change in changes.items():
-        for a, value in change.items():
-            array[i, attrs.index(a)] = value
-    sdoc.from_array(attrs, array)
