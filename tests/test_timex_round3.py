@@ -108,3 +108,14 @@ def test_duration_before_later_is_marked_without_the_signal_and_still_dates_even
 def test_duration_before_a_prepositional_object_is_a_plain_duration():
     assert values("Two days after the vote, he quit.", D(2021, 3, 10)) == {"Two days": "P2D"}
     assert values("A few weeks later, the plant closed.", D(2021, 3, 10)) == {"A few weeks": "PXW"}
+
+
+# ---------------------------------------------------------------- "the previous Friday"
+
+
+def test_previous_and_following_weekday_count_from_the_running_date():
+    pub = D(2021, 3, 15)  # a Monday
+    got = values("Stocks fell on Friday, down 4% from the previous Friday.", pub)
+    assert got == {"Friday": "2021-03-12", "the previous Friday": "2021-03-05"}
+    got = values("Rebels took the town on March 3. The following Monday, talks began.", pub)
+    assert got["The following Monday"] == "2021-03-08"

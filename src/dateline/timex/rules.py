@@ -266,7 +266,7 @@ def _relday(m: re.Match, ctx: Context) -> Norm | None:
     return Norm(value, kind, f"{word}: publication date {_REL_DAYS[word]:+d} days", mod_of(g(m, "edge")))
 
 
-@rule("weekday", r"(?:(?P<rel>last|next|this|past|coming|this past|this coming)\s+)?(?:(?P<edge>early|late)\s+)?(?P<wd>" + WEEKDAY + r")(?!s\b)(?:\s+(?P<part>" + PART + r"))?", core=WEEKDAY)
+@rule("weekday", r"(?:the\s+(?P<ana>previous|preceding|prior|following|next)\s+|(?P<rel>last|next|this|past|coming|this past|this coming)\s+)?(?:(?P<edge>early|late)\s+)?(?P<wd>" + WEEKDAY + r")(?!s\b)(?:\s+(?P<part>" + PART + r"))?", core=WEEKDAY)
 def _weekday(m: re.Match, ctx: Context) -> Norm | None:
     rel = g(m, "rel")
     shift = -1 if rel in ("last", "past", "this past") else 1 if rel in ("next", "coming", "this coming") else 0
@@ -274,6 +274,8 @@ def _weekday(m: re.Match, ctx: Context) -> Norm | None:
     if ctx.dct is None:
         return Norm(f"XXXX-WXX-{wd}", "DATE", "weekday, no publication date")
     anchor = ctx.dct  # news anchors bare weekdays to the dateline, not to a date set in the text
+    if m["ana"]:  # "down from the previous Friday": counted from the day the story is on
+        anchor, shift = ctx.ref or ctx.dct, -1 if m["ana"] in ("previous", "preceding", "prior") else 1
     d = A.weekday_resolve(anchor, wd, ctx.tense, shift=shift)
     part = g(m, "part")
     # "Wednesday night" is dated to the day, as news annotation does; an evening is a time of day.
