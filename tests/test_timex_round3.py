@@ -119,3 +119,10 @@ def test_previous_and_following_weekday_count_from_the_running_date():
     assert got == {"Friday": "2021-03-12", "the previous Friday": "2021-03-05"}
     got = values("Rebels took the town on March 3. The following Monday, talks began.", pub)
     assert got["The following Monday"] == "2021-03-08"
+
+
+def test_last_month_name_for_the_month_just_ended_is_a_year_back():
+    # the month just ended is "last month"; named, it is the one a year earlier
+    assert values("Two helicopters crashed last February.", D(2021, 3, 1)) == {"last February": "2020-02"}
+    assert values("Two helicopters crashed last January.", D(2021, 3, 1)) == {"last January": "2021-01"}
+    assert values("Two helicopters crashed last March.", D(2021, 3, 20)) == {"last March": "2020-03"}

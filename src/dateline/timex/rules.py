@@ -210,7 +210,8 @@ def _month(m: re.Match, ctx: Context) -> Norm | None:
     elif rel == "this" or rel == "this year":
         year = dct.year
     elif rel in ("last", "past"):
-        year = dct.year if month < dct.month else dct.year - 1
+        # the month just ended is "last month"; "last February" written in March is a year back
+        year = dct.year if month < dct.month - 1 else dct.year - 1
     elif rel in ("next", "coming"):
         year = dct.year if month > dct.month else dct.year + 1
     else:
