@@ -126,3 +126,11 @@ def test_last_month_name_for_the_month_just_ended_is_a_year_back():
     assert values("Two helicopters crashed last February.", D(2021, 3, 1)) == {"last February": "2020-02"}
     assert values("Two helicopters crashed last January.", D(2021, 3, 1)) == {"last January": "2021-01"}
     assert values("Two helicopters crashed last March.", D(2021, 3, 20)) == {"last March": "2020-03"}
+
+
+def test_or_so_before_ago_and_a_second_as_an_ordinal():
+    pub = D(2021, 2, 25)
+    assert values("Then, a week or so ago, the general picked a date.", pub) == {"a week or so ago": "2021-W07"}
+    assert values("A second group of directors quit.", pub) == {}
+    assert values("It will be a second betrayal.", pub) == {}
+    assert values("He paused for a second.", pub) == {"a second": "PT1S"}

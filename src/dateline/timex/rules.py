@@ -526,7 +526,7 @@ def _year_earlier(m: re.Match, ctx: Context) -> Norm | None:
 _NOT_PREP = r"\b(?!\s+(?:than|the|that|a|an|his|her|its|their|he|she|they|it|we)\b)"
 
 
-@rule("ago", r"(?:(?P<mod>about|nearly|almost|more than|some|over|roughly|around|less than|just|only)\s+)?(?P<n>" + NUMWORD + r")\s+(?P<unit>" + UNIT + r")(?:\s+(?P<dir>ago|from now|hence|earlier" + _NOT_PREP + r")|(?=\s+(?P<sig>later|after|before)" + _NOT_PREP + r"))",
+@rule("ago", r"(?:(?P<mod>about|nearly|almost|more than|some|over|roughly|around|less than|just|only)\s+)?(?P<n>" + NUMWORD + r")\s+(?P<unit>" + UNIT + r")(?:\s+or\s+so)?(?:\s+(?P<dir>ago|from now|hence|earlier" + _NOT_PREP + r")|(?=\s+(?P<sig>later|after|before)" + _NOT_PREP + r"))",
       core=r"ago|earlier|before|later|after|from now|hence")
 def _ago(m: re.Match, ctx: Context) -> Norm | None:
     n, unit, direction = number(m["n"]), unit_of(m["unit"]), g(m, "dir") or g(m, "sig")
@@ -616,6 +616,8 @@ def _duration(m: re.Match, ctx: Context) -> Norm | None:
     word = g(m, "n")
     if word in ("a", "an") and m["hy"].startswith("-"):
         return None
+    if unit == "second" and word in ("a", "an") and _ORDINAL_NEXT.match(m.string, m.end()):
+        return None  # "a second group", "a second term": the ordinal
     if unit == "quarter" and not ctx.given and _fraction(m):
         return None  # "three-quarters of the vote", "a quarter of its shares": a share, not a time
     if word in ("a", "an") and not ctx.given and _RATE.search(m.string, max(0, m.start() - 40), m.start()):
@@ -632,6 +634,7 @@ def _duration(m: re.Match, ctx: Context) -> Norm | None:
     return Norm(value, "DURATION", f"duration of {m['n']} {unit}s", mod_of(g(m, "mod")), direction)
 
 
+_ORDINAL_NEXT = re.compile(r"\s+(?!(?:or|and|later|ago|earlier|before|after|to|in|of|for|longer|more)\b)[A-Za-z]")
 _RATE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|cents?|percent|times|twice|once))\S*\s+(?:[a-z]+\s+){0,2}$")
 
 
