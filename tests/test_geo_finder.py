@@ -43,3 +43,26 @@ def test_county_after_of_is_one_name():
 def test_organisation_named_after_a_county():
     found = spans("He was held in the Boone County Jail on Monday.", [("the Boone County Jail", "ORG")])
     assert "Boone County" in found
+
+
+def test_each_name_of_a_list_of_counties():
+    found = spans("School boards in Barrow, Jackson and Madison counties tweaked their policies.")
+    assert {"Barrow", "Jackson", "Madison"} <= set(found)
+
+
+def test_a_list_of_counties_gives_each_the_division_hint():
+    from dateline.geo.toponyms import mentions_from_spans
+
+    text = "Storms hit Harvey, Harper and Kingman counties."
+    mentions = mentions_from_spans(text, find_spans(text, [], 0))
+    assert {text[m.start : m.end]: m.hint for m in mentions}["Harper"] == "division"
+
+
+def test_town_before_its_people_or_police_is_a_loose_place():
+    found = spans("An Alexandria woman was charged after Joliet Police arrived.")
+    assert found["Alexandria"] == (True, False) and found["Joliet"] == (True, False)
+
+
+def test_legislator_home_after_party_letter():
+    found = spans("Rep. Torrey Westrom, R-Elbow Lake, spoke.")
+    assert found["Elbow Lake"] == (True, True)

@@ -40,7 +40,20 @@ _COMMA_CONTAINER = re.compile(r", ?(" + _NAME + r")(?=\s*[.,;:)(]|$)")
 # A wire dateline inside the text ("... title. TORRINGTON — The town ..."): capitals before a dash.
 _WIRE = re.compile(r"(?:^|\n|[.!?]\s)\s*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?"
                    r"\s*(?:\([^)\n]{1,30}\)\s*)?[-\u2013\u2014]{1,2}\s")
-_DIVISION_NEXT = re.compile(r"\s+(?:" + "|".join(DIVISION_AFTER) + r")\b")
+_PLURAL_DIVISIONS = r"(?:counties|provinces|districts|parishes|governorates|regions|states|prefectures|municipalities)"
+_LIST_NAME = r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}"
+# "Barrow, Jackson and Madison counties": each name of the list is a division.
+_DIVISION_LIST = re.compile(r"((?:" + _LIST_NAME + r",\s*)*" + _LIST_NAME + r",?\s+(?:and|or)\s+" + _LIST_NAME + r")\s+"
+                            + _PLURAL_DIVISIONS + r"\b")
+_DIVISION_NEXT = re.compile(r"(?:(?:,\s*" + _LIST_NAME + r")*,?\s+(?:and|or)\s+" + _LIST_NAME + r")?\s+(?:"
+                            + "|".join(DIVISION_AFTER) + "|" + _PLURAL_DIVISIONS + r")\b")
+# A toponym before words for its people or its local government ("Alexandria woman", "Tillsonburg
+# Mayor", "the Joliet Police"): the NER often takes such a town for a person.
+_LOCAL_NEXT = re.compile(r"(" + _NAME + r") (?=(?:man|woman|men|women|boy|girl|teen|teenager|resident|residents|native|"
+                         r"couple|family|Police|Sheriff|Mayor|City Council|City Manager|Town Council|councillor|"
+                         r"Fire Department)\b)")
+# A legislator's party and home ("Sen. Bob Casey, D-Pa.", "Rep. Torrey Westrom, R-Elbow Lake").
+_PARTY = re.compile(r"(?<![\w-])[DRI]-(" + _NAME + r")")
 # Prepositions after which an unknown capitalised name is still taken for a place.
 _STRONG_LOCATIVE = frozenset({"in", "near", "at", "outside", "inside", "around", "vicinity", "through", "throughout"})
 # Verbs whose object is a place taken or struck ("captured Knin", "shelled Hajin"): strong as well.
@@ -57,12 +70,17 @@ press chronicle observer jail courthouse hall society association club church ce
 bureau agency authority""".split())
 # Words of an organisation's name that belong to the place it is named after ("Edgar County Sheriff").
 _NAME_PART = frozenset({"county", "parish", "city", "township", "borough"})
+# Words that end a place's name though they never start one alone.
+_NAME_END = frozenset({"County", "City", "Parish", "Lake", "River"})
 _ADJECTIVAL = re.compile(r"(?:ean|ian|ish|ese|ic|al)$")
 # A compound saying who holds or runs a place ("Serb-held", "Taliban-controlled") names no place.
 _HELD = re.compile(r"-(?:held|controlled|led|run|backed|based|occupied|dominated|ruled|allied|populated)\b", re.I)
 # Leading words never part of a toponym's span.
 _DROP_START = ("the ", "The ")
 _DIVISION_SET = frozenset(DIVISION_AFTER)
+# Sentence openers a capitalised run may start with ("An Alexandria woman").
+_LEADING = frozenset("""A An The Another Every One Two Three Four Five Several Many Some Missing Local Former Young
+Older Elderly Area When After Before Police Officials""".split())
 _AREA_SET = frozenset(AREA_AFTER)
 # Capitalised words that start sentences or titles and are not places.
 _NOT_PLACE = frozenset("""The A An In On At Of And But Or For To From By With He She It They We I You His Her Their
@@ -249,6 +267,13 @@ def _rule_spans(text: str, body_start: int) -> Iterable[tuple[int, int, bool]]:
         yield _name_span(text, body_start + m.start(1), body_start + end) + (True,)
     for m in _BRACKETED.finditer(body):
         yield from _bracketed_names(text, body_start + m.start(1), m.group(1))
+    for m in _DIVISION_LIST.finditer(body):
+        for part in re.finditer(_LIST_NAME, m.group(1)):
+            yield _name_span(text, body_start + m.start(1) + part.start(), body_start + m.start(1) + part.end()) + (True,)
+    for m in _LOCAL_NEXT.finditer(body):  # loose: "Jones family" is no place
+        yield _name_span(text, _skip_function_words(text, body_start + m.start(1)), body_start + m.end(1)) + (False,)
+    for m in _PARTY.finditer(body):
+        yield _name_span(text, body_start + m.start(1), body_start + m.end(1)) + (True,)
     for m in _WIRE.finditer(body):
         yield trim(text, body_start + m.start(1), body_start + m.end(1)) + (True,)
     for m in _LOCATIVE.finditer(body):
@@ -258,6 +283,13 @@ def _rule_spans(text: str, body_start: int) -> Iterable[tuple[int, int, bool]]:
         tail = _COMMA_CONTAINER.match(body, m.end(1))
         if strong and tail:
             yield _name_span(text, body_start + tail.start(1), body_start + tail.end(1)) + (True,)
+
+
+def _skip_function_words(text: str, start: int) -> int:
+    """Past leading words such as "An", "Another", "When" that a capitalised run picked up."""
+    while (m := re.match(r"([A-Z][a-z]*) ", text[start:])) and m.group(1) in _LEADING:
+        start += m.end()
+    return start
 
 
 def _bracketed_names(text: str, start: int, inner: str) -> Iterable[tuple[int, int, bool]]:
@@ -278,7 +310,7 @@ def _name_span(text: str, start: int, end: int) -> tuple[int, int]:
         start = min(end, start + len(first) + 1)
     pos = start
     for word in text[start:end].split(" "):
-        if word in _NOT_PLACE and not (pos > start and word.lower() in _NAME_PART):  # "Madison County" is one name
+        if word in _NOT_PLACE and not (pos > start and word in _NAME_END):  # "Madison County", "Elbow Lake": one name
             end = pos
             break
         pos += len(word) + 1
