@@ -134,11 +134,3 @@ def test_or_so_before_ago_and_a_second_as_an_ordinal():
     assert values("A second group of directors quit.", pub) == {}
     assert values("It will be a second betrayal.", pub) == {}
     assert values("He paused for a second.", pub) == {"a second": "PT1S"}
-
-
-def test_weekday_night_is_a_time_of_day_like_last_night():
-    pub = D(2021, 3, 5)  # a Friday
-    text = "Police clashed with protesters Wednesday night and last night."
-    got = {text[t.start : t.end]: (t.value, t.type) for t in detect(text, published=pub)}
-    assert got == {"Wednesday night": ("2021-03-03TNI", "TIME"), "last night": ("2021-03-04TNI", "TIME")}
-    assert values("Troops left on Wednesday morning.", pub) == {"Wednesday morning": "2021-03-03"}

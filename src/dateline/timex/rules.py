@@ -279,9 +279,8 @@ def _weekday(m: re.Match, ctx: Context) -> Norm | None:
         anchor, shift = ctx.ref or ctx.dct, -1 if m["ana"] in ("previous", "preceding", "prior") else 1
     d = A.weekday_resolve(anchor, wd, ctx.tense, shift=shift)
     part = g(m, "part")
-    # An evening or a night is a time of day ("Wednesday night" as "last night": TNI, as TimeML and
-    # most of TempEval-3 do); a morning or an afternoon is dated to the day, as news annotation does.
-    value, kind = (day(d) + "T" + PARTS_OF_DAY[part], "TIME") if part in ("evening", "night") else (day(d), "DATE")
+    # "Wednesday night" is dated to the day, as news annotation does; an evening is a time of day.
+    value, kind = (day(d) + "TEV", "TIME") if part == "evening" else (day(d), "DATE")
     how = {-1: "latest before", 1: "first after", 0: "first on or after" if ctx.tense == "future" else "latest on or before"}[shift]
     return Norm(value, kind, f"weekday: {how} {anchor.isoformat()} ({ctx.tense})", mod_of(g(m, "edge")))
 
