@@ -134,3 +134,9 @@ def test_or_so_before_ago_and_a_second_as_an_ordinal():
     assert values("A second group of directors quit.", pub) == {}
     assert values("It will be a second betrayal.", pub) == {}
     assert values("He paused for a second.", pub) == {"a second": "PT1S"}
+
+
+def test_until_then_is_the_time_the_text_named_last():
+    text = "The rights expire on Nov. 30. Until then, the stock remains convertible."
+    assert _given(text, "then", D(2021, 10, 30), before="Nov. 30") == "2021-11-30"
+    assert _given("Back then, few cared.", "then", D(2021, 10, 30)) == "PAST_REF"

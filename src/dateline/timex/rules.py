@@ -699,7 +699,12 @@ _UNMARKED = frozenset({"previously", "soon", "shortly", "presently"})
 @rule("marked-vague", r"(?P<w>recent|already|once|earlier|yet|the time|a later date|then|later|before|the moment)",
       core=r"recent|already|once|earlier|yet|time|later|then|before|moment", given_only=True)
 def _marked_vague(m: re.Match, ctx: Context) -> Norm | None:
+    if g(m, "w") == "then" and ctx.prev and _UNTIL_THEN.search(m.string, max(0, m.start() - 8), m.start()):
+        return Norm(ctx.prev, "DATE", "until then: the time the text named last")  # "ends Nov. 30. Until then, ..."
     return Norm(_GIVEN_ONLY[g(m, "w")], "DATE", f"vague: {g(m, 'w')}")
+
+
+_UNTIL_THEN = re.compile(r"\b(?:until|till|by|since)\s+$", re.IGNORECASE)
 
 
 @rule("vague", r"(?P<w>right now|now|currently|nowadays|these days|at present|presently|at the moment|the present|recently|lately|previously|formerly|the past|soon|shortly|the (?:near |distant )?future|the (?:near|long|longer|short) term|as soon as possible|current)", core=_VAGUE_CORE)
