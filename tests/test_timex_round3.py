@@ -140,3 +140,9 @@ def test_until_then_is_the_time_the_text_named_last():
     text = "The rights expire on Nov. 30. Until then, the stock remains convertible."
     assert _given(text, "then", D(2021, 10, 30), before="Nov. 30") == "2021-11-30"
     assert _given("Back then, few cared.", "then", D(2021, 10, 30)) == "PAST_REF"
+
+
+def test_half_of_a_decade_is_not_a_half_year():
+    pub = D(1989, 10, 26)
+    assert values("Sales were flat in the last half of the '80s.", pub) == {"the '80s": "198"}
+    assert values("Profit rose in the first half.", pub) == {"the first half": "1989-H1"}

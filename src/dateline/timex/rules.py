@@ -451,6 +451,7 @@ def _quarter(m: re.Match, ctx: Context) -> Norm | None:
     return Norm(A.shift_value(norm.value, -1), "DATE", f"{norm.rule}, a year back")
 
 
+_HALF_OF_LONGER = re.compile(r"\s+of\s+(?:the\s+)?(?:'\d0s|\d{3}0s|decade|century|[a-z]+ties)\b")
 _YEAR_EARLIER_WORDS = ("year-earlier", "year-ago", "comparable", "year-before")
 
 
@@ -464,6 +465,8 @@ def _quarter_value(m: re.Match, ctx: Context) -> Norm | None:
         return None
     if word is None and not m["the"] and not m["y"] and not m["ys"]:
         return None
+    if unit == "half" and not m["y"] and _HALF_OF_LONGER.match(m.string, m.end()):
+        return None  # "the last half of the '80s": a part of the decade, not of a year
     letter = "Q" if unit != "half" else "H"
     year = _quarter_year(m, ctx)
     if word in ORDINALS and ORDINALS[word] > 0:
