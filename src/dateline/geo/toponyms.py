@@ -38,13 +38,16 @@ _BRACKETED = re.compile(r"(?<=[\w.]) ?\(((?:" + _NAME + r")(?:, ?(?:" + _NAME + 
 # A name after a placed name and a comma, ending the phrase: "at Maryine, Kherson." names its container.
 _COMMA_CONTAINER = re.compile(r", ?(" + _NAME + r")(?=\s*[.,;:)(]|$)")
 # A wire dateline inside the text ("... title. TORRINGTON — The town ..."): capitals before a dash.
-_WIRE = re.compile(r"(?:^|\n|[.!?]\s)\s*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?"
+_WIRE = re.compile(r"(?:^|\n|[.!?]\s|(?<=\d{4})\s)\s*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?"
                    r"\s*(?:\([^)\n]{1,30}\)\s*)?[-\u2013\u2014]{1,2}\s")
 _PLURAL_DIVISIONS = r"(?:counties|provinces|districts|parishes|governorates|regions|states|prefectures|municipalities)"
 _LIST_NAME = r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}"
 # "Barrow, Jackson and Madison counties": each name of the list is a division.
 _DIVISION_LIST = re.compile(r"((?:" + _LIST_NAME + r",\s*)*" + _LIST_NAME + r",?\s+(?:and|or)\s+" + _LIST_NAME + r")\s+"
                             + _PLURAL_DIVISIONS + r"\b")
+# ... or before a state's abbreviation ("SALINA, Kan. Strong winds", "COVINGTON, Ky. (AP)").
+_WIRE_STATE = re.compile(r"(?:^|\n|[.!?]\s|(?<=\d{4})\s)\s*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}),\s*"
+                         r"([A-Z][a-z]{1,4}\.(?:\s?[A-Z][a-z]?\.)?)\s")
 _DIVISION_NEXT = re.compile(r"(?:(?:,\s*" + _LIST_NAME + r")*,?\s+(?:and|or)\s+" + _LIST_NAME + r")?\s+(?:"
                             + "|".join(DIVISION_AFTER) + "|" + _PLURAL_DIVISIONS + r")\b")
 # A toponym before words for its people or its local government ("Alexandria woman", "Tillsonburg
@@ -216,13 +219,12 @@ def _org_spans(text: str, entities: Sequence[Entity], body_start: int) -> Iterab
         if _short_names(surface) and surface[:1].isupper():
             yield from _split_entity(text, ent.start, ent.end)  # the NER's "organisation" may be a place ("Gainesville")
             continue
-        of = surface.find(" of ")
-        if of > 0 and surface[:of].split()[-1].lower() in _ORG_WORDS:
-            yield trim(text, ent.start + of + 4, ent.end)
-            continue
         head = org_head(surface)
-        if head:
+        of = surface.find(" of ")
+        if head:  # "the Kansas Department of Transportation": Kansas, not Transportation
             yield trim(text, ent.start, ent.start + head)
+        elif of > 0 and surface[:of].split()[-1].lower() in _ORG_WORDS:
+            yield trim(text, ent.start + of + 4, ent.end)
 
 
 def org_head(surface: str) -> int | None:
@@ -230,11 +232,12 @@ def org_head(surface: str) -> int | None:
     "Gainesville", "Edgar County Sheriff's Office" -> "Edgar County" (a county is part of the place's
     name), "Greer City Hall" -> "Greer City" (looked up without "City" if unknown); None when no organisation word follows a name."""
     words = surface.split(" ")
-    for k in range(1, min(len(words), 5)):
+    first = 1 if words[0] in ("the", "The") and len(words) > 2 else 0  # "the Kansas Department"
+    for k in range(first + 1, min(len(words), first + 5)):
         word = words[k].lower()
         if word in _NAME_PART:
             continue
-        if word in _ORG_WORDS and words[0][:1].isupper():
+        if word in _ORG_WORDS and words[first][:1].isupper():
             # "European Commission", "Democratic Party": an adjective, not a place, heads the name.
             named = [w for w in words[:k] if w not in ("The", "the")]
             return None if len(named) == 1 and _ADJECTIVAL.search(named[0]) else len(" ".join(words[:k]))
@@ -276,6 +279,9 @@ def _rule_spans(text: str, body_start: int) -> Iterable[tuple[int, int, bool]]:
         yield _name_span(text, body_start + m.start(1), body_start + m.end(1)) + (True,)
     for m in _WIRE.finditer(body):
         yield trim(text, body_start + m.start(1), body_start + m.end(1)) + (True,)
+    for m in _WIRE_STATE.finditer(body):  # the state's abbreviation keeps its period ("Kan.")
+        yield trim(text, body_start + m.start(1), body_start + m.end(1)) + (True,)
+        yield body_start + m.start(2), body_start + m.end(2), True
     for m in _LOCATIVE.finditer(body):
         word = m.group(0).split(" ", 1)[0].lower()
         strong = word in _STRONG_LOCATIVE or _TAKING.match(word) is not None
