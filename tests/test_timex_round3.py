@@ -146,3 +146,16 @@ def test_half_of_a_decade_is_not_a_half_year():
     pub = D(1989, 10, 26)
     assert values("Sales were flat in the last half of the '80s.", pub) == {"the '80s": "198"}
     assert values("Profit rose in the first half.", pub) == {"the first half": "1989-H1"}
+
+
+def test_half_or_quarter_of_the_year_is_one_expression():
+    pub = D(2013, 3, 14)
+    text = "The deal should close in the second half of the year."
+    assert values(text, pub) == {"the second half of the year": "2013-H2"}
+
+
+def test_simple_present_of_a_scheduled_end_looks_ahead():
+    pub = D(2013, 3, 14)
+    assert values("The fiscal year ends June 30.", pub)["June 30"] == "2013-06-30"
+    assert values("The law takes effect in January.", pub) == {"January": "2014-01"}
+    assert values("The truce ended in January.", pub) == {"January": "2013-01"}

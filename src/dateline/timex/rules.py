@@ -442,7 +442,7 @@ def _the_unit(m: re.Match, ctx: Context) -> Norm | None:
 _QREL = r"(?P<q>that|first|second|third|fourth|1st|2nd|3rd|4th|latest|last|past|current|this|year-earlier|year-ago|previous|prior|next|same|final|recent|comparable|corresponding|year-before)"
 
 
-@rule("quarter", r"(?:(?P<the>the|this|last)\s+)?(?:(?P<ys>" + YEAR4 + r"|this year's|last year's|next year's)\s+)?(?:" + _QREL + r"[\s-]+)?(?:fiscal[\s-]+)?(?:(?P<q2>first|second|third|fourth)[\s-]+)?(?P<u>quarter|half|period)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>" + YEAR4 + r")|\s+of\s+(?P<yr>this|last|next)\s+year)?(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)|last\s+year))?|(?P<qn>Q[1-4])\s*(?P<y2>" + YEAR4 + r")", core=r"quarter|half|period|Q[1-4]")
+@rule("quarter", r"(?:(?P<the>the|this|last)\s+)?(?:(?P<ys>" + YEAR4 + r"|this year's|last year's|next year's)\s+)?(?:" + _QREL + r"[\s-]+)?(?:fiscal[\s-]+)?(?:(?P<q2>first|second|third|fourth)[\s-]+)?(?P<u>quarter|half|period)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>" + YEAR4 + r")|\s+of\s+(?P<yr>this|last|next|the)\s+year)?(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)|last\s+year))?|(?P<qn>Q[1-4])\s*(?P<y2>" + YEAR4 + r")", core=r"quarter|half|period|Q[1-4]")
 def _quarter(m: re.Match, ctx: Context) -> Norm | None:
     norm = _quarter_value(m, ctx)
     if norm is None or not m["ago"] or norm.rule == "year-earlier quarter":
@@ -487,7 +487,7 @@ def _quarter_year(m: re.Match, ctx: Context) -> int | None:
     if rel is None:
         return None
     dct = need(ctx.dct)
-    return dct.year + {"this": 0, "last": -1, "next": 1}[rel]
+    return dct.year + {"this": 0, "the": 0, "last": -1, "next": 1}[rel]  # "the second half of the year"
 
 
 def _relative_quarter(word: str | None, letter: str, year: int | None, ctx: Context, unit: str) -> Norm:
