@@ -135,3 +135,12 @@ def test_an_unresolved_place_falls_back_to_the_container_named_after_it(stage):
     ep = event_place(doc, Span(trig, trig + 8), doc.sentences[0])
     assert ep.location == "Qasr Mahmoud" and ep.geonameid is None
     assert (ep.latitude, ep.longitude) == (36.2, 37.16) and ep.geo_precision == 2
+
+
+def test_part_of_a_state_is_placed_at_the_state_but_part_of_a_country_is_not(stage):
+    doc = make_doc("Storms hit Northern Louisiana and eastern parts of Northern Syria.",
+                   [("Northern Louisiana", "LOC"), ("Northern Syria", "LOC")])
+    stage(doc)
+    found = places_by_text(doc)
+    assert found["Northern Louisiana"].geonameid == 3
+    assert found["Northern Syria"].latitude is None

@@ -19,7 +19,8 @@ from .build import COUNTY_ID_BASE
 from .countries import dateline_country, demonym_country
 from .gazetteer import Gazetteer, as_gazetteer
 from .resolve import Choice, Mention, Resolver
-from .toponyms import demonym_spans, find_spans, mentions_from_spans, query_and_hint
+from .normalize import fold
+from .toponyms import PART_OF, demonym_spans, find_spans, mentions_from_spans, query_and_hint
 
 # An unresolved "place" shaped like an adjective of nationality or faith ("Kurdish") is the NER's slip.
 _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ish|ese|ian|ic|ite)s?$")
@@ -61,7 +62,8 @@ class PlaceStage(Stage):
         all_mentions = ([head] if head else []) + mentions
         home = dateline_country(doc.article.dateline)
         choices = self.resolver.resolve(all_mentions, prior=prior, home=home)
-        places = [_place(m, c if self._confident(c) else None) for m, c in zip(all_mentions, choices)]
+        places = [_place(m, c if self._confident(c) and not _part_of_large(m, c) else None)
+                  for m, c in zip(all_mentions, choices)]
         people = person_names(text, entities)
         places = [p for p, m in zip(places, all_mentions)
                   if (p.latitude is not None or (m.keep and not _ADJECTIVE.match(text[p.start : p.end])))
@@ -96,6 +98,14 @@ class PlaceStage(Stage):
             return None
         query, fallback, hint = query_and_hint(name.title() if name.isupper() else name)
         return Mention(found, found + len(name), query, hint, fallback=fallback, role="dateline")
+
+
+def _part_of_large(m: Mention, choice: Choice) -> bool:
+    """"Northern Europe", "Eastern China" looked up as Europe or China: a part of a country or a
+    continent lies far from its middle, so the whole is no reading of the part (a state is small enough)."""
+    words = m.query.split()
+    return (len(words) > 1 and words[0].lower() in PART_OF and choice.entry.fcode.startswith(("PCL", "CONT", "RGN"))
+            and fold(choice.entry.name) != fold(m.query))
 
 
 def person_names(text: str, entities: Sequence[Entity]) -> frozenset[str]:

@@ -75,6 +75,10 @@ bureau agency authority""".split())
 _NAME_PART = frozenset({"county", "parish", "city", "township", "borough"})
 # Words that end a place's name though they never start one alone.
 _NAME_END = frozenset({"County", "City", "Parish", "Lake", "River"})
+# First words naming a part of a place ("South Philadelphia", "Greater Manchester").
+PART_OF = frozenset("""north south east west northeast northwest southeast southwest central northern southern
+eastern western northeastern northwestern southeastern southwestern upper lower greater metro metropolitan
+downtown inner outer""".split())
 _ADJECTIVAL = re.compile(r"(?:ean|ian|ish|ese|ic|al)$")
 # A compound saying who holds or runs a place ("Serb-held", "Taliban-controlled") names no place.
 _HELD = re.compile(r"-(?:held|controlled|led|run|backed|based|occupied|dominated|ruled|allied|populated)\b", re.I)
@@ -146,8 +150,11 @@ def mentions_from_spans(text: str, spans: Iterable[tuple[int, int] | Found]) -> 
 
 
 def _leading_name(query: str) -> str | None:
-    """"Beirut airport", "Incirlik Air Base": the leading name, looked up if the whole is unknown."""
+    """"Beirut airport", "Incirlik Air Base": the leading name, looked up if the whole is unknown;
+    "South Philadelphia", "Northeast Georgia": the place a part of it is named after."""
     words = query.split()
+    if len(words) > 1 and words[0].lower() in PART_OF:
+        return " ".join(words[1:])
     for k in range(1, len(words)):
         if words[k].lower() in _FACILITY_WORDS:
             return " ".join(words[:k])
