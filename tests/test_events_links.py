@@ -99,3 +99,66 @@ six officers were slightly injured.
     found = events(pipe, text)
     assert [e["event_type"] for e in found] == ["Protests"] or [e["event_type"] for e in found] == ["Riots"]
     assert not any(e["sub_event_type"] in ("Arrests", "Attack") for e in found)
+
+
+def test_the_between_phrase_that_names_actors_gives_the_sides(pipe):
+    text = """date 2022-04-30 Example Wire, YANGON
+
+Between Namtu town and Da Baung village in Shan State, a clash broke out between the Myanmar military \
+and the KIA on Saturday.
+"""
+    clash = next(e for e in events(pipe, text) if e["sub_event_type"] == "Armed clash")
+    assert clash["actor1"] == "Military Forces of Myanmar (2021-)"
+    assert clash["actor2"].startswith("KIO/KIA")
+
+
+def test_coordinated_countries_are_the_two_sides_of_a_clash(pipe):
+    text = """date 2022-06-02 Example Wire, KYIV
+
+Armed clashes continued between the Russian and Ukrainian forces near Yarova in Donetsk region on Thursday.
+"""
+    clash = next(e for e in events(pipe, text) if e["sub_event_type"] == "Armed clash")
+    assert (clash["actor1"], clash["actor2"]) == ("Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)")
+
+
+def test_a_place_parsed_as_a_second_subject_is_not_the_doer(pipe):
+    text = """date 2022-05-01 Example Wire, YANGON
+
+In Lay Kay village, Bilin township (Thaton district, Mon State), the Myanmar military forces carried out \
+airstrikes on the village on Sunday.
+"""
+    strike = next(e for e in events(pipe, text) if e["sub_event_type"] == "Air/drone strike")
+    assert strike["actor1"] == "Military Forces of Myanmar (2021-)"
+
+
+def test_a_shootout_between_gangs_has_the_gangs_on_both_sides(pipe):
+    text = """date 2022-04-10 Example Wire, RIO DE JANEIRO
+
+A shoot-out between rival drug trafficking groups took place in Madureira in Rio de Janeiro on Sunday.
+"""
+    clash = next(e for e in events(pipe, text) if e["sub_event_type"] == "Armed clash")
+    assert clash["actor1"] == clash["actor2"] == "Unidentified Gang (Brazil)"
+    assert clash["interaction"] == 33
+
+
+def test_a_clash_with_state_forces_alone_named_is_against_an_unidentified_group(pipe):
+    text = """date 2022-01-15 Example Wire, BOGOTA
+
+Police clashed in Tulua in Valle del Cauca on Saturday, officials said.
+"""
+    clash = next(e for e in events(pipe, text) if e["sub_event_type"] == "Armed clash")
+    assert clash["actor2"] == "Unidentified Armed Group (Colombia)"
+
+
+def test_a_conquest_with_no_taker_named_takes_no_loser_from_elsewhere(pipe):
+    text = """date 2019-01-25 Example Wire, BEIRUT
+
+The Islamic State group lost nearly all its territory in Syria last year in offensives by the SDF and \
+the Syrian army.
+
+The conquest of the last pocket near the Iraqi border marks a major blow, leaving the militants scattered \
+in eastern Syria.
+"""
+    for e in events(pipe, text):
+        if e["sub_event_type"] == "Non-state actor overtakes territory":
+            assert e["actor2"] is None

@@ -54,6 +54,17 @@ NEXT_IS_FORCE = re.compile(r"\s+(?:[\w-]+\s+)?(?:soldiers?|troops|forces|army|mi
                            r"militiamen|fighters|personnel|officers|units|aircraft|warplanes|jets)\b", re.IGNORECASE)
 NEXT_IS_POST = re.compile(r"\s+(?:positions?|posts?|outposts?|bases?|checkpoints?|barracks|convoys?|"
                           r"garrisons?|strongholds?|lines|trenches)\b", re.IGNORECASE)
+# The word before "militia" that makes it an identity militia, and ACLED's word for it.
+MILITIA_FLAVOURS = {"ethnic": "Ethnic", "communal": "Communal", "community": "Communal", "clan": "Clan",
+                    "sub-clan": "Sub-Clan", "subclan": "Sub-Clan", "tribal": "Tribal", "caste": "Caste",
+                    "pastoral": "Ethnic", "pastoralist": "Ethnic"}
+FLAVOURED = re.compile(r"(?:(?<![\w-])(?P<name>(?:[A-Z][\w'’-]*\s+){0,2}))?"
+                       r"(?<![\w-])(?P<flavour>(?i:ethnic|communal|community|sub-clan|subclan|clan|tribal|caste|pastoralist|pastoral))"
+                       r"\s+$")
+# Between an unidentified mention and the group it is taken to be: " (assumed ", ", believed to be members of ".
+PRESUMED = re.compile(r"\s*[(,]?\s*(?:assumed|suspected|presumed|believed|thought|alleged|allegedly|reportedly|likely|"
+                      r"possibly|probably|coded)(?:\s+(?:to\s+be|as|to\s+belong\s+to))?\s+"
+                      r"(?:(?:members?|elements?|fighters?|militants?)\s+of\s+)?(?:the\s+|an?\s+)?")
 EITHER = re.compile(r"\s*/\s*|\s+or\s+|\s+and/or\s+")
 COORDINATED = re.compile(r"([A-Z][\w.'’-]+)\s+(?:and|or|&)\s+$")
 
@@ -115,7 +126,28 @@ def find_actors(doc: Doc, lexicon: Lexicon, *, as_of: dt.date | None = None) -> 
     for cand in (*find_orgs(doc, ctx), *generic):
         if not any(cand.start < o.end and o.start < cand.end for o in chosen):
             chosen.append(cand)
-    return [to_mention(c) for c in link(chosen)]
+    return [to_mention(c) for c in link(presumed(doc.text, chosen))]
+
+
+def presumed(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """ "armed men (assumed Darfur communal militia)", "gunmen presumed to be Bassa militiamen": the
+    unidentified mention is the group named after it, and the two are one mention."""
+    out: list[Candidate] = []
+    for cand in sorted(cands, key=lambda c: (c.start, -c.end)):
+        prev = out[-1] if out else None
+        if prev is not None and _unnamed(prev) and _identifies(cand) and PRESUMED.fullmatch(text, prev.end, cand.start):
+            out[-1] = replace(cand, start=prev.start)
+        else:
+            out.append(cand)
+    return out
+
+
+def _unnamed(c: Candidate) -> bool:
+    return c.kind in ("armed", "gang") and c.source == "generic"
+
+
+def _identifies(c: Candidate) -> bool:
+    return c.source in ("named", "org") and c.inter in (2, 3, 4) or c.kind == "identity"
 
 
 def to_mention(c: Candidate) -> ActorMention:
@@ -322,6 +354,8 @@ def generic_candidate(doc: Doc, start: int, end: int, entry: GenericEntry, ctx: 
     term = re.sub(r"\s+", " ", doc.text[start:end].lower())
     if entry.needs_modifier and not (pre.country or pre.statey or (entry.definite_ok and pre.definite)):
         return None
+    if term in MILITIA_TERMS and (flavoured := flavoured_militia(doc.text, start, end, ctx)) is not None:
+        return flavoured
     if term in MILITIA_TERMS and pre.proper and not pre.country and pre.proper_start is not None:
         if _entity_label(doc, pre.proper_start) or not _sentence_initial(doc.text, pre.proper_start):
             return identity_militia(doc, pre.proper_start, end, pre.proper, ctx)
@@ -360,6 +394,22 @@ def identity_militia(doc: Doc, start: int, end: int, proper: str, ctx: Context) 
     flavour = "Communal" if label in ("GPE", "LOC", "FAC") else "Ethnic"
     name = naming.qualified(f"{proper} {flavour} Militia", ctx.story)
     return Candidate(start, end, name, naming.IDENTITY_MILITIA, ctx.story, "identity", "generic", term="militia")
+
+
+def flavoured_militia(text: str, start: int, end: int, ctx: Context) -> Candidate | None:
+    """ "Darfur communal militia", "Bassa ethnic militiamen", "Twic clan militia": ACLED's identity
+    militias, named "X Communal Militia (Sudan)"; without a name, "Unidentified Tribal Militia (Iraq)"."""
+    m = FLAVOURED.search(text, max(0, start - 80), start)
+    if m is None:
+        return None
+    flavour = MILITIA_FLAVOURS[m.group("flavour").lower()]
+    words = (m.group("name") or "").split()
+    while words and words[0].lower() in DETERMINERS | MODIFIERS | {"a", "an", "assumed", "presumed"}:
+        words = words[1:]
+    label = f"{' '.join(words) or 'Unidentified'} {flavour} Militia"
+    first = m.start("name") + m.group("name").index(words[0]) if words else m.start("flavour")
+    return Candidate(first, end, naming.qualified(label, ctx.story), naming.IDENTITY_MILITIA, ctx.story, "identity",
+                     "generic", term=text[start:end].lower())
 
 
 def _entity_label(doc: Doc, offset: int) -> str | None:

@@ -22,6 +22,7 @@ ACCUSE = {"accuse", "blame", "hold", "charge"}
 TAKE = {"retake", "retook", "retaken", "recapture", "capture", "seize", "take", "wrest", "reclaim", "regain", "liberate", "free",
         "overrun", "conquer"}
 SYMMETRIC = {"clash", "fight", "engage", "battle", "exchange", "skirmish"}
+FIGHT_NOUNS = {"fighting", "firefight", "gunfight", "shootout", "shoot-out", "gunbattle", "confrontation"}
 UNIDENTIFIED = {"unidentified", "unknown", "suspected", "masked", "armed", "unnamed", "gunman", "gunmen",
                 "assailant", "attacker", "attackers", "assailants"}
 
@@ -70,15 +71,49 @@ def _phrase_tokens(tok: Any) -> list[Any]:
 
 
 def roles(trigger: Any, index: ActorIndex) -> Roles:
-    agent, patient = (_verb_roles if trigger.pos_ in ("VERB", "AUX") else _noun_roles)(trigger)
+    known = lambda tok: index.at(tok) is not None  # noqa: E731 - a between-phrase of actors, not of places
+    agent, patient = (_verb_roles if trigger.pos_ in ("VERB", "AUX") else _noun_roles)(trigger, known)
+    if agent is not None and agent.dep_ == "nsubj" and not known(agent):
+        agent = _subject(agent.head, known)
+    if (agent is None or not known(agent)) and trigger.lemma_.lower() in SYMMETRIC | FIGHT_NOUNS:
+        agent, patient = _fight_sides(trigger, known) or (agent, patient)
     a1 = index.at(_accused(agent)) or index.at(agent) or index.at(_owner(agent))
     a2 = index.at(patient)
     if a2 is None and trigger.lemma_.lower() in TAKE:  # "retook the town from the rebels"
         a2 = next(filter(None, (index.at(_prep_object(t, preps={"from"})) for t in _taken(trigger))), None)
     if a1 and a2 and a1[0].name == a2[0].name and a1[1] == a2[1]:
         a2 = None
+    if a1 and a2 is None and _two_sided(trigger):
+        a1, a2 = _coordinated(agent, a1, index)
     return Roles(agent, patient, a1[0] if a1 else None, a2[0] if a2 else None,
                  a1[1] if a1 else None, a2[1] if a2 else None)
+
+
+def _two_sided(trigger: Any) -> bool:
+    """A fight has two sides: "clashed", "clashes between ...", "a firefight"."""
+    return trigger.lemma_.lower() in SYMMETRIC | FIGHT_NOUNS or _between(trigger) is not None or (
+        trigger.dep_ in ("nsubj", "nsubjpass") and _between(trigger.head) is not None)
+
+
+def _fight_sides(trigger: Any, known) -> tuple[Any, Any] | None:
+    """"a clash broke out between the army and the KIA" (the parse may hang "between" on a verb
+    next to the trigger): the two sides when the trigger's own subject names no actor."""
+    near = [trigger, *(c for c in trigger.children if c.dep_ in ("ccomp", "conj", "xcomp", "advcl"))]
+    near += [trigger.head] if trigger.dep_ in ("nsubj", "nsubjpass") else []
+    pairs = [p for t in near if (p := _between(t, known)) is not None]
+    return next((p for p in pairs if known(p[0])), None)
+
+
+def _coordinated(agent: Any, a1: tuple[ActorMention, Span], index: ActorIndex):
+    """"Russian and Ukrainian forces clashed": two actors inside one phrase, in reading order."""
+    if agent is None:
+        return a1, None
+    end = agent.idx + len(agent.text)  # the head and what precedes it, not a clause after it
+    inside = [m for m in index.in_range(agent.left_edge.idx, end) if index.resolve(m).name != a1[0].name]
+    if not inside:
+        return a1, None
+    other = (index.resolve(inside[0]), Span(inside[0].start, inside[0].end))
+    return (other, a1) if other[1].start < a1[1].start else (a1, other)
 
 
 def _taken(verb: Any) -> list[Any]:
@@ -106,17 +141,17 @@ def _owner(tok: Any) -> Any:
     head = tok.head
     while head.dep_ in ("ccomp", "conj", "xcomp") and head.head is not head:
         head = head.head
-        subject = _child(head, "nsubj")
+        subject = _subject(head)
         if subject is not None:
             return subject
     return None
 
 
-def _verb_roles(verb: Any) -> tuple[Any, Any]:
+def _verb_roles(verb: Any, known=lambda tok: True) -> tuple[Any, Any]:
     if verb.lemma_ == "fall":  # "the town fell to the rebels": the taker is under "to"
-        return _prep_object(verb, preps={"to"}), _child(verb, "nsubj")
+        return _prep_object(verb, preps={"to"}), _subject(verb)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-    agent = _child(verb, "agent", pobj=True) if passive else _child(verb, "nsubj")
+    agent = _child(verb, "agent", pobj=True) if passive else _subject(verb)
     if agent is None and passive:  # "was beaten up and injured by residents"
         agent = next((a for v in verb.conjuncts if (a := _child(v, "agent", pobj=True)) is not None), None)
     patient = _child(verb, "nsubjpass") if passive else _child(verb, "dobj")
@@ -128,8 +163,14 @@ def _verb_roles(verb: Any) -> tuple[Any, Any]:
     if agent is not None and patient is None and verb.lemma_ in SYMMETRIC:
         patient = next(iter(agent.conjuncts), None)  # "NPA militants and the military engaged in a firefight"
     if patient is None:
-        patient = next(iter(_between(verb) or ()), None)
+        patient = next(iter(_between(verb, known) or ()), None)
     return agent, patient
+
+
+def _subject(verb: Any, known=lambda tok: True) -> Any:
+    """The verb's subject; of two (a place phrase mis-parsed as one), the first that names an actor."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return next((c for c in subjects if known(c)), next(iter(subjects), None))
 
 
 def _inherited_subject(verb: Any) -> Any:
@@ -140,25 +181,25 @@ def _inherited_subject(verb: Any) -> Any:
             # "gunmen firing on the crowd", "a group of people tortured ..." (a mis-parsed main verb)
             return tok.head if tok.dep_ == "acl" and tok.tag_ in ("VBG", "VBD") else None
         tok, steps = tok.head, steps + 1
-        subject = _child(tok, "nsubj") or _child(tok, "agent", pobj=True)
+        subject = _subject(tok) or _child(tok, "agent", pobj=True)
         if subject is not None:
             return subject
     return None
 
 
-def _between(tok: Any) -> tuple[Any, Any] | None:
-    """"fighting between the KIA and the military": the two sides."""
+def _between(tok: Any, known=lambda tok: True) -> tuple[Any, Any] | None:
+    """"fighting between the KIA and the military": the two sides; of several "between" phrases
+    ("between Namtu and Da Baung, a clash broke out between the army and the KIA"), one naming actors."""
+    pairs = []
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "between":
-            first = _child(c, "pobj")
-            second = next(iter(first.conjuncts), None) if first is not None else None
-            if first is not None:
-                return first, second
-    return None
+        first = _child(c, "pobj") if c.dep_ == "prep" and c.lower_ == "between" else None
+        if first is not None:
+            pairs.append((first, next(iter(first.conjuncts), None)))
+    return next((p for p in pairs if known(p[0]) or (p[1] is not None and known(p[1]))), next(iter(pairs), None))
 
 
-def _noun_roles(noun: Any) -> tuple[Any, Any]:
-    sides = _between(noun) or (_between(noun.head) if noun.dep_ in ("nsubj", "nsubjpass") else None)
+def _noun_roles(noun: Any, known=lambda tok: True) -> tuple[Any, Any]:
+    sides = _between(noun, known) or (_between(noun.head, known) if noun.dep_ in ("nsubj", "nsubjpass") else None)
     if sides is not None:
         return sides
     agent = _by_phrase(noun)
@@ -166,7 +207,7 @@ def _noun_roles(noun: Any) -> tuple[Any, Any]:
     head = noun.head
     if agent is None and noun.dep_ == "dobj" and head.lemma_ in LIGHT_VERBS:
         # the doer of "X carried out an air strike" is X, not the noun's modifier ("air")
-        agent = _child(head, "nsubj") or _inherited_subject(head)
+        agent = _subject(head) or _inherited_subject(head)
     agent = agent or _modifier(noun)
     if agent is None and noun.dep_ == "pobj" and head.lower_ == "of" and head.head.head.lemma_ in ACCUSE:
         agent = head.head if head.head.dep_ == "dobj" else None

@@ -34,10 +34,15 @@ def sides(doc: Doc, d: Draft, iso: str | None) -> tuple[Side, Side]:
         return _protest_sides(doc, d, iso, one, two)
     if etype == "Riots":
         return _riot_sides(doc, d, iso, one, two)
+    if d.sub in TERRITORY_SUBS and two[0] is None and one[0] is not None:
+        # the loser from elsewhere in the story only when the taker is named: with neither side
+        # named here ("The conquest of the last pocket ..."), the story's most named actor may well
+        # be the taker, and the event would be told in reverse
+        two = _previous_opponent(doc, d, one[0], iso)
     if one[0] is None and (etype in ("Battles", "Explosions/Remote violence", "Violence against civilians")):
         one = (naming.unidentified_armed_group(iso), 3, _span_of(r.agent))
-    if d.sub in TERRITORY_SUBS and two[0] is None:
-        two = _previous_opponent(doc, d, one[0], iso)
+    if d.sub == "Armed clash" and two[0] is None:
+        two = _unnamed_opponent(one, iso, doc)
     if etype == "Violence against civilians" and two[1] != cls.CIVILIANS:
         two = (naming.civilians(iso), cls.CIVILIANS, two[2] or _span_of(r.patient))
     elif two[0] is None and etype == "Explosions/Remote violence" and _people_harmed(d, "civilians"):
@@ -53,6 +58,22 @@ def sides(doc: Doc, d: Draft, iso: str | None) -> tuple[Side, Side]:
     if d.sub == "Arrests" and two[0] is None:
         two = (naming.civilians(iso), cls.CIVILIANS, None)
     return one, two
+
+
+def _unnamed_opponent(one: Side, iso: str | None, doc: Doc) -> Side:
+    """A clash has two sides. With one named: "a shoot-out between rival gangs" or "between unknown
+    shooters" is that group on both sides; state forces fought an unidentified armed group; a
+    rebel group, the state's military."""
+    name, inter, _ = one
+    if name is None or inter is None:
+        return None, None, None
+    if any(name.startswith(label) for label in UNNAMED_GROUPS):
+        return name, inter, None
+    if inter == naming.REBELS and iso:
+        return naming.state_forces(iso, branch="military", on=doc.article.published), cls.STATE, None
+    if inter in (cls.STATE, cls.EXTERNAL):
+        return naming.unidentified_armed_group(iso), 3, None
+    return None, None, None
 
 
 def _people_harmed(d: Draft, kind: str) -> bool:
@@ -145,6 +166,7 @@ def _inter(actor: ActorMention | None, iso: str | None) -> int | None:
     return actor.inter
 
 
+UNNAMED_GROUPS = ("Unidentified ",)
 GENERIC_NAMES = {"Protesters": "protesters", "Rioters": "rioters", "Civilians": "civilians",
                  "Unidentified Armed Group": "unidentified_armed_group"}
 BRANCH_NAMES = {"Military Forces": "military", "Police Forces": "police", "Government": "government"}
