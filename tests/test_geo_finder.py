@@ -66,3 +66,13 @@ def test_town_before_its_people_or_police_is_a_loose_place():
 def test_legislator_home_after_party_letter():
     found = spans("Rep. Torrey Westrom, R-Elbow Lake, spoke.")
     assert found["Elbow Lake"] == (True, True)
+
+
+def test_initialisms_keep_their_periods():
+    found = spans("said Rep. Earl Pomeroy, D-N.D. Bonuses were debated in the U.S. Senate.")
+    assert "N.D." in found and "U.S." in found
+
+
+def test_a_sentence_final_period_is_not_part_of_a_name():
+    found = spans("Fighting went on in Syria.", [("Syria", "GPE")])
+    assert list(found) == ["Syria"]

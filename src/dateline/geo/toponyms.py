@@ -18,7 +18,10 @@ from .countries import demonym_country
 from .resolve import Mention
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_NAME = r"(?:(?:al|el|as|ash|ad|ar|az|at|an)-)?[A-Z][\w'\u2019-]*(?:[ -](?:(?:al|el|ez|ad|as|ash|an|ar|at|az|de|del|du|la|le)[ -])?[A-Z][\w'\u2019-]*){0,3}"
+# A word of a name; an initialism keeps its periods ("U.S.", "N.D.", "L.A.").
+_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'\u2019-]*)"
+_NAME = (r"(?:(?:al|el|as|ash|ad|ar|az|at|an)-)?" + _WORD + r"(?:[ -](?:(?:al|el|ez|ad|as|ash|an|ar|at|az|de|del|du|la|le)[ -])?"
+         + _WORD + r"){0,3}")
 # Words that, after a name, say it is an administrative division.
 DIVISION_AFTER = ("province", "governorate", "district", "region", "county", "parish", "state",
                   "oblast", "prefecture", "municipality", "department", "territory", "subdistrict", "borough")
@@ -79,6 +82,8 @@ _NAME_END = frozenset({"County", "City", "Parish", "Lake", "River"})
 PART_OF = frozenset("""north south east west northeast northwest southeast southwest central northern southern
 eastern western northeastern northwestern southeastern southwestern upper lower greater metro metropolitan
 downtown inner outer""".split())
+# A name ending in an initialism keeps its last period ("U.S.", "D-N.D.").
+_INITIALISM_END = re.compile(r"(?<![\w.])(?:[A-Z]\.)+[A-Z]?\.$")
 _ADJECTIVAL = re.compile(r"(?:ean|ian|ish|ese|ic|al)$")
 # A compound saying who holds or runs a place ("Serb-held", "Taliban-controlled") names no place.
 _HELD = re.compile(r"-(?:held|controlled|led|run|backed|based|occupied|dominated|ruled|allied|populated)\b", re.I)
@@ -115,7 +120,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     for word in _DROP_START:
         if text.startswith(word, start) and end - start > len(word):
             start += len(word)
-    while end > start and text[end - 1] in ".,;:!?)\"'\u2019 ":
+    while end > start and text[end - 1] in ".,;:!?)\"'\u2019 " and not _INITIALISM_END.search(text, start, end):
         end -= 1
     if text[start:end].endswith(("'s", "\u2019s")):
         end -= 2
@@ -244,6 +249,8 @@ def org_head(surface: str) -> int | None:
         word = words[k].lower()
         if word in _NAME_PART:
             continue
+        if _INITIALISM_END.search(words[k - 1]) and words[k][:1].isupper():
+            return len(" ".join(words[:k]))  # "U.S. Geological Survey": the initialism is the place
         if word in _ORG_WORDS and words[first][:1].isupper():
             # "European Commission", "Democratic Party": an adjective, not a place, heads the name.
             named = [w for w in words[:k] if w not in ("The", "the")]
