@@ -596,9 +596,9 @@ _DAY_SIDE = re.compile(r"\s+(after|before)\b")
 @rule("marked-day", r"(?:(?:the|a|this|his|her|its|their)\s+)?(?:(?:" + ORDINAL + r"|great|big|historic|sad|busy)\s+)?(?:trading\s+)?day",
       core=r"day", given_only=True)
 def _marked_day(m: re.Match, ctx: Context) -> Norm | None:
-    # A day someone marked as a date ("a great day for Poland", "the second day of the offensive"):
-    # the day the story is on, the one the text set last, else the dateline.
-    # "the [day] after his death": a day from the running date
+    # A day someone marked as a date ("a great day for Poland", "the second day of the offensive") is
+    # the day the story is on: the one the text set last, else the dateline; "the [day] after his
+    # death" is the day after it.
     side = _DAY_SIDE.match(m.string, m.end())
     step = {"after": 1, "before": -1}[side.group(1)] if side else 0
     base = need(ctx.ref or ctx.dct)
