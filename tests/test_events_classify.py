@@ -72,3 +72,31 @@ def test_a_gathering_needs_a_purpose_to_be_a_protest():
 def test_head_frame_prefers_the_specific_trigger():
     assert head_frame({"harm", "attack", "air"}) == "air"
     assert event_type_of("Mob violence") == "Riots"
+
+
+def test_a_weapon_stopped_before_use_is_disrupted_weapons_use_unless_it_was_used_on_someone():
+    assert classify(clues("defuse", "explosion")) == "Disrupted weapons use"
+    assert classify(clues("defuse", "explosion", "harm")) == "Remote explosive/landmine/IED"
+    assert classify(clues("defuse", "arrest", inter1=1)) == "Arrests"
+
+
+def test_a_protest_against_a_suicide_bombing_is_a_protest():
+    assert classify(clues("protest", "suicide")) == "Peaceful protest"
+
+
+def test_small_arms_fired_at_armed_men_are_a_clash_even_with_heavy_weapons():
+    assert classify(clues("attack", weapons=frozenset({"shelling", "small_arms"}), inter2=1)) == "Armed clash"
+    assert classify(clues("attack", weapons=frozenset({"shelling", "small_arms"}), target="civilians")) \
+        == "Shelling/artillery/missile attack"
+    assert classify(clues("attack", weapons=frozenset({"air", "small_arms"}), inter2=1)) == "Air/drone strike"
+
+
+def test_an_aircraft_shot_down_is_anti_aircraft_fire():
+    assert classify(clues("antiair", weapons=frozenset({"air"}))) == "Shelling/artillery/missile attack"
+
+
+def test_other_developments_and_riot_control_munitions():
+    assert classify(clues("other")) == "Other"
+    assert classify(clues("displace")) == "Other"
+    assert classify(clues("nonlethal")) is None
+    assert head_frame(frozenset({"other", "nonlethal"})) == "other"

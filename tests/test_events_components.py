@@ -212,3 +212,38 @@ def test_the_counted_noun_after_a_participle_is_its_object_when_misparsed(nlp, l
 
     doc = nlp("The bomb went off, killing at least seven soldiers.")
     assert [t.text for t in _object_after(token(doc, "killing"))] == ["soldiers"]
+
+
+# --- weapons used or stopped ----------------------------------------------------------------------
+
+
+def frame_keys(nlp, lex, text: str) -> set[str]:
+    from dateline.events.weapons import rekeyed
+
+    doc = nlp(text)
+    return {m.key for m in rekeyed(lex.frames.match(doc[:]), doc)}
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        ("Soldiers found and destroyed an IED near the road.", {"defuse"}, {"destroy"}),
+        ("Over 200 artillery shells were found in the forest.", {"defuse"}, {"shelling"}),
+        ("Air defences shot down two drones over the city.", {"defuse"}, set()),
+        ("Troops opened fire at three drones near the base.", {"defuse"}, {"attack"}),
+        ("Rebels shot down a government helicopter.", {"antiair"}, {"defuse"}),
+        ("Police intercepted a boat carrying migrants.", set(), {"defuse"}),
+        ("Militants destroyed the bridge with explosives.", {"destroy"}, {"defuse"}),
+        ("Gunmen opened fire on a bus.", {"attack"}, {"defuse"}),
+        ("Rebels fired grenade launchers at army positions.", {"launcher"}, {"grenade"}),
+        ("Police fired stun grenades at the crowd.", {"nonlethal"}, {"grenade"}),
+    ],
+)
+def test_weapons_stopped_before_use_and_weapons_fired(nlp, lex, text, present, absent):
+    keys = frame_keys(nlp, lex, text)
+    assert present <= keys and not absent & keys, keys
+
+
+def test_a_suicide_is_no_suicide_bombing(nlp, lex):
+    doc = nlp("Relatives protested after a student died by suicide.")
+    assert "suicide" not in {m.key for m in lex.weapons.match(doc[:])}

@@ -180,6 +180,22 @@ def confusion_table(confusion: Counter, *, top: int = 3) -> list[str]:
     return lines
 
 
+def row_record(pair: Pair) -> dict[str, Any]:
+    """What an error reader needs from one row: the text, the gold and the predicted coding."""
+    g, p = pair.gold, pair.pred
+    return {
+        "notes": g.get("notes", ""), "gold_type": g.get("event_type"), "gold_sub": g.get("sub_event_type"),
+        "pred_sub": p.sub_event_type if p else NONE, "gold_actor1": g.get("actor1"), "gold_actor2": g.get("actor2"),
+        "pred_actor1": p.actor1 if p else None, "pred_actor2": p.actor2 if p else None,
+    }
+
+
+def write_rows(path: Path, pairs: Iterable[Pair]) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        for pair in pairs:
+            fh.write(json.dumps(row_record(pair)) + "\n")
+
+
 def format_summary(result: dict[str, Any]) -> list[str]:
     out = []
     for key, value in result.items():
@@ -196,12 +212,18 @@ def format_summary(result: dict[str, Any]) -> list[str]:
 @click.option("--batch-size", type=int, default=32, show_default=True)
 @click.option("--json-out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write the figures and the confusion counts as JSON.")
-def command(path: Path, limit: int | None, sample: int | None, seed: int, batch_size: int, json_out: Path | None) -> None:
+@click.option("--rows-out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write one JSON line per row (notes, gold and predicted types) for error reading.")
+def command(path: Path, limit: int | None, sample: int | None, seed: int, batch_size: int,
+            json_out: Path | None, rows_out: Path | None) -> None:
     """Score event coding against an ACLED-format CSV (reads `notes`, `event_date` as publication date)."""
     import dateline
 
     rows = read_rows(path, limit=limit, sample=sample, seed=seed)
-    scores = score(predict(dateline.load(), rows, batch_size=batch_size))
+    pairs = list(predict(dateline.load(), rows, batch_size=batch_size))
+    if rows_out:
+        write_rows(rows_out, pairs)
+    scores = score(pairs)
     result = summary(scores)
     for line in format_summary(result) + [""] + confusion_table(scores.confusion):
         click.echo(line)

@@ -48,23 +48,29 @@ FAMILY: dict[str, str] = {
     "suicide": "violence", "chemical": "violence", "capture": "violence", "regain": "violence",
     "transfer": "transfer", "loot": "property", "destroy": "property", "abduct": "abduct",
     "arrest": "arrest", "sexual": "sexual", "defuse": "defuse", "agreement": "agreement",
-    "change": "change", "base": "base", "strike": "violence", "displace": "displace",
+    "change": "change", "base": "base", "strike": "violence", "displace": "displace", "other": "other",
+    "nonlethal": "nonlethal", "antiair": "violence", "launcher": "violence",
 }
 
 # Families that a co-occurring family swallows (the ACLED coder writes one event).
+# A weapon found or stopped ("defuse") in a fight or an arrest is part of it; "other" developments
+# (an election, refugees arriving) told with an event are its context.
 ABSORBS: dict[str, frozenset[str]] = {
-    "demo": frozenset({"violence", "property", "arrest", "abduct", "change", "base", "displace"}),
-    "violence": frozenset({"property", "transfer", "change", "base", "displace"}),
-    "arrest": frozenset({"change", "displace"}),
-    "abduct": frozenset({"change", "displace"}),
-    "property": frozenset({"displace"}),
+    "demo": frozenset({"violence", "property", "arrest", "abduct", "change", "base", "displace", "other", "nonlethal"}),
+    "violence": frozenset({"property", "transfer", "change", "base", "displace", "defuse", "other"}),
+    "arrest": frozenset({"change", "displace", "defuse", "other"}),
+    "abduct": frozenset({"change", "displace", "other"}),
+    "property": frozenset({"displace", "other"}),
+    "agreement": frozenset({"other"}),
+    "change": frozenset({"other"}),
 }
 
 # When one group holds several frames, the head trigger is the most specific.
 PRIORITY = (
-    "suicide", "chemical", "defuse", "protest", "riot", "regain", "capture", "transfer", "air",
+    "suicide", "chemical", "defuse", "protest", "riot", "regain", "capture", "transfer", "antiair", "air",
     "grenade", "explosion", "shelling", "bombing", "sexual", "abduct", "clash", "attack", "arrest",
-    "loot", "destroy", "agreement", "base", "change", "strike", "displace", "gather", "harm",
+    "loot", "destroy", "agreement", "base", "change", "strike", "displace", "gather", "harm", "other",
+    "nonlethal", "launcher",
 )
 
 WEAPON_ORDER = ("suicide", "chemical", "air", "grenade", "ied", "shelling")
@@ -77,9 +83,9 @@ WEAPON_SUBTYPE = {
     "shelling": "Shelling/artillery/missile attack",
 }
 FRAME_WEAPON = {"suicide": "suicide", "chemical": "chemical", "air": "air", "grenade": "grenade",
-                "explosion": "ied", "shelling": "shelling"}
+                "explosion": "ied", "shelling": "shelling", "antiair": "shelling"}
 VIOLENT = frozenset({"clash", "attack", "harm", "air", "bombing", "shelling", "explosion", "grenade",
-                     "suicide", "chemical"})
+                     "suicide", "chemical", "antiair"})
 
 # Who "bombs" from the air when no weapon is named.
 AIR_AGENTS = frozenset({"coalition", "regime", "government", "army", "military", "force", "jet", "plane",
@@ -124,13 +130,19 @@ def event_type_of(sub_event_type: str) -> str:
     return SUB_EVENT_TYPES[sub_event_type]
 
 
+# Frames that show a weapon was used on someone, not only found or stopped.
+USED = frozenset({"clash", "attack", "harm", "abduct", "arrest", "capture", "regain", "loot", "sexual"})
+
+
 def _special(c: Clues, f: frozenset[str]) -> str | None:
+    if f & {"protest", "riot"}:
+        return None  # a protest against a suicide bombing is a protest
     if "suicide" in f or ("suicide" in c.weapons and f & VIOLENT):
         return "Suicide bomb"
     if "chemical" in f:
         return "Chemical weapon"
-    if "defuse" in f:
-        return "Disrupted weapons use"
+    if "defuse" in f and not f & USED:
+        return "Disrupted weapons use"  # ACLED: a weapon stopped before use; fighting or arrests outrank it
     return None
 
 
@@ -168,10 +180,21 @@ def _remote(c: Clues, f: frozenset[str]) -> str | None:
     if "bombing" in f and not weapons & {"air", "ied", "grenade", "shelling"}:
         air = c.inter1 in (STATE, EXTERNAL) or c.agent_word in AIR_AGENTS
         weapons.add("air" if air else "ied")
+    if "antiair" in f:
+        return "Shelling/artillery/missile attack"  # an aircraft shot down: anti-aircraft fire
+    if "small_arms" in c.weapons and "air" not in weapons and _armed_target(c):
+        return "Armed clash"  # small arms fired at armed men: they can answer, a fight (ACLED)
     for weapon in WEAPON_ORDER:
         if weapon in weapons:
             return WEAPON_SUBTYPE[weapon]
     return None
+
+
+def _armed_target(c: Clues) -> bool:
+    """Not known to be unarmed: small arms fired at a position or place are fired at its defenders."""
+    if c.inter2 is not None:
+        return c.inter2 not in (CIVILIANS, PROTESTERS, RIOTERS)
+    return c.target != "civilians"
 
 
 def _person(c: Clues, f: frozenset[str]) -> str | None:
@@ -210,8 +233,8 @@ def _strategic(c: Clues, f: frozenset[str]) -> str | None:
         return "Headquarters or base established"
     if "change" in f:
         return "Change to group/activity"
-    if "displace" in f:
-        return "Other"  # ACLED codes evacuations and mass displacement as "Other" developments
+    if f & {"displace", "other"}:
+        return "Other"  # ACLED's "Other" developments: displacement, elections, mass graves, threats
     return ""  # frames found (e.g. a bare "gather") but nothing ACLED codes
 
 

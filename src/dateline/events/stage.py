@@ -22,11 +22,13 @@ from ..model import ActorMention, Doc, Event, EventPlace, EventTime, Sentence, S
 from ..pipeline import Stage
 from ..timex.stage import event_time
 from . import classify as cls
+from . import senses
 from .attribution import attribution, is_denial
 from .counts import Figure, combine, figures
 from .factuality import ASSERTED, factuality
 from .lexicon import Lexicon, Match, load_lexicon, sentence_words
 from .notes import note
+from . import weapons as weapons_mod
 from .roles import ActorIndex, Roles, nearest_actor, roles, target_kind
 from .sides import ARMED_INTERS, TERRITORY_SUBS, sides
 
@@ -184,8 +186,10 @@ def _answer(drafts: list[Draft], sent: Sent) -> bool:
 
 def _triggers(sent: Sent, lex: Lexicon, doc: Doc) -> list[Match]:
     found = [m for m in lex.frames.match(sent.tokens, context=sent.words) if _valid(m, doc, lex)]
+    found = weapons_mod.rekeyed(found, doc.spacy)
     others = [m for m in found if m.key != "gather"]
-    acts = [m for m in others if not cls.in_reason(_head_token(doc, m))]
+    # a development told beside a gathering ("elected officials gathered") is not its act
+    acts = [m for m in others if m.key not in ("other", "nonlethal") and not cls.in_reason(_head_token(doc, m))]
     if acts or "purpose" not in cls.protest_cues(sent.tokens, lex.protest):
         return others  # a gathering is a protest only alone and with a stated aim
     return found
@@ -193,6 +197,8 @@ def _triggers(sent: Sent, lex: Lexicon, doc: Doc) -> list[Match]:
 
 def _valid(m: Match, doc: Doc, lex: Lexicon) -> bool:
     tok = _head_token(doc, m)
+    if senses.other_sense(tok, m.key):
+        return False  # 'fired from his job', 'exploding cases': the word in another sense
     if m.key in ("capture", "regain", "transfer") and tok.lemma_.lower() in TERRITORY_VERBS | {"fall"}:
         return _territorial(tok, doc, lex) or tok.lemma_ in ("capture", "seize", "recapture")
     if m.key == "gather" and tok.pos_ not in ("VERB",):
@@ -329,14 +335,7 @@ def _attempted(tok: Any) -> bool:
 
 
 def weapon_cues(sent: Sent, lex: Lexicon) -> frozenset[str]:
-    """Weapons named in the sentence, except as a description of a person ("an explosives expert")."""
-    keys = set()
-    for m in lex.weapons.match(sent.tokens, context=sent.words):
-        tok = sent.tokens.doc[m.start : m.end].root
-        describes = tok.dep_ in ("compound", "amod", "nmod") and bool(lex.victims.keys_in(tok.doc[tok.head.i : tok.head.i + 1]))
-        if not describes or tok.head.lemma_ in ("attack", "strike", "blast", "explosion", "position", "base", "convoy", "vehicle"):
-            keys.add(m.key)
-    return frozenset(keys)
+    return weapons_mod.weapon_cues(sent.tokens, sent.words, lex)
 
 
 def _reference_only(tok: Any, lex: Lexicon) -> bool:
