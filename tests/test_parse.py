@@ -46,6 +46,28 @@ def test_only_sentences_with_a_trigger_word_are_parsed(nlp):
     assert all(t.dep_ == "" for t in sentence_with(doc, "market"))
 
 
+def test_default_stage_parses_sentences_where_a_lexicon_entry_occurs(nlp):
+    text = (
+        "Human rights groups met on Monday. "  # "human" begins only "human chain": not parsed
+        "Militants set fire to the school. "  # "set fire"
+        "The crowd formed a human chain. "  # "human chain"
+        "They raped two women, the report said."  # an inflection the lemmatiser may miss
+    )
+    doc = run(ParseStage(nlp), text)
+    assert not is_parsed(sentence_with(doc, "rights"))
+    assert all(is_parsed(sentence_with(doc, w)) for w in ("fire", "chain", "raped"))
+
+
+def test_lexicon_first_forms_cover_the_inflections_the_matcher_accepts():
+    from dateline.events.lexicon import PhraseTable, _stems
+
+    table = PhraseTable({"harm": ["rape", "carry off", "shell"]})
+    forms = table.first_forms()
+    assert {"rape", "raped", "raping", "rapes", "carry", "carried", "shelled", "shells"} <= forms
+    assert all(any(s in table.first_words() for s in _stems(f)) or f in table.first_words() or f[:-1] in table.first_words()
+               for f in forms)
+
+
 def test_entities_tags_and_sentences_match_the_full_pipeline_where_intended(nlp):
     selective = run(ParseStage(nlp, trigger_words={"kill"}))
     full = run(ParseStage(nlp, selective=False))

@@ -6,8 +6,9 @@ batches go through the components in :meth:`ParseStage.prepare`.
 Why selective: the dependency parser is needed only where an event may be, so by default
 (``selective=True``) the batch pass runs tokeniser, tok2vec, tagger, the small sentence
 recogniser (``senter``), attribute ruler, lemmatiser and NER over every text, and the parser
-only over the sentences that contain an event-trigger word (the first words of the event
-lexicon's ``frames`` and ``harm`` entries). The parser reads the tok2vec output already computed
+only over the sentences in which an entry of the event lexicon's ``frames`` or ``harm`` tables
+occurs (its words; its POS and context filters are left to the event stage, since POS may change
+with the parse). The parser reads the tok2vec output already computed
 for the whole article, so a parsed sentence costs only the parser itself; the attribute ruler
 and lemmatiser are re-run on it because a few of their rules look at dependency labels.
 
@@ -20,10 +21,7 @@ annotation). A stage that needs the parse of other sentences asks for it with
 
 from __future__ import annotations
 
-import json
 import re
-from functools import lru_cache
-from importlib import resources
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import numpy
@@ -50,25 +48,21 @@ def load_nlp(name: str = MODEL_PACKAGE) -> Any:
         raise ModelError(f"cannot load the spaCy pipeline {name!r}: {exc}") from exc
 
 
-@lru_cache(maxsize=1)
 def default_trigger_words() -> frozenset[str]:
     """First words of the event lexicon's trigger and harm phrases (lowercase lemmas/forms)."""
-    try:
-        raw = resources.files("dateline").joinpath("data/events/lexicon.json").read_text("utf-8")
-        data = json.loads(raw)
-    except (OSError, ValueError, ModuleNotFoundError) as exc:
-        raise ModelError(f"cannot read the event lexicon: {exc}") from exc
-    words = set()
-    for section in ("frames", "harm"):
-        for phrases in data.get(section, {}).values():
-            words.update(_first_word(p) for p in phrases)
-    words.discard("")
-    return frozenset(words)
+    return frozenset(w for table in _trigger_tables() for w in table.first_words())
 
 
-def _first_word(phrase: str) -> str:
-    head = phrase.partition("@")[0].partition("/")[0].strip().lower()
-    return head.split()[0] if head else ""
+def _trigger_tables() -> tuple[Any, ...]:
+    """The event lexicon's phrase tables whose matches make a sentence worth parsing."""
+    from .events.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    return (lex.frames, lex.harm)
+
+
+def _first_forms(tables: Iterable[Any]) -> frozenset[str]:
+    return frozenset(f for table in tables for f in table.first_forms())
 
 
 class ParseStage(Stage):
@@ -91,7 +85,10 @@ class ParseStage(Stage):
         names = set(getattr(nlp, "component_names", ()))
         # Selective parsing needs a parser and a sentence recogniser to stand in for it.
         self.selective = selective and {"parser", "senter"} <= names
+        # Given words: a sentence with one of them is parsed. By default: a sentence where an
+        # entry of the event lexicon's trigger or harm tables occurs.
         self._words = frozenset(w.lower() for w in trigger_words) if trigger_words is not None else None
+        self._tables = _trigger_tables() if trigger_words is None else ()
         self._hashes: numpy.ndarray | None = None
         ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in names else None
         self.rules = AttributeRules.build(ruler) if ruler is not None and self.selective else None
@@ -136,17 +133,26 @@ class ParseStage(Stage):
             sdoc.user_data[HOOK_KEY] = self._parse_more
 
     def _candidates(self, sdoc: Any) -> list[Any]:
-        """Sentences containing a trigger word (as a lowercase form or a lemma)."""
+        """Sentences in which a trigger may occur: a word form or lemma that can begin an entry
+        (a quick test over the whole doc), then the entry's other words after it."""
         if not len(sdoc):
             return []
         from spacy.attrs import LEMMA, LOWER
 
         hit = numpy.isin(sdoc.to_array([LOWER, LEMMA]), self._trigger_hashes()).any(axis=1)
-        return [s for s in sdoc.sents if hit[s.start : s.end].any()]
+        out = []
+        for sent in sdoc.sents:
+            starts = numpy.nonzero(hit[sent.start : sent.end])[0].tolist()
+            if starts and (not self._tables or self._entry_at(sent, starts)):
+                out.append(sent)
+        return out
+
+    def _entry_at(self, sent: Any, starts: list[int]) -> bool:
+        return any(table.may_start(sent, i) for i in starts for table in self._tables)
 
     def _trigger_hashes(self) -> numpy.ndarray:
         if self._hashes is None:
-            words = self._words if self._words is not None else default_trigger_words()
+            words = self._words if self._words is not None else _first_forms(self._tables)
             strings = self.nlp.vocab.strings
             forms = {f for w in words for f in (w, w.capitalize())}
             self._hashes = numpy.array(sorted(strings.add(f) for f in forms), dtype="uint64")

@@ -78,6 +78,24 @@ class PhraseTable:
                     hits.append(Match(tok.i, tok.i + size, key, entry))
         return _dedupe(hits)
 
+    def first_words(self) -> frozenset[str]:
+        return frozenset(self._index)
+
+    def first_forms(self) -> frozenset[str]:
+        """Every lowercase form that can begin a match: the entries' first words and the
+        inflections that ``_forms`` takes back to them ("raped", "shelling", "protests")."""
+        return frozenset(f for word in self._index for f in (word, *_inflections(word)))
+
+    def may_start(self, tokens: Sequence[Any], i: int) -> bool:
+        """Whether an entry's words occur at ``tokens[i]`` (POS and context filters aside): a
+        looser test than :meth:`match`, for choosing what to parse before POS is final."""
+        for form in _forms(tokens[i]):
+            for _key, entry in self._index.get(form, ()):
+                size = len(entry.words)
+                if i + size <= len(tokens) and all(w in _forms(t) for w, t in zip(entry.words, tokens[i : i + size])):
+                    return True
+        return False
+
     def words_of(self, key: str) -> frozenset[str]:
         """The single-word entries of one group (e.g. the reporting verbs)."""
         return frozenset(e.words[0] for items in self._index.values() for k, e in items if k == key and len(e.words) == 1)
@@ -107,14 +125,29 @@ def _forms(tok: Any) -> tuple[str, ...]:
     return forms
 
 
+# Regular verb endings and what replaces them in the stem ("carried" -> "carry").
+STEM_ENDINGS = (("ied", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", ""), ("s", ""))
+
+
 @lru_cache(maxsize=8192)
 def _stems(word: str) -> tuple[str, ...]:
     """Regular inflections, for when the lemmatiser stumbles ("raped" -> "rap")."""
     out: list[str] = []
-    for suffix, repl in (("ied", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", ""), ("s", "")):
+    for suffix, repl in STEM_ENDINGS:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             out.append(word[: -len(suffix)] + repl)
     return tuple(out)
+
+
+def _inflections(word: str) -> set[str]:
+    """The forms that ``_stems`` or the plural rule of ``_forms`` take back to ``word``."""
+    out = {word + "s"}
+    for suffix, repl in STEM_ENDINGS:
+        if word.endswith(repl):
+            form = word[: len(word) - len(repl)] + suffix
+            if len(form) - len(suffix) >= 3:
+                out.add(form)
+    return out
 
 
 def _fits(tokens: Sequence[Any], i: int, entry: Entry, context: frozenset[str]) -> bool:
