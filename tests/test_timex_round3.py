@@ -159,3 +159,10 @@ def test_simple_present_of_a_scheduled_end_looks_ahead():
     assert values("The fiscal year ends June 30.", pub)["June 30"] == "2013-06-30"
     assert values("The law takes effect in January.", pub) == {"January": "2014-01"}
     assert values("The truce ended in January.", pub) == {"January": "2013-01"}
+
+
+def test_day_before_a_weekday_counts_from_that_weekday():
+    pub = D(2000, 2, 24)  # a Thursday
+    text = "The day before last Tuesday's hearing, he left."
+    assert values(text, pub) == {"The day before last Tuesday": "2000-02-21"}
+    assert values("He left the day before.", pub) == {"the day before": "2000-02-23"}

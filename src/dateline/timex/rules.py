@@ -580,14 +580,19 @@ def _shifted(anchor: dt.date, unit: str, n: int) -> str:
     return str(anchor.year + n)
 
 
-@rule("anaphoric-day", r"(?:the\s+)?(?P<w>next|following|previous|preceding|same|prior)\s+(?P<u>day|morning|afternoon|evening|night)|the\s+day\s+(?P<w2>before|after)|that\s+(?P<w3>day)", core=r"day|morning|afternoon|evening|night")
+@rule("anaphoric-day", r"(?:the\s+)?(?P<w>next|following|previous|preceding|same|prior)\s+(?P<u>day|morning|afternoon|evening|night)|(?:the\s+)?day\s+(?P<w4>before|after)\s+(?:(?P<wrel>last|next|this)\s+)?(?P<wd>" + WEEKDAY + r")|the\s+day\s+(?P<w2>before|after)|that\s+(?P<w3>day)",
+      core=r"day|morning|afternoon|evening|night")
 def _anaphoric_day(m: re.Match, ctx: Context) -> Norm | None:
-    w = g(m, "w") or g(m, "w2") or g(m, "w3")
+    w = g(m, "w") or g(m, "w2") or g(m, "w3") or g(m, "w4")
     base = need(ctx.ref or ctx.dct)
+    if m["wd"]:  # "the day before (last) Tuesday": counted from that weekday
+        shift = {"last": -1, "next": 1}.get(g(m, "wrel"), 0)
+        base = A.weekday_resolve(need(ctx.dct), weekday_num(m["wd"]), ctx.tense, shift=shift)
     n = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1, "prior": -1}.get(w, 0)
     part = g(m, "u") if g(m, "u") not in (None, "day") else None
     value = day(base + dt.timedelta(days=n)) + ("T" + PARTS_OF_DAY[part] if part else "")
-    return Norm(value, "TIME" if part else "DATE", f"{w} {part or 'day'} from the running date {base.isoformat()}")
+    origin = m["wd"] if m["wd"] else "the running date"
+    return Norm(value, "TIME" if part else "DATE", f"{w} {part or 'day'} from {origin} {base.isoformat()}")
 
 
 _DAY_SIDE = re.compile(r"\s+(after|before)\b")
