@@ -76,3 +76,23 @@ def test_initialisms_keep_their_periods():
 def test_a_sentence_final_period_is_not_part_of_a_name():
     found = spans("Fighting went on in Syria.", [("Syria", "GPE")])
     assert list(found) == ["Syria"]
+
+
+def test_each_place_of_a_plural_list():
+    found = spans("ISIS began by storming the towns of Jubb Al-Jarrah and Mas Idyah from two axes.")
+    assert found["Jubb Al-Jarrah"][1] and found["Mas Idyah"][1]
+
+
+def test_a_quarter_named_before_its_word():
+    found = spans("Troops staged an incursion into the Shijaia neighborhood outside the city.")
+    assert "Shijaia" in found
+
+
+def test_compass_of_is_a_strong_cue():
+    found = spans("The man was captured northeast of Karmah on Monday.")
+    assert found["Karmah"] == (True, True)
+
+
+def test_object_of_patrolling_is_a_place():
+    found = spans("Military police patrolled Lhokseumawe for a week.")
+    assert found["Lhokseumawe"] == (True, True)

@@ -29,11 +29,19 @@ DIVISION_AFTER = ("province", "governorate", "district", "region", "county", "pa
 AREA_AFTER = ("countryside", "outskirts", "suburbs", "area", "environs", "hinterland")
 SETTLEMENT_OF = ("village", "town", "city", "hamlet", "township", "settlement", "neighborhood",
                  "neighbourhood", "suburb", "camp", "port")
+# Words after a name that make it a part of a town ("the Shijaia neighborhood", "Mubingi commune").
+_QUARTER_AFTER = ("neighborhood", "neighbourhood", "commune", "township", "quarter")
 _OF = re.compile(r"\b(" + "|".join(SETTLEMENT_OF + DIVISION_AFTER + ("capital", "outskirts", "region")) +
                  r") of (?:the )?(" + _NAME + r")")
-_AFTER = re.compile(r"\b(" + _NAME + r") (" + "|".join(DIVISION_AFTER + AREA_AFTER + ("city", "town", "village")) + r")\b")
+_AFTER = re.compile(r"\b(" + _NAME + r") (" + "|".join(DIVISION_AFTER + AREA_AFTER + ("city", "town", "village")
+                                                      + _QUARTER_AFTER) + r")\b")
+# "the towns of Jubb Al-Jarrah and Mas Idyah", "the settlements of A, B and C": each is a place.
+_PLURAL_OF = re.compile(r"\b(?:villages|towns|cities|settlements|neighbou?rhoods|districts|provinces|areas|regions|"
+                        r"camps|suburbs) of (?:the )?((?:" + _NAME + r",\s*)*" + _NAME + r",?\s+and\s+" + _NAME + ")")
+# "northeast of Karmah": a place as surely as "in" or "near" says.
+_COMPASS_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+$", re.I)
 _LOCATIVE = re.compile(r"\b(?i:in|near|at|outside|inside|from|to|into|towards?|around|across|through|throughout|along|of|vicinity of|"
-                       r"(?:captur|seiz|storm|enter|shell|bomb|besieg|overr|recaptur|liberat)(?:e|ed|es|ing|an|un)?) (?:the )?"
+                       r"(?:captur|seiz|storm|enter|shell|bomb|besieg|overr|recaptur|liberat|patroll?|raid|occup(?:y|ie|ied))(?:e|ed|es|ing|an|un|s)?) (?:the )?"
                        r"(?i:(?:north|south|east|west|central|rural|downtown|(?:north|south)?(?:east|west)(?:ern)?|northern|southern)\s+)?"
                        r"(" + _NAME + r")")
 # Containers in brackets after a name: "Tulua (Valle del Cauca)", "Elwulobia (Aguata, Anambra)".
@@ -63,7 +71,7 @@ _PARTY = re.compile(r"(?<![\w-])[DRI]-(" + _NAME + r")")
 # Prepositions after which an unknown capitalised name is still taken for a place.
 _STRONG_LOCATIVE = frozenset({"in", "near", "at", "outside", "inside", "around", "vicinity", "through", "throughout"})
 # Verbs whose object is a place taken or struck ("captured Knin", "shelled Hajin"): strong as well.
-_TAKING = re.compile(r"(?:captur|seiz|storm|enter|shell|bomb|besieg|overr|recaptur|liberat)", re.I)
+_TAKING = re.compile(r"(?:captur|seiz|storm|enter|shell|bomb|besieg|overr|recaptur|liberat|patrol|raid|occup)", re.I)
 _FACILITY_WORDS = frozenset("""airport base air airbase square road street bridge mosque church hospital university
 camp prison port harbour harbor station district neighborhood neighbourhood market stadium palace hotel""".split())
 # Words after a place's name in an organisation's name ("Gainesville Police Department").
@@ -296,9 +304,14 @@ def _rule_spans(text: str, body_start: int) -> Iterable[tuple[int, int, bool]]:
     for m in _WIRE_STATE.finditer(body):  # the state's abbreviation keeps its period ("Kan.")
         yield trim(text, body_start + m.start(1), body_start + m.end(1)) + (True,)
         yield body_start + m.start(2), body_start + m.end(2), True
+    for m in _PLURAL_OF.finditer(body):
+        for part in re.finditer(_NAME, m.group(1)):
+            yield _name_span(text, body_start + m.start(1) + part.start(), body_start + m.start(1) + part.end()) + (True,)
     for m in _LOCATIVE.finditer(body):
         word = m.group(0).split(" ", 1)[0].lower()
         strong = word in _STRONG_LOCATIVE or _TAKING.match(word) is not None
+        if word == "of" and _COMPASS_BEFORE.search(body, max(0, m.start() - 16), m.start()):
+            strong = True
         yield _name_span(text, body_start + m.start(1), body_start + m.end(1)) + (strong,)
         tail = _COMMA_CONTAINER.match(body, m.end(1))
         if strong and tail:
