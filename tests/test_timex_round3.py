@@ -166,3 +166,7 @@ def test_day_before_a_weekday_counts_from_that_weekday():
     text = "The day before last Tuesday's hearing, he left."
     assert values(text, pub) == {"The day before last Tuesday": "2000-02-21"}
     assert values("He left the day before.", pub) == {"the day before": "2000-02-23"}
+
+
+def test_a_range_of_durations_takes_its_lower_bound():
+    assert values("Shipments resume within two to three weeks.", D(2021, 3, 10)) == {"two to three weeks": "P2W"}

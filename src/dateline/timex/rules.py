@@ -630,7 +630,7 @@ def _duration(m: re.Match, ctx: Context) -> Norm | None:
         return None  # "three-quarters of the vote", "a quarter of its shares": a share, not a time
     if word in ("a", "an") and not ctx.given and _RATE.search(m.string, max(0, m.start() - 40), m.start()):
         return None  # "$55 a night", "700 seats a week": a rate, not a stretch of time
-    n = number(m["n2"] or m["n"])
+    n = number(m["n"])  # "two to three weeks": TimeML annotators give the lower bound, P2W
     if word in ("hundreds of", "dozens of", "some", "many", "several", "a few") :
         n = None
     if n is not None and (m["half"] or m["half2"] or m["frac"]):
