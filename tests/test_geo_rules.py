@@ -249,3 +249,51 @@ def test_a_short_organisation_does_not_veto_the_places_inside_it(tmp_path):
     stage(doc)
     found = {doc.text[p.start : p.end]: p for p in doc.places}
     assert "Qabr Essa" in found and found["Aleppo"].country_code == "SY"
+
+
+SOLE_ROWS = [
+    (301, "Zittau", "Zittau", "", 50.9, 14.8, "P", "PPL", "DE", "13", 2500),
+    (302, "Ukraine", "Ukraine", "", 49.0, 32.0, "A", "PCLI", "UA", "00", 44000000),
+    (303, "England", "England", "", 52.16, -1.0, "A", "ADM1", "GB", "ENG", 53000000),
+    (304, "United Kingdom", "United Kingdom", "England,Britain", 54.75, -2.7, "A", "PCLI", "GB", "00", 66000000),
+]
+
+
+@pytest.fixture
+def sole_resolver(tmp_path):
+    from dateline.geo.resolve import Resolver
+
+    dump = tmp_path / "XX.txt"
+    dump.write_text("".join(geonames_line(r) for r in SOLE_ROWS), encoding="utf-8")
+    path = tmp_path / "gaz.sqlite"
+    create_empty(path)
+    load(path, dump)
+    return Resolver(Gazetteer(path))
+
+
+def test_a_name_no_other_place_bears_resolves_at_a_smaller_size(sole_resolver):
+    from dateline.geo.resolve import Mention
+
+    # "demonstrated in Zittau": a town of a few thousand, the only Zittau there is
+    alone = sole_resolver.resolve([Mention(0, 6, "Zittau", loose=True, keep=True)])[0]
+    assert alone is not None and alone.clear and alone.entry.country == "DE"
+    # ... but not when the story's other places point to another country
+    elsewhere = sole_resolver.resolve([Mention(0, 6, "Zittau", loose=True, keep=True), Mention(10, 17, "Ukraine")])
+    assert elsewhere[0] is None
+
+
+def test_a_division_of_that_very_name_beats_the_country_an_alias_names(sole_resolver):
+    from dateline.geo.resolve import Mention
+
+    england = sole_resolver.resolve([Mention(0, 7, "England")])[0]
+    assert england.entry.fcode == "ADM1" and england.entry.name == "England"
+
+
+def test_division_names_lose_the_generic_word_geonames_keeps():
+    from dateline.geo.build import division_base
+
+    assert division_base("Zaporizhzhya Oblast") == "Zaporizhzhya"
+    assert division_base("Kabardino-Balkariya Republic") == "Kabardino-Balkariya"
+    assert division_base("Region of Magallanes") == "Magallanes"
+    assert division_base("Northern Province") is None  # no name left
+    assert division_base("Idlib") is None

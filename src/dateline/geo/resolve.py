@@ -38,6 +38,10 @@ MIN_WEAK_TOTAL = 6.5
 # notes, briefs) name one village and nothing else to vouch for it.
 UNIQUE_OWN = 2.8
 UNIQUE_MARGIN = 2.5
+# ... and a name no other place bears at all needs less size: a town of a few thousand people
+# ("demonstrated in Zittau") is what a report means when it names nothing else.
+SOLE_OWN = 1.8
+SOLE = 99.0
 # A place in the wire dateline's country, over its namesakes abroad.
 HOME_BONUS = 0.8
 _OWN_TERMS = ("pop", "type", "name", "hint")
@@ -112,6 +116,10 @@ class _Context:
     def vote_admin1(self, key: str, admin1: tuple[str, str], weight: float) -> None:
         self.admin1s[key][admin1] += weight
 
+    def has_votes(self, key: str) -> bool:
+        """Whether the story's other names (or the prior) say anything about countries."""
+        return any(name != key and any(tally.values()) for name, tally in self.countries.items())
+
     def country_share(self, code: str | None, key: str) -> float:
         return _share(self.countries, code, key) if code else 0.0
 
@@ -157,6 +165,7 @@ class Resolver:
         code = country_code(mention.query) or demonym_country(mention.query)
         if any(e.kind == 0 and e.fcode == "ADM1" for e in found):
             code = None  # "England", "Scotland": the division of that very name, not its country
+            found = tuple(e for e in found if not (e.is_country and e.kind > 0))
         if code:  # a country's name, alias or demonym: the country itself leads
             country = self.gazetteer.division(code, None)
             if country is not None:
@@ -174,22 +183,28 @@ class Resolver:
         ctx.home = home
         picks: list[Choice | None] = [None] * len(mentions)
         for _ in range(ROUNDS):
-            picks = [self._pick(keys[i], m, cands[i], ctx, picks) for i, m in enumerate(mentions)]
+            ranked = [self._ranked(keys[i], m, cands[i], ctx, picks) for i, m in enumerate(mentions)]
+            picks = [self._pick(k, m, r, ctx) for k, m, r in zip(keys, mentions, ranked)]
             ctx = _context_from(keys, picks, prior)
             ctx.home = home
         return [self._positioned(p, picks) if p else None for p in picks]
 
-    def _pick(self, key: str, m: Mention, cands, ctx: _Context, previous) -> Choice | None:
-        if not cands:
-            return None
+    def _ranked(self, key: str, m: Mention, cands, ctx: _Context, previous) -> list:
+        """Every candidate with its (total, own, reason), in candidate order."""
         container = previous[m.container] if m.container is not None else None
         # "California" is the state even in a story naming Maryland, home of a town California.
         own_division = any(e.kind == 0 and e.fcode == "ADM1" for e in cands)
-        scored = [(self._score(key, m, e, ctx, container, own_division), e) for e in cands]
+        return [(self._score(key, m, e, ctx, container, own_division), e) for e in cands]
+
+    def _pick(self, key: str, m: Mention, scored, ctx: _Context) -> Choice | None:
+        if not scored:
+            return None
         (score, own, parts), entry = max(scored, key=lambda x: x[0][0])
         at_home = m.keep and ctx.home is not None and entry.country == ctx.home
         margin = _margin(score, entry, scored)
-        clear = m.keep and own >= UNIQUE_OWN and margin >= UNIQUE_MARGIN
+        # A name no other place bears needs less size, unless the story points elsewhere.
+        sole = margin >= SOLE and (not ctx.has_votes(key) or ctx.country_share(entry.country, key) > 0)
+        clear = m.keep and margin >= UNIQUE_MARGIN and own >= (SOLE_OWN if sole else UNIQUE_OWN)
         if m.loose and not (at_home or clear) and own < MIN_LOOSE_OWN and score < (MIN_LOOSE_TOTAL if m.keep else MIN_WEAK_TOTAL):
             return None
         return Choice(entry, round(score, 3), parts, entry.lat, entry.lon, round(margin, 3), clear)
