@@ -256,6 +256,7 @@ SOLE_ROWS = [
     (302, "Ukraine", "Ukraine", "", 49.0, 32.0, "A", "PCLI", "UA", "00", 44000000),
     (303, "England", "England", "", 52.16, -1.0, "A", "ADM1", "GB", "ENG", 53000000),
     (304, "United Kingdom", "United Kingdom", "England,Britain", 54.75, -2.7, "A", "PCLI", "GB", "00", 66000000),
+    (305, "Seoul", "Seoul", "", 37.57, 126.98, "P", "PPLC", "KR", "11", 10000000),
 ]
 
 
@@ -297,3 +298,11 @@ def test_division_names_lose_the_generic_word_geonames_keeps():
     assert division_base("Region of Magallanes") == "Magallanes"
     assert division_base("Northern Province") is None  # no name left
     assert division_base("Idlib") is None
+
+
+def test_a_city_and_its_district_resolve_to_the_city(sole_resolver):
+    from dateline.geo.resolve import Mention, _variants
+
+    assert _variants("Seoul City - Yongsan")[:3] == ("Seoul City", "Seoul", "Yongsan")
+    found = sole_resolver.resolve([Mention(0, 20, "Seoul City - Yongsan")])[0]
+    assert found.entry.name == "Seoul"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Mapping, Sequence
@@ -156,7 +157,7 @@ class Resolver:
         found = self.gazetteer.candidates(mention.query)
         if not found and mention.fallback:
             found = self.gazetteer.candidates(mention.fallback)
-        for variant in () if found else name_variants(mention.fallback or mention.query):
+        for variant in () if found else _variants(mention.fallback or mention.query):
             found = tuple(e for e in self.gazetteer.candidates(variant) if e.kind <= 1)
             if found:
                 break
@@ -252,6 +253,24 @@ class Resolver:
         towns = [t for t in self.gazetteer.places_named_in(base, e.country or "", e.admin1)
                  if t.fclass == "P" and t.kind == 0]
         return towns[0] if towns else None
+
+
+# "Seoul City - Yongsan", "Manaus - North Zone": a city and its district, the way ACLED and
+# local reports name a part of a city.
+_CITY_PART = re.compile(r"^(.+?) [-\u2013] (.+)$")
+_CITY_WORD = re.compile(r" (?:city|City|CITY)$")
+
+
+def _variants(name: str) -> tuple[str, ...]:
+    """Other forms of an unknown name: :func:`name_variants`, then the city of "City - District"
+    and each part without a trailing "City" ("Seoul City" -> "Seoul")."""
+    out: list[str] = []
+    parts = _CITY_PART.match(name)
+    for part in (parts.group(1), parts.group(2)) if parts else (name,):
+        out += [part] if part != name else []
+        bare = _CITY_WORD.sub("", part)
+        out += [bare] if bare != part else []
+    return tuple(out) + name_variants(name)
 
 
 def _is_acronym(query: str) -> bool:
