@@ -170,3 +170,17 @@ def test_day_before_a_weekday_counts_from_that_weekday():
 
 def test_a_range_of_durations_takes_its_lower_bound():
     assert values("Shipments resume within two to three weeks.", D(2021, 3, 10)) == {"two to three weeks": "P2W"}
+
+
+def test_later_counts_a_coarse_unit_from_the_period_the_text_named():
+    pub = D(2013, 3, 14)
+    got = {t.value: (t.begin, t.end_date) for t in detect("He joined in 2005 and left two years later.", published=pub)}
+    assert got["P2Y"] == ("2007-01-01", "2007-12-31")
+    got = {t.value: (t.begin, t.end_date) for t in detect("The war began in March 2003. Two months later, the city fell.", published=pub)}
+    assert got["P2M"] == ("2003-05-01", "2003-05-31")
+    assert values("He married in 2005. Three years earlier, he had moved.", pub)["Three years earlier"] == "2002"
+
+
+def test_later_with_nothing_to_count_from_points_nowhere_in_past_news():
+    t = detect("Two years later, he quit.", published=D(2013, 3, 14))[0]
+    assert (t.value, t.begin, t.end_date) == ("P2Y", None, None)

@@ -538,7 +538,7 @@ def _ago(m: re.Match, ctx: Context) -> Norm | None:
     if g(m, "n") in ("a", "an", "one") and unit == "year":
         return _year_earlier(m, ctx) if direction in ("earlier", "before") else _year_ago(ctx)
     relative = direction in ("earlier", "before", "later", "after")
-    anchor = need((ctx.ref or ctx.dct) if relative else ctx.dct)
+    anchor = _relative_base(ctx, unit) if relative else need(ctx.dct)
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     if n is None:
         return Norm({"year": "PAST_REF", "decade": "PAST_REF"}.get(unit, "PAST_REF") if sign < 0 else "FUTURE_REF",
@@ -552,11 +552,24 @@ def _signalled(m: re.Match, ctx: Context, n: int | None, unit: str) -> Norm | No
     value = duration_value(n, unit)
     if value is None:
         return None
-    base = need(ctx.ref or ctx.dct)
+    base = _relative_base(ctx, unit)
     sign = -1 if g(m, "sig") == "before" else 1
     span = A.interval(_shifted(base, unit, sign * n)) if n is not None else None
+    if span and span[0] > need(ctx.dct) and ctx.tense != "future":
+        span = None  # past news cannot point past its dateline: the text set no date to count from
     return Norm(value, "DURATION", f"{m['n']} {unit}s {g(m, 'sig')} {base.isoformat()}", mod_of(g(m, "mod")),
                 bounds=span[:2] if span else None)
+
+
+def _relative_base(ctx: Context, unit: str) -> dt.date:
+    """What "two years later" counts from: the year (or month) the text named last when the unit is
+    that coarse ("joined in 2005 and left two years later" is 2007), else the running date."""
+    prev = ctx.prev or ""
+    if unit in ("year", "decade", "century") and re.match(r"^\d{4}(?:-|$)", prev):
+        return dt.date(int(prev[:4]), 7, 1)
+    if unit in ("month", "quarter") and re.match(r"^\d{4}-\d\d$", prev):
+        return dt.date(int(prev[:4]), int(prev[5:7]), 15)
+    return need(ctx.ref or ctx.dct)
 
 
 def _year_ago(ctx: Context) -> Norm:
