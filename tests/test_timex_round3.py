@@ -184,3 +184,11 @@ def test_later_counts_a_coarse_unit_from_the_period_the_text_named():
 def test_later_with_nothing_to_count_from_points_nowhere_in_past_news():
     t = detect("Two years later, he quit.", published=D(2013, 3, 14))[0]
     assert (t.value, t.begin, t.end_date) == ("P2Y", None, None)
+
+
+def test_the_day_a_later_points_to_is_the_running_date_for_following_sentences():
+    text = "Rebels seized the town on March 2. Two days later, troops retook it. They killed five rebels."
+    doc = _doc(text, D(2021, 3, 10))
+    start = text.index("killed")
+    et = event_time(doc, Span(start, start + 6), doc.sentence_of(start))
+    assert (et.event_date, et.rule.split(":")[0]) == ("2021-03-04", "running-date")

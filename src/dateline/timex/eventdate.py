@@ -106,6 +106,8 @@ def _running(times: list[TimeExpr], before: int) -> TimeExpr | None:
     for t in reversed([t for t in times if t.end <= before]):
         if t.type in ("DATE", "TIME") and t.granularity in ("day", "time", "week") and t.begin:
             return t
+        if t.type == "DURATION" and t.begin and t.begin == t.end_date:
+            return t  # "two days later": the day it points to
     return None
 
 
