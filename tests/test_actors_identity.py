@@ -62,3 +62,10 @@ def test_a_convoy_of_military_vehicles_is_still_the_military():
     doc = make_doc("A mine hit a convoy of military vehicles near Monywa.", places=[("Monywa", "MM")],
                    published=dt.date(2022, 6, 19))
     assert "Military Forces of Myanmar (2021-)" in names(doc)
+
+
+def test_forces_of_a_named_group_are_that_group():
+    doc = make_doc("The joint forces of the KNDF ambushed the military troops near Loikaw.", places=[("Loikaw", "MM")],
+                   published=dt.date(2022, 4, 12))
+    found = actors(doc)
+    assert found[0][0] == "joint forces of the KNDF" and found[0][1].startswith("KNDF")

@@ -162,3 +162,23 @@ in eastern Syria.
     for e in events(pipe, text):
         if e["sub_event_type"] == "Non-state actor overtakes territory":
             assert e["actor2"] is None
+
+
+def test_a_dates_on_before_the_verb_is_no_target(pipe):
+    text = """date 2022-01-08 Example Wire, BRASILIA
+
+On 8 January 2022, in Rondonopolis (Mato Grosso), three drug trafficking suspects exchanged fire with \
+military police near a detainment facility.
+"""
+    clash = next(e for e in events(pipe, text) if e["sub_event_type"] == "Armed clash")
+    assert "Military Police" in (clash["actor2"] or "") or "Military Police" in (clash["actor1"] or "")
+
+
+def test_a_counter_protest_puts_protesters_on_both_sides(pipe):
+    text = """date 2022-05-21 Example Wire, LOS ANGELES
+
+About 50 people marched peacefully in Riverside in California on Saturday against abortion. About 30 \
+counter-protesters were present in support of access to abortion.
+"""
+    protest = next(e for e in events(pipe, text) if e["sub_event_type"] == "Peaceful protest")
+    assert protest["actor2"] == protest["actor1"] == "Protesters (United States)" and protest["interaction"] == 66

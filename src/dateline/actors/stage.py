@@ -48,7 +48,7 @@ CIVIC_WORDS = frozenset({"Party", "Union", "Unions", "Congress", "Association", 
 ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z0-9&-]{1,11})\)")
 WORD_BEFORE = re.compile(r"([\w.'’-]+)\s+$")
 OF_THE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
-ABSORBED = frozenset({"armed", "military", "coref"})
+ABSORBED = frozenset({"armed", "military", "state", "coref"})  # "joint forces of the KNDF", "SDF fighters"
 PLURAL_DEMONYM = re.compile(r"\b[A-Z][a-z]+s\b(?!['’]|\s+[a-z]+(?:ed|ing)?\s+(?:by|of)\b)")
 NEXT_IS_FORCE = re.compile(r"\s+(?:[\w-]+\s+)?(?:soldiers?|troops|forces|army|military|police|security|militia|"
                            r"militiamen|fighters|personnel|officers|units|aircraft|warplanes|jets)\b", re.IGNORECASE)

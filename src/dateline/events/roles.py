@@ -239,8 +239,10 @@ def _child(tok: Any, dep: str, *, pobj: bool = False) -> Any:
 
 
 def _prep_object(tok: Any, preps: set[str] | frozenset[str] = PATIENT_PREPS) -> Any:
+    """The object of the first patient preposition after ``tok`` ("On 8 January, X fired at Y":
+    the date's "on" before the verb is no target)."""
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in preps:
+        if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i:
             obj = _child(c, "pobj")
             if obj is not None:
                 return obj

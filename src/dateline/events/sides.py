@@ -9,6 +9,7 @@ external forces (inter 8). ``d`` is the event stage's ``Draft``.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, Sequence
 
 from ..actors import naming
@@ -115,11 +116,17 @@ def _protest_sides(doc: Doc, d: Draft, iso: str | None, one: Side, two: Side) ->
     actors += _sentence_actors(doc, d)
     protesters: Side = (naming.protesters(_crowd_country(actors, iso)), cls.PROTESTERS, None)
     if d.sub == "Peaceful protest":
-        return protesters, (None, None, None)
+        # ACLED codes a counter-protest met on the day as protesters on both sides (interaction 66)
+        return protesters, (protesters if _countered(doc, d) else (None, None, None))
     force = next((a for a in actors if a.inter in (1, 3, 8)), None)
     if force is None:
         return protesters, (None, None, None)
     return protesters, (named(force, iso), _inter(force, _own_iso(d)), Span(force.start, force.end))
+
+
+def _countered(doc: Doc, d: Draft) -> bool:
+    """Counter-protesters are named in the protest's sentence or just after it."""
+    return COUNTER.search(doc.text, d.sentence.start, min(len(doc.text), d.sentence.end + COUNTER_REACH)) is not None
 
 
 def _riot_sides(doc: Doc, d: Draft, iso: str | None, one: Side, two: Side) -> tuple[Side, Side]:
@@ -166,6 +173,8 @@ def _inter(actor: ActorMention | None, iso: str | None) -> int | None:
     return actor.inter
 
 
+COUNTER = re.compile(r"\bcounter[- ]?(?:protest|demonstrat|rall|picket|march)", re.IGNORECASE)
+COUNTER_REACH = 600  # characters after the protest's sentence where a counter-protest still belongs to it
 UNNAMED_GROUPS = ("Unidentified ",)
 GENERIC_NAMES = {"Protesters": "protesters", "Rioters": "rioters", "Civilians": "civilians",
                  "Unidentified Armed Group": "unidentified_armed_group"}
