@@ -64,10 +64,11 @@ def _negated(trigger: Any, chain: list[Any], lex: Lexicon) -> str | None:
 def _future(trigger: Any, chain: list[Any], lex: Lexicon) -> str | None:
     aux = lex.factuality["future_aux"]
     verbs = lex.factuality["future_verbs"]
-    for tok in chain:
+    for below, tok in zip([trigger] + chain, chain):
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in aux for c in tok.children):
             return FUTURE
-        if tok is not trigger and tok.lemma_ in verbs and tok.pos_ == "VERB":
+        # A verb reached from its conjunct is a sibling, not a governor: 'police were called and arrests were made'
+        if tok is not trigger and tok.lemma_ in verbs and tok.pos_ == "VERB" and below.dep_ != "conj":
             return FUTURE
         if _going_to(tok):
             return FUTURE

@@ -22,6 +22,7 @@ from ..model import ActorMention, Doc, Event, EventPlace, EventTime, Sentence, S
 from ..pipeline import Stage
 from ..timex.stage import event_time
 from . import classify as cls
+from . import senses
 from .attribution import attribution, is_denial
 from .counts import Figure, combine, figures
 from .factuality import ASSERTED, factuality
@@ -196,6 +197,8 @@ def _triggers(sent: Sent, lex: Lexicon, doc: Doc) -> list[Match]:
 
 def _valid(m: Match, doc: Doc, lex: Lexicon) -> bool:
     tok = _head_token(doc, m)
+    if senses.other_sense(tok, m.key):
+        return False  # 'fired from his job', 'exploding cases': the word in another sense
     if m.key in ("capture", "regain", "transfer") and tok.lemma_.lower() in TERRITORY_VERBS | {"fall"}:
         return _territorial(tok, doc, lex) or tok.lemma_ in ("capture", "seize", "recapture")
     if m.key == "gather" and tok.pos_ not in ("VERB",):

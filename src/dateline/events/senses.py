@@ -1,0 +1,375 @@
+"""Word senses and rhetoric: when a trigger word found by the lexicon is no event.
+
+Long news uses conflict words in other senses ("Zhang was fired from his job", "despite
+exploding coronavirus cases", "the withdrawal of the draft law") and in rhetoric ("Death,
+unemployment, low wages ...", "describing the workers as hostages", "articles attacking
+discrimination"). Coding those as events is the GDELT failure. Each rule below reads the
+dependency parse around the trigger's head token and the context words of one block of
+``data/events/senses.json``; :func:`other_sense` is true when any rule says the word is used
+in a sense that reports no event.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Any, Callable, Iterable, Mapping
+
+Words = frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Senses:
+    """The blocks of ``senses.json``: block name -> list name -> lemmas."""
+
+    blocks: Mapping[str, Mapping[str, Words]]
+
+    def __call__(self, block: str, name: str) -> Words:
+        return self.blocks[block][name]
+
+
+@lru_cache(maxsize=1)
+def load_senses() -> Senses:
+    text = resources.files("dateline.data.events").joinpath("senses.json").read_text(encoding="utf-8")
+    return senses_from(json.loads(text))
+
+
+def senses_from(data: Mapping[str, Any]) -> Senses:
+    blocks = {
+        name: MappingProxyType({k: frozenset(v) for k, v in block.items() if isinstance(v, list)})
+        for name, block in data.items()
+        if isinstance(block, dict)
+    }
+    return Senses(MappingProxyType(blocks))
+
+
+def other_sense(tok: Any, key: str, *, senses: Senses | None = None) -> bool:
+    """Is the trigger whose head token is ``tok`` (frame ``key``) used in a sense that is no event?"""
+    s = senses or load_senses()
+    return any(rule(tok, key, s) for rule in RULES)
+
+
+# --- small readers of the parse ------------------------------------------------------------
+
+
+def lemma(tok: Any) -> str:
+    return tok.lemma_.lower()
+
+
+def children(tok: Any, *deps: str) -> list[Any]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def prep_objects(tok: Any, preps: Iterable[str]) -> list[Any]:
+    """Objects of ``tok``'s prepositions (and of its particle's: 'pulled out of the deal')."""
+    wanted = set(preps)
+    heads = [tok] + children(tok, "prt")
+    return [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in wanted
+            for o in p.children if o.dep_ in ("pobj", "pcomp")]
+
+
+def passive(tok: Any) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
+def coordinated(tok: Any) -> list[Any]:
+    """The conjuncts of the list ``tok`` belongs to, ``tok`` included."""
+    first = tok
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    found, todo = [], [first]
+    while todo:
+        t = todo.pop()
+        found.append(t)
+        todo.extend(children(t, "conj"))
+    return found
+
+
+def list_head(tok: Any) -> Any:
+    """The first conjunct: it carries the list's relation to the rest of the sentence."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def related(tok: Any) -> list[Any]:
+    """Words that say what a trigger is about: its subject, object, the noun it modifies."""
+    out = children(tok, "nsubj", "nsubjpass", "dobj", "attr", "compound")
+    if tok.dep_ in ("amod", "acl", "compound", "nmod") and tok.head is not tok:
+        out.append(tok.head)
+    return out + prep_objects(tok, ("of", "in", "on"))
+
+
+# --- the rules -----------------------------------------------------------------------------
+
+
+AIMED = frozenset({"at", "on", "upon", "into", "toward", "towards", "over"})
+
+
+def dismissal(tok: Any, key: str, s: Senses) -> bool:
+    """'was fired from his job', 'fired the editor': one fires at people, and dismisses them."""
+    if lemma(tok) not in s("dismissal", "verbs") or tok.pos_ != "VERB":
+        return False
+    if any(c.lower_ in AIMED for c in children(tok, "prep")):
+        return False  # 'fired at', even stranded: 'he was fired at by soldiers'
+    if any(lemma(o) in s("dismissal", "from") for o in prep_objects(tok, ("from",))):
+        return True
+    return any(_human(p, s) for p in children(tok, "dobj", "nsubjpass"))
+
+
+def _human(tok: Any, s: Senses) -> bool:
+    return tok.ent_type_ == "PERSON" or tok.lower_ in s("dismissal", "pronouns") or lemma(tok) in s("dismissal", "people")
+
+
+def growth(tok: Any, key: str, s: Senses) -> bool:
+    """'exploding coronavirus cases', 'an explosion in prices': a number grows, nothing blows up."""
+    if lemma(tok) not in s("growth", "words"):
+        return False
+    return any(lemma(w) in s("growth", "quantities") for w in related(tok))
+
+
+def revocation(tok: Any, key: str, s: Senses) -> bool:
+    """'the withdrawal of the draft law', 'withdrew from the race': a document or a bid taken back."""
+    if lemma(tok) not in s("revocation", "words"):
+        return False
+    objects = children(tok, "dobj", "nsubjpass") + prep_objects(tok, ("of",))
+    if any(lemma(o) in s("revocation", "objects") for o in objects):
+        return True
+    return any(lemma(o) in s("revocation", "from_bodies") for o in prep_objects(tok, ("from", "of")))
+
+
+def forced_march(tok: Any, key: str, s: Senses) -> bool:
+    """'were marched into the forest at gunpoint': captives are marched, marchers march."""
+    if lemma(tok) not in s("forced_march", "words") or tok.pos_ != "VERB":
+        return False
+    if passive(tok) or any(_marched_object(o) for o in children(tok, "dobj")):
+        return True
+    if any(lemma(o) in s("forced_march", "points") for o in prep_objects(tok, ("at",))):
+        return True
+    return any(lemma(c) in s("forced_march", "captives") for c in children(tok, "nsubj"))
+
+
+def _marched_object(tok: Any) -> bool:
+    """'marched the hostages': a person or a group, not 'this past Saturday' or '10 km'."""
+    return tok.ent_type_ not in ("DATE", "TIME", "QUANTITY", "CARDINAL") and tok.pos_ in ("NOUN", "PROPN", "PRON")
+
+
+def social_ills(tok: Any, key: str, s: Senses) -> bool:
+    """'Death, unemployment, low wages and hunger': a harm among social ills, with nobody named."""
+    if tok.pos_ != "NOUN" or tok.dep_ not in ("conj", "nsubj", "dobj", "pobj", "attr", "ROOT", "appos"):
+        return False
+    items = coordinated(tok)
+    if not any(lemma(t) in s("social_ills", "nouns") for t in items if t is not tok):
+        return False
+    return not children(tok, "nummod", "poss", "prep", "compound")
+
+
+def compound_modifier(tok: Any, key: str, s: Senses) -> bool:
+    """'riot gear', 'death threats', 'arrest warrant': a trigger noun naming a kind of thing."""
+    first = list_head(tok)
+    if key == "change" or tok.pos_ not in ("NOUN", "PROPN", "VERB") or first.dep_ not in ("compound", "nmod"):
+        return False
+    head = first.head
+    return head.pos_ in ("NOUN", "PROPN") and lemma(head) not in s("compound_heads", "events")
+
+
+def negated_noun(tok: Any, key: str, s: Senses) -> bool:
+    """'no arrests were made', 'cleared without the need for any arrests'."""
+    if tok.pos_ == "VERB":
+        return any(_denied(o, s) for o in children(tok, "dobj"))  # 'encountered no resistance'
+    if tok.pos_ != "NOUN":
+        return False
+    if _denied(tok, s):
+        return True
+    t = tok
+    for _ in range(5):  # up through 'the need for', 'any use of' to the preposition
+        if t.dep_ not in ("pobj", "prep", "compound", "conj", "nmod") or t.head is t:
+            return False
+        t = t.head
+        if t.lower_ in s("negation", "without"):
+            return True
+    return False
+
+
+def _denied(tok: Any, s: Senses) -> bool:
+    return any(c.lower_ in s("negation", "no") for c in children(tok, "det"))
+
+
+def show(tok: Any, key: str, s: Senses) -> bool:
+    """'the attacks demonstrate that ...', 'demonstrated its resolve': to demonstrate = to show."""
+    if lemma(tok) not in s("show", "words") or tok.pos_ != "VERB":
+        return False
+    return bool(children(tok, "ccomp", "dobj"))  # not xcomp: 'demonstrated to demand ...' is a protest
+
+
+def rhetoric(tok: Any, key: str, s: Senses) -> bool:
+    """'describing the workers as hostages', 'treated like prisoners', 'likened it to a massacre'."""
+    first = list_head(tok)
+    prep = first.head
+    if first.dep_ != "pobj" or prep is first or prep.head is prep:
+        return False
+    verb = lemma(prep.head)
+    word = prep.lower_
+    return ((word == "as" and verb in s("rhetoric", "as_verbs"))
+            or (word == "like" and verb in s("rhetoric", "like_verbs") | s("rhetoric", "as_verbs"))
+            or (word == "to" and verb in s("rhetoric", "liken_verbs")))
+
+
+def abstract_target(tok: Any, key: str, s: Senses) -> bool:
+    """'articles attacking discrimination', 'attacks on religion', 'fought for the rights of'."""
+    if lemma(tok) not in s("abstract_target", "words"):
+        return False
+    if any(lemma(c) in s("abstract_target", "verbal") for c in children(tok, "amod", "advmod", "compound")):
+        return True
+    if any(_named(o, s("abstract_target", "abstracts")) for o in _targets(tok)):
+        return True
+    return any(lemma(w) in s("abstract_target", "speakers") for w in _doers(tok))
+
+
+def _named(tok: Any, words: Words) -> bool:
+    """The lemma or the form: 'rights' (the plural) is listed, not 'right' ('the far right')."""
+    return lemma(tok) in words or tok.lower_ in words
+
+
+def _targets(tok: Any) -> list[Any]:
+    if lemma(tok) in ("bombard", "bombardment"):
+        return []  # bombarding is judged by what it is done with (weapons)
+    return children(tok, "dobj", "nsubjpass") + prep_objects(tok, ("on", "against", "for"))
+
+
+def _doers(tok: Any) -> list[Any]:
+    doers = children(tok, "nsubj")
+    if tok.dep_ in ("acl", "relcl") and tok.head is not tok:
+        doers.append(tok.head)  # 'articles attacking ...'
+    if tok.dep_ == "attr":
+        doers += children(tok.head, "nsubj")  # 'the books were attacks on ...'
+    return doers
+
+
+def bombard_with_words(tok: Any, key: str, s: Senses) -> bool:
+    """'bombarded me with slander': bombarding with anything but weapons is talk."""
+    if lemma(tok) not in ("bombard", "bombardment"):
+        return False
+    means = prep_objects(tok, ("with",))
+    return bool(means) and not any(lemma(m) in s("weapons", "nouns") for m in means)
+
+
+def strike_idiom(tok: Any, key: str, s: Senses) -> bool:
+    """'striking roots', 'struck a deal', 'a striking contrast': no stoppage and no blow."""
+    if lemma(tok) not in s("strike_idioms", "words") and tok.lower_ != "striking":
+        return False
+    if tok.pos_ == "ADJ" or (tok.dep_ == "amod" and tok.lower_ == "striking"):
+        return lemma(tok.head) not in s("strike_idioms", "strikers")
+    if any(lemma(o) in s("strike_idioms", "objects") for o in children(tok, "dobj")):
+        return True
+    downs = [c for c in children(tok, "prt") if c.lower_ in ("down", "off", "out")]
+    objs = children(tok, "dobj", "nsubjpass")
+    return bool(downs) and any(lemma(o) in s("strike_idioms", "down_objects") for o in objs)
+
+
+def media_capture(tok: Any, key: str, s: Senses) -> bool:
+    """'captured on camera', 'Street View captured a thief', 'captured the mood of the nation'."""
+    if lemma(tok) not in s("media_capture", "words") or tok.pos_ != "VERB":
+        return False
+    media = s("media_capture", "media")
+    if any(lemma(w) in media for w in _after_preps(tok, ("on", "in", "by", "with"))):
+        return True
+    if any(lemma(c) in media or _has_compound(c, media) for c in children(tok, "nsubj")):
+        return True
+    return any(lemma(o) in s("media_capture", "objects") for o in children(tok, "dobj", "nsubjpass"))
+
+
+def _after_preps(tok: Any, preps: Iterable[str]) -> list[Any]:
+    """The two words after each preposition: the parser often misattaches 'on camera beating ...'."""
+    wanted = set(preps)
+    return [w for p in children(tok, "prep") if p.lower_ in wanted for w in tok.doc[p.i + 1 : p.i + 3]]
+
+
+def _has_compound(tok: Any, words: Words) -> bool:
+    return any(lemma(c) in words for c in children(tok, "compound"))
+
+
+def figurative_burning(tok: Any, key: str, s: Senses) -> bool:
+    """'burning caste conflicts', 'a burning issue', 'burning the midnight oil'."""
+    if lemma(tok) not in s("figurative_burning", "words"):
+        return False
+    about = children(tok, "dobj") + ([tok.head] if tok.dep_ in ("amod", "compound") else [])
+    return any(lemma(w) in s("figurative_burning", "abstracts") for w in about)
+
+
+def dead_idiom(tok: Any, key: str, s: Senses) -> bool:
+    """'a dead language', 'dead set against', 'a dead end'."""
+    if lemma(tok) not in s("dead_idioms", "words"):
+        return False
+    if tok.dep_ == "advmod":
+        return True
+    return tok.dep_ == "amod" and lemma(tok.head) in s("dead_idioms", "things")
+
+
+def engage_sense(tok: Any, key: str, s: Senses) -> bool:
+    """'engaged to a girl', 'engaged in talks', 'engage the community'."""
+    if lemma(tok) not in s("engage_senses", "words"):
+        return False
+    if prep_objects(tok, s("engage_senses", "preps")):
+        return True
+    things = prep_objects(tok, ("in", "with")) + children(tok, "dobj")
+    return any(lemma(o) in s("engage_senses", "peaceful") for o in things)
+
+
+def resting(tok: Any, key: str, s: Senses) -> bool:
+    """'I lay down on the floor': lying down is no surrender unless arms are laid down."""
+    if lemma(tok) not in s("rest", "verbs") or key != "agreement":
+        return False
+    return not any(lemma(o) in s("rest", "arms") for o in children(tok, "dobj", "nsubjpass"))
+
+
+def mobilise_support(tok: Any, key: str, s: Senses) -> bool:
+    """'to rally support for democracy', 'rallied behind the leader': gathering support, no rally."""
+    if lemma(tok) not in s("mobilise_support", "words") or tok.pos_ != "VERB":
+        return False
+    wanted = s("mobilise_support", "objects")
+    return any(lemma(o) in wanted for o in children(tok, "dobj")) or bool(prep_objects(tok, s("mobilise_support", "preps")))
+
+
+def abstract_theft(tok: Any, key: str, s: Senses) -> bool:
+    """'stole the election', 'stealing our future': nothing was taken from anyone's hands."""
+    if lemma(tok) not in s("abstract_theft", "words"):
+        return False
+    objects = children(tok, "dobj", "nsubjpass") + prep_objects(tok, ("of",))
+    return bool(objects) and all(lemma(o) in s("abstract_theft", "abstracts") for o in objects)
+
+
+def death_sentence(tok: Any, key: str, s: Senses) -> bool:
+    """'sentenced to death', 'condemned to death': a sentence, not a killing."""
+    if lemma(tok) not in s("sentence", "words") or tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    return prep.lower_ == "to" and lemma(prep.head) in s("sentence", "verbs")
+
+
+def surrender_abstract(tok: Any, key: str, s: Senses) -> bool:
+    """'surrendered his dictatorial powers': a power or a document given up, not fighters."""
+    if lemma(tok) not in s("surrender_abstract", "words") or tok.pos_ != "VERB":
+        return False
+    objects = children(tok, "dobj", "nsubjpass")
+    return bool(objects) and all(lemma(o) in s("surrender_abstract", "objects") for o in objects)
+
+
+def off_the_track(tok: Any, key: str, s: Senses) -> bool:
+    """'going off-track', 'went off the road': 'off' with its own object is a preposition."""
+    if lemma(tok) not in s("go_off", "words"):
+        return False
+    offs = [c for c in tok.children if c.lower_ == "off"]
+    return any(children(o, "pobj") for o in offs)
+
+
+Rule = Callable[[Any, str, Senses], bool]
+RULES: tuple[Rule, ...] = (
+    dismissal, growth, revocation, forced_march, social_ills, compound_modifier, negated_noun,
+    show, rhetoric, abstract_target, bombard_with_words, strike_idiom, media_capture,
+    figurative_burning, dead_idiom, engage_sense, resting, mobilise_support, abstract_theft,
+    death_sentence, surrender_abstract, off_the_track,
+)
