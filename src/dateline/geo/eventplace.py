@@ -19,7 +19,7 @@ from .countries import country_name, story_country
 
 # Words just before a place that say the event was there (strong) or around it (near).
 _AT = re.compile(r"(?:\b(?:in|at|on|inside|into|across|through|throughout|within|over|of|hit|struck|attacked|bombed|"
-                 r"shelled|captured|seized|stormed|entered|targeted|raided)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}?)$", re.I)
+                 r"shelled|captured|seized|stormed|entered|targeted|raided)\s+(?:the\s+)?(?:[\w'\u2019-]+,?\s+){0,3}?)$", re.I)
 _NEAR = re.compile(r"(?:\b(?:near|outside|around|nearby|close to|outskirts of|edge of|north of|south of|east of|"
                    r"west of|northeast of|northwest of|southeast of|southwest of|km from|kilometers from|"
                    r"kilometres from|miles from|road to|way to|toward|towards)\s+(?:the\s+)?(?:\w+\s+){0,2}?)$", re.I)
@@ -30,6 +30,8 @@ _ELSEWHERE = re.compile(r"(?:\b(?:from|to|said|says|told|reported|announced|stat
 # Distance from the trigger, in characters, that costs a place one point (about ten words): the event's
 # place is most often named in the trigger's own clause.
 CHARS_PER_POINT = 60.0
+# A place in the trigger's own locative phrase ("captured in X") over one elsewhere in the sentence.
+ATTACHED_BONUS = 0.5
 _AREA_AFTER = re.compile(r"^\s*(?:countryside|outskirts|suburbs|area|region|environs|hinterland|border)\b", re.I)
 _TOWN_CODES = ("PPL",)
 # How far after an unresolved place its container may be named ("X village of Y district in Z province").
@@ -42,8 +44,17 @@ _CONTAINS = re.compile(r"^(?:\s*,\s*(?:a\s+\w+\s+(?:in|of|near)\s+)?|\s+in\s+(?:
                        re.I)
 
 # A container named first: "Afghanistan's northern Mazar-e-Sharif", "the Baghdad neighborhood of Adamiyah".
-_CONTAINS_NEXT = re.compile(r"^(?:['\u2019]s\s+(?:[\w-]+\s+){0,3}?(?:the\s+)?|\s+(?:[\w-]+\s+)?(?:neighbou?rhood|district|area|"
+_CONTAINS_NEXT = re.compile(r"^(?:['\u2019]s\s+(?:[\w-]+,?\s+){0,3}?(?:the\s+)?|\s+(?:[\w-]+\s+)?(?:neighbou?rhood|district|area|"
                             r"village|town|suburb|quarter|enclave|city|region|province)\s+of\s+(?:the\s+)?)$", re.I)
+
+
+_FACILITY_IN = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:bar|restaurant|cafe|hotel|hospital|university|college|school|market|"
+                          r"mosque|church|stadium|bridge|prison|checkpoint|airport|base|station|camp|compound|mall|"
+                          r"office|building|palace|embassy),?\s+(?:in|at|near|of)\s+(?:the\s+)?", re.I)
+_RELATIVE_TO = re.compile(r"(?:kilomet(?:er|re)s?|km|miles?)\b[^.;]{0,25}?\b(?:north|south|east|west|northeast|northwest|"
+                          r"southeast|southwest)(?:ern)?\s+of\s+(?:the\s+)?$", re.I)
+_SETTLEMENT_END = re.compile(r"\s(?:village|town|neighbou?rhood|district|area|camp|quarter)$", re.I)
+_OF_IN = re.compile(r"^\s+(?:of|in)\s+(?:the\s+)?$", re.I)
 
 
 def event_place(doc: Doc, trigger: Span, sentence: Sentence) -> EventPlace:
@@ -72,11 +83,21 @@ def _best(text: str, places: Sequence[Place], trigger: Span) -> tuple[Place, boo
         cue, near = _cue(text, p)
         gap = p.start - trigger.end if p.start >= trigger.end else trigger.start - p.end
         score = cue - min(abs(gap), 300) / CHARS_PER_POINT + _specificity(p) - _container_penalty(text, p, places)
+        score += ATTACHED_BONUS if _attached(text, trigger, p) else 0.0
+        score -= _facility_penalty(text, p, places)
         scored.append((score, -p.start, p, near))
     if not scored:
         return None
     score, _, place, near = max(scored, key=lambda s: (s[0], s[1]))
     return place, near
+
+
+# The trigger's own locative phrase: "were captured in Afghanistan", "was shot dead Sunday in Harare".
+_ATTACHED = re.compile(r"\s*(?:[\w'-]+\s+){0,3}?(?:in|at|inside|near|outside|into|on|across)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?", re.I)
+
+
+def _attached(text: str, trigger: Span, p: Place) -> bool:
+    return p.start >= trigger.end and _ATTACHED.fullmatch(text, trigger.end, p.start) is not None
 
 
 def _not_a_location(text: str, p: Place) -> bool:
@@ -96,6 +117,8 @@ def _cue(text: str, p: Place) -> tuple[float, bool]:
         return -2.0, False
     if _AREA_AFTER.match(after):
         return 2.5, True
+    if _RELATIVE_TO.search(before):
+        return 0.5, True  # "260 kilometers south of Cairo": a landmark to measure from
     if _NEAR.search(before):
         return 2.3, True
     return (2.5, False) if at else (0.0, False)
@@ -105,11 +128,22 @@ def _container_penalty(text: str, p: Place, places: Sequence[Place]) -> float:
     """A place named as the container of another ("Huriyah neighborhood of Baghdad", "Hajin,
     Deir ez-Zor") is where the event happened only if the smaller place is not."""
     for q in places:
-        if q.end <= p.start and p.start - q.end <= 30 and _CONTAINS.match(text[q.end : p.start]):
-            return 1.5
+        if q.end <= p.start and p.start - q.end <= 30 and (
+                _CONTAINS.match(text[q.end : p.start]) or _SETTLEMENT_END.search(text, q.start, q.end)
+                and _OF_IN.match(text[q.end : p.start])):
+            return 1.5  # "Kayamla village of Konduga LGA" as well
         if p.end <= q.start and q.start - p.end <= 40 and _CONTAINS_NEXT.match(text[p.end : q.start]):
             return 1.5
     return 0.0
+
+
+def _facility_penalty(text: str, p: Place, places: Sequence[Place]) -> float:
+    """"the Rio Rosas bar in Chihuahua", "Virginia Tech in Blacksburg": a building's or a campus's
+    name is coded at the town it stands in when the sentence names that town."""
+    m = _FACILITY_IN.match(text, p.end)
+    if m is None:
+        return 0.0
+    return 1.5 if any(q.start == m.end() for q in places if q is not p) else 0.0
 
 
 def _specificity(p: Place) -> float:
