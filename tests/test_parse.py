@@ -172,3 +172,33 @@ def test_cached_lemmas_equal_spacys_lemmatiser(nlp):
         lemmas(ours)
         lemmatizer(theirs)
         assert (ours.to_array([LEMMA]) == theirs.to_array([LEMMA])).all()
+
+
+def test_paragraph_slices_join_to_the_text_and_respect_the_bound():
+    from dateline.parse import paragraph_slices
+
+    text = "aaaa\n\nbbbb\n\ncccc\n\n\n  dddd"
+    for bound in (1, 6, 12, 100):
+        pieces = paragraph_slices(text, bound)
+        assert "".join(pieces) == text
+        assert all(len(p) <= bound for p in pieces if "\n\n" in p.strip()) or len(pieces) == 1
+    assert paragraph_slices(text, 12) == ["aaaa\n\nbbbb\n\n", "cccc\n\n\n  ", "dddd"]
+    assert paragraph_slices("one long paragraph", 5) == ["one long paragraph"]
+
+
+def test_a_long_article_goes_through_in_paragraph_slices_with_the_same_annotation(nlp):
+    from dateline.parse import paragraph_slices
+
+    paragraph = "Gunmen killed three farmers near Kaduna on Tuesday, police in Nigeria said."
+    text = "\n\n".join(f"{paragraph} Report {i} came from Reuters in Abuja." for i in range(6))
+    whole = run(ParseStage(nlp, max_batch_chars=100_000), text)
+    sliced = run(ParseStage(nlp, max_batch_chars=300), text)
+    assert sliced.spacy.text == text and len(sliced.spacy) == len(whole.spacy)
+    assert sliced.sentences == whole.sentences
+    assert sliced.spacy.tensor.shape == whole.spacy.tensor.shape
+    # Only the first words after a cut lose the context before it (here the whole pass even
+    # calls the "Gunmen" after "Abuja." a place); elsewhere the annotation is the same.
+    cuts = [text.index(p) for p in paragraph_slices(text, 300)]
+    far = [e for e in whole.entities if all(not 0 <= e.start - c < 20 for c in cuts)]
+    assert far and set(far) <= set(sliced.entities)
+    assert {e for e in sliced.entities if e not in whole.entities} <= set()

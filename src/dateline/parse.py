@@ -106,12 +106,28 @@ class ParseStage(Stage):
             yield from self.nlp.pipe(texts, batch_size=self.batch_size)
             return
         for group in _groups(texts, self.batch_size, self.max_batch_chars):
-            stream: Iterable[Any] = (self.nlp.make_doc(t) for t in group)
-            for _name, proc in self._main_pipes():
-                stream = _apply(proc, stream, len(group))
-            parsed = list(stream)
+            long = len(group) == 1 and len(group[0]) > self.max_batch_chars
+            parsed = [self._long(group[0])] if long else self._main_pass(group)
             self._parse_selected(parsed)
             yield from parsed
+
+    def _main_pass(self, texts: list[str]) -> list[Any]:
+        stream: Iterable[Any] = (self.nlp.make_doc(t) for t in texts)
+        for _name, proc in self._main_pipes():
+            stream = _apply(proc, stream, len(texts))
+        return list(stream)
+
+    def _long(self, text: str) -> Any:
+        """A text longer than a batch goes through the components a few paragraphs at a time
+        (so that its layer outputs never exceed a batch's), and the pieces are joined."""
+        from spacy.tokens import Doc as SpacyDoc
+
+        pieces = paragraph_slices(text, self.max_batch_chars)
+        if len(pieces) < 2:
+            return self._main_pass([text])[0]
+        docs = [d for g in _groups(pieces, self.batch_size, self.max_batch_chars) for d in self._main_pass(g)]
+        joined = SpacyDoc.from_docs(docs, ensure_whitespace=False)
+        return joined if joined.text == text else self._main_pass([text])[0]
 
     def _main_pipes(self) -> list[tuple[str, Any]]:
         wanted = [n for n in self.nlp.component_names if n != "parser"]
@@ -224,6 +240,23 @@ def _groups(texts: list[str], size: int, max_chars: int) -> Iterator[list[str]]:
         chars += len(text)
     if group:
         yield group
+
+
+def paragraph_slices(text: str, max_chars: int) -> list[str]:
+    """``text`` cut after blank lines into consecutive pieces of at most about ``max_chars``
+    characters (a longer paragraph stays whole); the pieces join to ``text``."""
+    pieces: list[str] = []
+    start = cut = 0
+    for m in re.finditer(r"\n[ \t]*\n\s*", text):
+        if m.end() - start > max_chars and cut > start:
+            pieces.append(text[start:cut])
+            start = cut
+        cut = m.end()
+    if len(text) - start > max_chars and start < cut < len(text):
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return [p for p in pieces if p]
 
 
 def _apply(proc: Any, stream: Iterable[Any], batch_size: int) -> Iterable[Any]:
