@@ -11,6 +11,69 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 POSTGRES_URL = os.environ.get("DATELINE_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
 
 
+class FakeParse:
+    """Stands in for the spaCy stage: one sentence per article, no model; fails on "boom"."""
+
+    name = "parse"
+    needs = frozenset({"text"})
+    adds = frozenset({"spacy", "sentences", "entities"})
+
+    def prepare(self, docs: list) -> None:
+        for doc in docs:
+            doc.spacy = object()  # something large and unpicklable would sit here
+
+    def __call__(self, doc) -> None:
+        from dateline.model import Sentence
+
+        if "boom" in doc.text:
+            raise ValueError("cannot handle boom")
+        doc.sentences = (Sentence(0, len(doc.text)),)
+        doc.entities = ()
+
+
+class FakeEvents:
+    """An asserted event at each "attack", a future one at each "threat"; the notes name the
+    process and the pipeline that coded it (to tell workers apart)."""
+
+    name = "events"
+    needs = frozenset({"sentences"})
+    adds = frozenset({"events"})
+
+    def __call__(self, doc) -> None:
+        found = [(i, "asserted") for i in find_all(doc.text, "attack")]
+        found += [(i, "future") for i in find_all(doc.text, "threat")]
+        doc.events = tuple(self._event(doc, at, factuality) for at, factuality in sorted(found))
+
+    def _event(self, doc, at: int, factuality: str):
+        from dateline.model import Event, Span
+
+        trigger = Span(at, at + 6)
+        return Event(
+            event_id=Event.make_id(doc.id, trigger, "Attack"), article_id=doc.id,
+            event_type="Violence against civilians", sub_event_type="Attack", trigger=trigger,
+            sentence=doc.sentences[0].span, factuality=factuality, notes=f"{os.getpid()}/{id(self)}",
+            event_date=doc.article.published.isoformat() if doc.article.published else None,
+        )
+
+
+def find_all(text: str, word: str) -> list[int]:
+    return [i for i in range(len(text)) if text.startswith(word, i)]
+
+
+def make_fake_pipeline():
+    """A :class:`~dateline.api.Dateline` of the two fakes (importable, so worker processes can
+    build it by name)."""
+    from dateline.api import Dateline
+
+    return Dateline([FakeParse(), FakeEvents()])
+
+
+@pytest.fixture
+def fake_loader():
+    """The loader of the fake pipeline, for ``pipe_articles``/``run_batch`` (``loader=``)."""
+    return make_fake_pipeline
+
+
 @pytest.fixture
 def shared_dir() -> Path:
     """``../shared`` beside the project; tests that read it skip when it is absent."""

@@ -9,55 +9,13 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from dateline.api import Dateline
 from dateline.distributed import (
     _fs, finished_shards, load_shards, read_events, read_shard, run_batch, run_shard, shard_name,
 )
 from dateline.errors import InputError
-from dateline.model import Article, Doc, Event, Sentence, Span
+from dateline.model import Article
 
 pytest.importorskip("distributed")
-
-
-class FakeParse:
-    name = "parse"
-    needs = frozenset({"text"})
-    adds = frozenset({"spacy", "sentences", "entities"})
-
-    def prepare(self, docs: list[Doc]) -> None:
-        pass
-
-    def __call__(self, doc: Doc) -> None:
-        doc.sentences = (Sentence(0, len(doc.text)),)
-        doc.entities = ()
-
-
-class FakeEvents:
-    """An asserted event at each "attack", a future one at each "threat"."""
-
-    name = "events"
-    needs = frozenset({"sentences"})
-    adds = frozenset({"events"})
-
-    def __call__(self, doc: Doc) -> None:
-        found = [(i, "asserted") for i in _find(doc.text, "attack")] + [(i, "future") for i in _find(doc.text, "threat")]
-        doc.events = tuple(self._event(doc, at, factuality) for at, factuality in found)
-
-    def _event(self, doc: Doc, at: int, factuality: str) -> Event:
-        trigger = Span(at, at + 6)
-        return Event(
-            event_id=Event.make_id(doc.id, trigger, "Attack"), article_id=doc.id, event_type="Violence against civilians",
-            sub_event_type="Attack", trigger=trigger, sentence=doc.sentences[0].span, factuality=factuality,
-            event_date=doc.article.published.isoformat() if doc.article.published else None,
-        )
-
-
-def _find(text: str, word: str) -> list[int]:
-    return [i for i in range(len(text)) if text.startswith(word, i)]
-
-
-def fake_loader() -> Dateline:
-    return Dateline([FakeParse(), FakeEvents()])  # type: ignore[list-item]
 
 
 def jsonl_shard(path, texts: list[str]) -> str:
@@ -79,7 +37,7 @@ def test_shards_are_read_from_jsonl_and_parquet_with_bad_rows_as_errors(tmp_path
     assert shard_name(a) != shard_name(str(tmp_path / "other" / "a.jsonl"))
 
 
-def test_a_shard_task_writes_events_articles_and_marker_then_is_skipped(tmp_path):
+def test_a_shard_task_writes_events_articles_and_marker_then_is_skipped(tmp_path, fake_loader):
     shard = jsonl_shard(tmp_path / "in.jsonl", ["An attack, then a threat.", "Quiet day."])
     out = str(tmp_path / "out")
     first = run_shard(shard, out, loader=fake_loader)
@@ -89,7 +47,7 @@ def test_a_shard_task_writes_events_articles_and_marker_then_is_skipped(tmp_path
     assert [e.sub_event_type for e in read_events(out)] == ["Attack"]
 
 
-def test_batch_on_a_local_cluster_resumes_and_reports_a_failed_shard(tmp_path):
+def test_batch_on_a_local_cluster_resumes_and_reports_a_failed_shard(tmp_path, fake_loader):
     a = jsonl_shard(tmp_path / "a.jsonl", ["An attack.", "Two attack and attack."])
     b = parquet_shard(tmp_path / "b.parquet", ["Another attack.", "A threat."])
     missing = str(tmp_path / "missing.jsonl")
@@ -102,7 +60,7 @@ def test_batch_on_a_local_cluster_resumes_and_reports_a_failed_shard(tmp_path):
     assert rerun.skipped == 2 and rerun.ok and rerun.events == 4
 
 
-def test_finished_shards_load_into_a_store_once(tmp_path):
+def test_finished_shards_load_into_a_store_once(tmp_path, fake_loader):
     from dateline.store import Store
 
     shard = jsonl_shard(tmp_path / "in.jsonl", ["An attack.", "Quiet day."])

@@ -7,55 +7,9 @@ import os
 
 import pytest
 
-from dateline.api import Dateline
 from dateline.errors import InputError, PipelineError
-from dateline.model import Article, Doc, Event, Sentence, Span
+from dateline.model import Article
 from dateline.parallel import IN_FLIGHT_PER_WORKER, pipe_articles
-
-
-class FakeParse:
-    """Stands in for the spaCy stage: one sentence per article, no model."""
-
-    name = "parse"
-    needs = frozenset({"text"})
-    adds = frozenset({"spacy", "sentences", "entities"})
-
-    def prepare(self, docs: list[Doc]) -> None:
-        for doc in docs:
-            doc.spacy = object()  # something large and unpicklable would sit here
-
-    def __call__(self, doc: Doc) -> None:
-        if "boom" in doc.text:
-            raise ValueError("cannot handle boom")
-        doc.sentences = (Sentence(0, len(doc.text)),)
-        doc.entities = ()
-
-
-class FakeEvents:
-    """One event per "attack", its notes naming the process and the pipeline that coded it."""
-
-    name = "events"
-    needs = frozenset({"sentences"})
-    adds = frozenset({"events"})
-
-    def __call__(self, doc: Doc) -> None:
-        doc.events = tuple(self._event(doc, i) for i in _find(doc.text, "attack"))
-
-    def _event(self, doc: Doc, at: int) -> Event:
-        trigger = Span(at, at + 6)
-        return Event(
-            event_id=Event.make_id(doc.id, trigger, "Attack"), article_id=doc.id, event_type="Violence against civilians",
-            sub_event_type="Attack", trigger=trigger, sentence=doc.sentences[0].span,
-            notes=f"{os.getpid()}/{id(self)}",
-        )
-
-
-def _find(text: str, word: str) -> list[int]:
-    return [i for i in range(len(text)) if text.startswith(word, i)]
-
-
-def fake_loader() -> Dateline:
-    return Dateline([FakeParse(), FakeEvents()])  # type: ignore[list-item]
 
 
 def article(text: str) -> Article:
@@ -81,7 +35,7 @@ def summary(outcomes) -> list:
     return out
 
 
-def test_two_workers_give_the_single_process_outcomes_in_order():
+def test_two_workers_give_the_single_process_outcomes_in_order(fake_loader):
     items = inputs(23)
     single = list(pipe_articles(items, workers=1, batch_size=4, loader=fake_loader))
     double = list(pipe_articles(items, workers=2, batch_size=4, loader=fake_loader))
@@ -94,7 +48,7 @@ def test_two_workers_give_the_single_process_outcomes_in_order():
     assert isinstance(double[3].error, InputError) and double[3].error.line == 4
 
 
-def test_each_worker_builds_its_pipeline_once():
+def test_each_worker_builds_its_pipeline_once(fake_loader):
     outcomes = pipe_articles(inputs(40), workers=2, batch_size=2, loader=fake_loader)
     notes = {e.notes for o in outcomes if o.doc for e in o.doc.events}
     by_pid: dict[str, set[str]] = {}
@@ -105,7 +59,7 @@ def test_each_worker_builds_its_pipeline_once():
     assert 1 <= len(by_pid) <= 2 and all(len(p) == 1 for p in by_pid.values())
 
 
-def test_input_is_read_lazily_with_a_bounded_window():
+def test_input_is_read_lazily_with_a_bounded_window(fake_loader):
     consumed = itertools.count()
 
     def stream():
@@ -121,7 +75,7 @@ def test_input_is_read_lazily_with_a_bounded_window():
     assert next(consumed) <= window * 3
 
 
-def test_strict_raises_the_first_error():
+def test_strict_raises_the_first_error(fake_loader):
     with pytest.raises(InputError):
         list(pipe_articles(inputs(8), workers=2, batch_size=2, strict=True, loader=fake_loader))
 
