@@ -96,3 +96,8 @@ def test_compass_of_is_a_strong_cue():
 def test_object_of_patrolling_is_a_place():
     found = spans("Military police patrolled Lhokseumawe for a week.")
     assert found["Lhokseumawe"] == (True, True)
+
+
+def test_doubled_spaces_and_islands():
+    found = spans("A soldier was killed in the district of  Al-Bayaa and another on the island of Lipsi.")
+    assert found["Al-Bayaa"][1] and found["Lipsi"][1]

@@ -28,11 +28,11 @@ DIVISION_AFTER = ("province", "governorate", "district", "region", "county", "pa
 # Words that, after a name, name the area around a place ("Idlib countryside").
 AREA_AFTER = ("countryside", "outskirts", "suburbs", "area", "environs", "hinterland")
 SETTLEMENT_OF = ("village", "town", "city", "hamlet", "township", "settlement", "neighborhood",
-                 "neighbourhood", "suburb", "camp", "port")
+                 "neighbourhood", "suburb", "camp", "port", "island")
 # Words after a name that make it a part of a town ("the Shijaia neighborhood", "Mubingi commune").
 _QUARTER_AFTER = ("neighborhood", "neighbourhood", "commune", "township", "quarter")
 _OF = re.compile(r"\b(" + "|".join(SETTLEMENT_OF + DIVISION_AFTER + ("capital", "outskirts", "region")) +
-                 r") of (?:the )?(" + _NAME + r")")
+                 r")[ \t]+of[ \t]+(?:the[ \t]+)?(" + _NAME + r")")
 _AFTER = re.compile(r"\b(" + _NAME + r") (" + "|".join(DIVISION_AFTER + AREA_AFTER + ("city", "town", "village")
                                                       + _QUARTER_AFTER) + r")\b")
 # "the towns of Jubb Al-Jarrah and Mas Idyah", "the settlements of A, B and C": each is a place.
@@ -41,7 +41,7 @@ _PLURAL_OF = re.compile(r"\b(?:villages|towns|cities|settlements|neighbou?rhoods
 # "northeast of Karmah": a place as surely as "in" or "near" says.
 _COMPASS_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+$", re.I)
 _LOCATIVE = re.compile(r"\b(?i:in|near|at|outside|inside|from|to|into|towards?|around|across|through|throughout|along|of|vicinity of|"
-                       r"(?:captur|seiz|storm|enter|shell|bomb|besieg|overr|recaptur|liberat|patroll?|raid|occup(?:y|ie|ied))(?:e|ed|es|ing|an|un|s)?) (?:the )?"
+                       r"(?:captur|seiz|storm|enter|shell|bomb|besieg|overr|recaptur|liberat|patroll?|raid|occup(?:y|ie|ied))(?:e|ed|es|ing|an|un|s)?)[ \t]+(?:the[ \t]+)?"
                        r"(?i:(?:north|south|east|west|central|rural|downtown|(?:north|south)?(?:east|west)(?:ern)?|northern|southern)\s+)?"
                        r"(" + _NAME + r")")
 # Containers in brackets after a name: "Tulua (Valle del Cauca)", "Elwulobia (Aguata, Anambra)".
