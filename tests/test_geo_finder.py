@@ -101,3 +101,8 @@ def test_object_of_patrolling_is_a_place():
 def test_doubled_spaces_and_islands():
     found = spans("A soldier was killed in the district of  Al-Bayaa and another on the island of Lipsi.")
     assert found["Al-Bayaa"][1] and found["Lipsi"][1]
+
+
+def test_a_place_fought_over_or_governed_from():
+    found = spans("Fighters were killed in the battle for Manbij; a policeman was shot outside the regional capital, Grozny.")
+    assert found["Manbij"][1] and found["Grozny"][1]

@@ -38,6 +38,10 @@ _AFTER = re.compile(r"\b(" + _NAME + r") (" + "|".join(DIVISION_AFTER + AREA_AFT
 # "the towns of Jubb Al-Jarrah and Mas Idyah", "the settlements of A, B and C": each is a place.
 _PLURAL_OF = re.compile(r"\b(?:villages|towns|cities|settlements|neighbou?rhoods|districts|provinces|areas|regions|"
                         r"camps|suburbs) of (?:the )?((?:" + _NAME + r",\s*)*" + _NAME + r",?\s+and\s+" + _NAME + ")")
+# "the battle for Manbij", "attacks on Aleppo", "the regional capital, Grozny": a place is fought over or governed from.
+_FOUGHT_OVER = re.compile(r"\b(?:battle|siege|fight|assault|offensive|attacks?|airstrikes?|air strikes?|raids?|shelling)"
+                          r"[ \t]+(?:for|of|on|against)[ \t]+(?:the[ \t]+)?(" + _NAME + r")"
+                          r"|\bcapital,[ \t]+(" + _NAME + r")")
 # "northeast of Karmah": a place as surely as "in" or "near" says.
 _COMPASS_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+$", re.I)
 _LOCATIVE = re.compile(r"\b(?i:in|near|at|outside|inside|from|to|into|towards?|around|across|through|throughout|along|of|vicinity of|"
@@ -304,6 +308,9 @@ def _rule_spans(text: str, body_start: int) -> Iterable[tuple[int, int, bool]]:
     for m in _WIRE_STATE.finditer(body):  # the state's abbreviation keeps its period ("Kan.")
         yield trim(text, body_start + m.start(1), body_start + m.end(1)) + (True,)
         yield body_start + m.start(2), body_start + m.end(2), True
+    for m in _FOUGHT_OVER.finditer(body):
+        group = 1 if m.group(1) else 2
+        yield _name_span(text, body_start + m.start(group), body_start + m.end(group)) + (True,)
     for m in _PLURAL_OF.finditer(body):
         for part in re.finditer(_NAME, m.group(1)):
             yield _name_span(text, body_start + m.start(1) + part.start(), body_start + m.start(1) + part.end()) + (True,)
