@@ -192,3 +192,21 @@ def test_the_day_a_later_points_to_is_the_running_date_for_following_sentences()
     start = text.index("killed")
     et = event_time(doc, Span(start, start + 6), doc.sentence_of(start))
     assert (et.event_date, et.rule.split(":")[0]) == ("2021-03-04", "running-date")
+
+
+def test_after_before_an_event_counts_from_the_event_not_the_running_date():
+    pub = D(2013, 3, 14)
+    t = detect("The attack came two years after Kenya sent troops.", published=pub)[0]
+    assert (t.value, t.begin) == ("P2Y", None)
+    got = {x.value: x.begin for x in detect("He left in 2005 and she followed a year after.", published=pub)}
+    assert got["P1Y"] == "2006-01-01"
+
+
+def test_bare_month_abbreviation_after_a_name_is_not_a_month():
+    assert values("He sued the anchor Zhu Jun. The case was heard in Jan. again.", D(2021, 1, 8)) == {"Jan.": "2021-01"}
+
+
+def test_infinitive_after_a_verb_that_says_the_act_happened_stays_past():
+    pub = D(2021, 3, 15)
+    text = "His health began to deteriorate after the August 9 election."
+    assert values(text, pub) == {"August 9": "2020-08-09"}

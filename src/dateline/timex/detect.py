@@ -73,8 +73,11 @@ def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
 
 
 # An infinitive after the last past verb ("to testify", not "to the" or "shot to death"): its act
-# follows that verb, on either side of the dateline.
+# follows that verb, on either side of the dateline. Not after a verb that says the act happened or
+# did not ("began to deteriorate", "tried to flee", "refused to sign"): that act is as past as its verb.
 _INFINITIVE = re.compile(
+    r"(?<!\bbegan )(?<!\bstarted )(?<!\bcontinued )(?<!\btried )(?<!\bmanaged )(?<!\bfailed )(?<!\battempted )"
+    r"(?<!\brefused )(?<!\bseemed )(?<!\bappeared )(?<!\bused )(?<!\bhad )(?<!\bcame )(?<!\bhelped )(?<!\bceased )"
     r"\bto\s+(?!(?:a|an|the|this|that|these|those|its|his|her|their|our|my|your|be|have|about|\d|"
     r"on|in|at|by|for|from|with|over|after|before|until|"
     r"death|date|power|court|jail|prison|office|trial|war|town|hospital|safety|bed|school|church|market)\b)[a-z]+\b(?<!ed)"

@@ -196,7 +196,9 @@ def _my(m: re.Match, ctx: Context) -> Norm | None:
       + r")(?:\s+(?P<rel2>last|next|this)\s+year|\s+(?P<rel3>a year ago|this year))?", core=MONTH_ANY)
 def _month(m: re.Match, ctx: Context) -> Norm | None:
     word = m["mon"]
-    if word.lower() in ("may", "march") and not ctx.given and not (m["rel"] or m["edge"] or m["rel2"] or m["rel3"]):
+    # "May" and "March" are also a verb and a name, a bare "Jun." a name ("Zhu Jun."): a preposition or
+    # a determiner before them says they are months
+    if (word.lower() in ("may", "march") or word.endswith(".")) and not ctx.given and not (m["rel"] or m["edge"] or m["rel2"] or m["rel3"]):
         before = m.string[max(0, m.start() - 12) : m.start()].lower()
         if not re.search(r"\b(in|of|since|until|till|by|from|to|through|during|for|and|or|between|early|late|mid|the|last|next|this)[\s-]+$", before):
             return None  # the verb or the name
@@ -525,15 +527,17 @@ def _year_earlier(m: re.Match, ctx: Context) -> Norm | None:
 
 # ---------------------------------------------------------------- ago / later
 
-# "three days later," but not "two days after the vote" (a duration before a preposition's object)
+# "three days later," but not "three days later than planned"; "after" and "before" count only at
+# the end of a clause ("a week after,"), not before their object ("two days after the vote", "two
+# years after Kenya sent troops"): there the duration counts from that event, not the running date.
 _NOT_PREP = r"\b(?!\s+(?:than|the|that|a|an|his|her|its|their|he|she|they|it|we)\b)"
 
 
-@rule("ago", r"(?:(?P<mod>about|nearly|almost|more than|some|over|roughly|around|less than|just|only)\s+)?(?P<n>" + NUMWORD + r")\s+(?P<unit>" + UNIT + r")(?:\s+or\s+so)?(?:\s+(?P<dir>ago|from now|hence|earlier" + _NOT_PREP + r")|(?=\s+(?P<sig>later|after|before)" + _NOT_PREP + r"))",
+@rule("ago", r"(?:(?P<mod>about|nearly|almost|more than|some|over|roughly|around|less than|just|only)\s+)?(?P<n>" + NUMWORD + r")\s+(?P<unit>" + UNIT + r")(?:\s+or\s+so)?(?:\s+(?P<dir>ago|from now|hence|earlier" + _NOT_PREP + r")|(?=\s+(?:(?P<sig>later)" + _NOT_PREP + r"|(?P<sig2>after|before)\s*[.,;:!?)])))",
       core=r"ago|earlier|before|later|after|from now|hence")
 def _ago(m: re.Match, ctx: Context) -> Norm | None:
-    n, unit, direction = number(m["n"]), unit_of(m["unit"]), g(m, "dir") or g(m, "sig")
-    if m["sig"]:
+    n, unit, direction = number(m["n"]), unit_of(m["unit"]), g(m, "dir") or _signal(m)
+    if _signal(m):
         return _signalled(m, ctx, n, unit)
     if g(m, "n") in ("a", "an", "one") and unit == "year":
         return _year_earlier(m, ctx) if direction in ("earlier", "before") else _year_ago(ctx)
@@ -553,12 +557,16 @@ def _signalled(m: re.Match, ctx: Context, n: int | None, unit: str) -> Norm | No
     if value is None:
         return None
     base = _relative_base(ctx, unit)
-    sign = -1 if g(m, "sig") == "before" else 1
+    sign = -1 if _signal(m) == "before" else 1
     span = A.interval(_shifted(base, unit, sign * n)) if n is not None else None
     if span and span[0] > need(ctx.dct) and ctx.tense != "future":
         span = None  # past news cannot point past its dateline: the text set no date to count from
-    return Norm(value, "DURATION", f"{m['n']} {unit}s {g(m, 'sig')} {base.isoformat()}", mod_of(g(m, "mod")),
+    return Norm(value, "DURATION", f"{m['n']} {unit}s {_signal(m)} {base.isoformat()}", mod_of(g(m, "mod")),
                 bounds=span[:2] if span else None)
+
+
+def _signal(m: re.Match) -> str | None:
+    return g(m, "sig") or g(m, "sig2")
 
 
 def _relative_base(ctx: Context, unit: str) -> dt.date:
