@@ -100,3 +100,7 @@ def test_other_developments_and_riot_control_munitions():
     assert classify(clues("displace")) == "Other"
     assert classify(clues("nonlethal")) is None
     assert head_frame(frozenset({"other", "nonlethal"})) == "other"
+
+
+def test_a_foreign_states_forces_overtake_territory_they_do_not_regain_it():
+    assert classify(clues("capture", inter1=1, place_object=True, foreign=True)) == "Non-state actor overtakes territory"

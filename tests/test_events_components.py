@@ -247,3 +247,28 @@ def test_weapons_stopped_before_use_and_weapons_fired(nlp, lex, text, present, a
 def test_a_suicide_is_no_suicide_bombing(nlp, lex):
     doc = nlp("Relatives protested after a student died by suicide.")
     assert "suicide" not in {m.key for m in lex.weapons.match(doc[:])}
+
+
+# --- protests: their reason and their casualties ------------------------------------------------
+
+
+def test_what_happened_before_a_protest_is_its_reason(nlp):
+    from dateline.events.classify import in_reason
+
+    doc = nlp("Residents held a protest after a man was killed by a train.")
+    assert in_reason(token(doc, "killed"))
+    doc = nlp("Police opened fire on the protesters, killing two of them.")
+    assert not in_reason(token(doc, "two"))
+
+
+def test_protesters_killed_are_counted(nlp, lex):
+    assert killed(nlp, lex, "Police opened fire, killing two protesters.").fatalities == 2
+
+
+def test_a_crowd_that_responded_to_a_call_is_no_reference_to_an_event(nlp, lex):
+    from dateline.events.stage import _reference_only
+
+    doc = nlp("Thousands of demonstrators responded to the call for protests.")
+    assert not _reference_only(token(doc, "demonstrators"), lex)
+    doc = nlp("The government condemned the attack.")
+    assert _reference_only(token(doc, "attack"), lex)

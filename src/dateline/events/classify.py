@@ -107,6 +107,7 @@ class Clues:
     harmed: bool = False  # someone was killed or injured
     agent_word: str | None = None  # the agent's head lemma when no actor was named ("coalition")
     crowd: bool = False  # the agent is an unarmed crowd or community ("villagers", "party supporters")
+    foreign: bool = False  # actor1 is state forces outside their own country
 
 
 def head_frame(frames: frozenset[str] | set[str]) -> str:
@@ -167,7 +168,10 @@ def protest_subtype(cues: frozenset[str], *, harmed: bool) -> str:
 
 def _territory(c: Clues, f: frozenset[str]) -> str | None:
     if f & {"capture", "regain"} and c.place_object:
-        return "Government regains territory" if c.inter1 == STATE else "Non-state actor overtakes territory"
+        # ACLED: a government regains its own territory; a foreign state's forces, like a
+        # non-state group, overtake it
+        state = c.inter1 == STATE and not c.foreign
+        return "Government regains territory" if state else "Non-state actor overtakes territory"
     if "transfer" in f and c.place_object:
         return "Non-violent transfer of territory"
     return None
@@ -282,15 +286,22 @@ HARM_VERBS = frozenset({"kill", "die", "shoot", "injure", "wound", "murder", "be
                         "abduct", "kidnap", "rape", "torture", "attack", "assault", "disappear"})
 
 
+# Conjunctions that open what came before and caused the protest ("after a girl died").
+CAUSE_MARKS = frozenset({"after", "because", "since", "following"})
+
+
 def in_reason(tok) -> bool:
     steps = 0
     while tok.dep_ != "ROOT" and steps < 12:
         if _aim(tok):
             return True  # "to stop labour insecurity": an aim, not an act
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CAUSE_MARKS for c in tok.children):
+            return True  # "held a protest after a person was killed": the cause, not what happened at it
         if tok.dep_ in ("relcl", "acl") and _about_someone_else(tok):
             return True
         tok, steps = tok.head, steps + 1
-        if tok.lemma_.lower() in PURPOSE_HEADS or tok.lower_ in PURPOSE_HEADS:
+        # "the killing of a man" names a reason; "opened fire, killing two" is an act
+        if tok.lemma_.lower() in PURPOSE_HEADS or (tok.lower_ in PURPOSE_HEADS and tok.pos_ != "VERB"):
             return True
     return False
 

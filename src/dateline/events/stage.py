@@ -187,6 +187,9 @@ def _answer(drafts: list[Draft], sent: Sent) -> bool:
 def _triggers(sent: Sent, lex: Lexicon, doc: Doc) -> list[Match]:
     found = [m for m in lex.frames.match(sent.tokens, context=sent.words) if _valid(m, doc, lex)]
     found = weapons_mod.rekeyed(found, doc.spacy)
+    if any(m.key == "protest" for m in found):
+        # "protested after a girl died": the violence that caused a protest is its reason, not an event
+        found = [m for m in found if cls.FAMILY[m.key] != "violence" or not cls.in_reason(_head_token(doc, m))]
     others = [m for m in found if m.key != "gather"]
     # a development told beside a gathering ("elected officials gathered") is not its act
     acts = [m for m in others if m.key not in ("other", "nonlethal") and not cls.in_reason(_head_token(doc, m))]
@@ -223,6 +226,7 @@ def _territorial(verb: Any, doc: Doc, lex: Lexicon) -> bool:
 def is_place(tok: Any, doc: Doc, lex: Lexicon) -> bool:
     """A token naming a place: a toponym, a GPE/LOC/FAC entity or a territorial noun."""
     cands = [tok] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    cands += [c for c in tok.children if c.dep_ == "appos"]  # "Novyi Bykiv, Chernihiv": a place in a region
     for t in cands:
         if t.lemma_.lower() in lex.territory_objects or t.ent_type_ in ("GPE", "LOC", "FAC"):
             return True
@@ -297,15 +301,23 @@ def make_draft(doc: Doc, sent: Sent, group: list[Match], index: ActorIndex, lex:
     figs = [f for f in figures(sent.tokens, lex) if not (_family_of(frames) == "demo" and _reason_figure(doc, f))]
     cues = cls.protest_cues(sent.tokens, lex.protest, within=tok)
     target = target_kind(role.patient, lex) or _victims_target(figs)
-    clues = _clues(frames, weapons, cues, role, target, figs, tok, doc, lex)
+    span = Span(tok.idx, tok.idx + len(tok.text))
+    where = event_place(doc, span, sent.sentence)
+    clues = replace(_clues(frames, weapons, cues, role, target, figs, tok, doc, lex), foreign=_foreign(role, where, doc))
     sub = cls.classify(clues)
     if sub is None:
         return None
-    span = Span(tok.idx, tok.idx + len(tok.text))
     triggers = [span] + [s for s in (_match_span(doc, m) for m in group) if not s.overlaps(span)]
     return Draft(sub, cls.FAMILY[head.key], span, sent.sentence, sent.index, frames, frozenset(weapons), cues,
                  role, target, figs, factuality(tok, lex), attribution(tok, sent.tokens, lex), triggers,
-                 clues=clues, when=event_time(doc, span, sent.sentence), where=event_place(doc, span, sent.sentence))
+                 clues=clues, when=event_time(doc, span, sent.sentence), where=where)
+
+
+def _foreign(role: Roles, where: EventPlace, doc: Doc) -> bool:
+    """State forces acting outside their own country ("Russian forces captured X" in Ukraine)."""
+    a = role.actor1
+    iso = where.iso2 or _story_iso(doc)
+    return a is not None and a.inter == cls.STATE and bool(a.country) and bool(iso) and a.country != iso
 
 
 def _match_span(doc: Doc, m: Match) -> Span:
@@ -343,11 +355,13 @@ def _reference_only(tok: Any, lex: Lexicon) -> bool:
     if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("dobj", "pobj"):
         return False  # only an event named as what someone condemns or claims ("demonstrators responded": no)
     verbs = lex.attribution.words_of("reference_verbs")
-    head, steps = tok.head, 0
+    below, head, steps = tok, tok.head, 0
     while steps < 3 and head.pos_ in ("ADP", "NOUN", "VERB") and head is not tok:
+        if below.dep_ in ("nsubj", "nsubjpass"):
+            return False  # "tens of thousands of demonstrators responded": they are the subject
         if head.pos_ == "VERB":
             return head.lemma_ in verbs
-        head, steps = head.head, steps + 1
+        below, head, steps = head, head.head, steps + 1
     return False
 
 
@@ -630,7 +644,8 @@ def _absorb(old: Draft, new: Draft) -> None:
         old.when = new.when  # "arrived late on Saturday": the date the first sentence lacked
     if new.sub in TERRITORY_SUBS and old.sub == "Armed clash":
         state = old.roles.actor1 is not None and old.roles.actor1.inter == cls.STATE
-        old.sub = "Government regains territory" if state else new.sub
+        foreign = old.clues is not None and old.clues.foreign
+        old.sub = "Government regains territory" if state and not foreign else new.sub
     elif old.family == "violence" and old.clues is not None:
         old.sub = _reclassified(old) or old.sub
     old.mentions.extend(new.mentions)

@@ -65,8 +65,8 @@ def _key(m: Match, doc: Any) -> str | None:
         return _fired(root)
     if m.key in WEAPON_NOUN_FRAMES and root.pos_ in ("NOUN", "PROPN") and _stopped(root):
         return "defuse"  # "seized a cache ... with 500 kg of explosives", "artillery shells were found"
-    if m.key == "destroy" and root.pos_ == "VERB" and _acts_on_weapon(root):
-        return "defuse"  # "found and destroyed an IED"
+    if m.key in ("destroy", "capture", "regain") and root.pos_ == "VERB" and _acts_on_weapon(root):
+        return "defuse"  # "found and destroyed an IED", "seized a cache of weapons"
     return m.key
 
 
