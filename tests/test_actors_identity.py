@@ -69,3 +69,10 @@ def test_forces_of_a_named_group_are_that_group():
                    published=dt.date(2022, 4, 12))
     found = actors(doc)
     assert found[0][0] == "joint forces of the KNDF" and found[0][1].startswith("KNDF")
+
+
+def test_a_countrys_freedom_front_is_no_state_force():
+    text = "A fighter of the Afghanistan Freedom Front (AFF) attacked a police post in Bagram."
+    doc = make_doc(text, places=[("Bagram", "AF")], entities=[("the Afghanistan Freedom Front", "ORG")],
+                   published=dt.date(2022, 3, 25))
+    assert "AFF: Afghanistan Freedom Front" in names(doc)

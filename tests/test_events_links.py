@@ -182,3 +182,13 @@ counter-protesters were present in support of access to abortion.
 """
     protest = next(e for e in events(pipe, text) if e["sub_event_type"] == "Peaceful protest")
     assert protest["actor2"] == protest["actor1"] == "Protesters (United States)" and protest["interaction"] == 66
+
+
+def test_the_actor_apposed_to_a_place_read_as_subject_is_the_doer(pipe):
+    text = """date 2022-01-03 Example Wire, YANGON
+
+On 3 January 2022, between Hpar Pant and Ga He villages of Indaw township (coded as Hpar Pant) (Katha \
+district, Sagaing region), the combined force of KIA and Katha PDF fought the military.
+"""
+    fight = next(e for e in events(pipe, text) if e["event_type"] == "Battles")
+    assert fight["actor1"].startswith("KIO/KIA") and fight["actor2"] == "Military Forces of Myanmar (2021-)"

@@ -41,6 +41,7 @@ BRANCH = {"military": "military", "police": "police", "government": "government"
 # Organisation names that look like armed groups, and the inter code their last word suggests.
 ORG_WORDS = {"Army": 2, "Front": 2, "Liberation": 2, "Resistance": 2, "Militia": 3,
              "Brigade": 3, "Brigades": 3, "Battalion": 3, "Cartel": 3, "Gang": 3, "Forces": 3, "Force": 3}
+REBEL_WORDS = frozenset({"Liberation", "Freedom", "Resistance", "Revolutionary", "Front", "Movement", "Islamic"})
 # Organisations ACLED names as associated actors of protests and riots (parties, unions, associations).
 CIVIC_WORDS = frozenset({"Party", "Union", "Unions", "Congress", "Association", "Federation", "Council", "Committee",
                          "League", "Movement", "Organisation", "Organization", "Syndicate", "Confederation",
@@ -312,9 +313,12 @@ def org_candidate(text: str, start: int, end: int, ctx: Context) -> Candidate | 
 
 
 def _state_org(words: list[str]) -> bool:
-    """ "Nigerian Army", "Syrian Arab Army": state forces, left to the generic finder."""
+    """ "Nigerian Army", "Syrian Arab Army": state forces, left to the generic finder; a country's
+    "Freedom Front" or "Liberation Army" is not the state's."""
     words = words[1:] if words[0].lower() == "the" else words
     first = re.sub(r"['’]s$", "", words[0]) if words else ""
+    if REBEL_WORDS & set(words):
+        return False
     return bool(geo_countries.demonym_country(first) or geo_countries.country_code(first)) or "Police" in words
 
 

@@ -75,6 +75,8 @@ def roles(trigger: Any, index: ActorIndex) -> Roles:
     agent, patient = (_verb_roles if trigger.pos_ in ("VERB", "AUX") else _noun_roles)(trigger, known)
     if agent is not None and agent.dep_ == "nsubj" and not known(agent):
         agent = _subject(agent.head, known)
+    if agent is not None and not known(agent):
+        agent = _apposed_actor(agent, known) or agent
     if (agent is None or not known(agent)) and trigger.lemma_.lower() in SYMMETRIC | FIGHT_NOUNS:
         agent, patient = _fight_sides(trigger, known) or (agent, patient)
     a1 = index.at(_accused(agent)) or index.at(agent) or index.at(_owner(agent))
@@ -93,6 +95,17 @@ def _two_sided(trigger: Any) -> bool:
     """A fight has two sides: "clashed", "clashes between ...", "a firefight"."""
     return trigger.lemma_.lower() in SYMMETRIC | FIGHT_NOUNS or _between(trigger) is not None or (
         trigger.dep_ in ("nsubj", "nsubjpass") and _between(trigger.head) is not None)
+
+
+def _apposed_actor(tok: Any, known) -> Any:
+    """"(Katha district, Sagaing region), the combined force of the KIA fought ...": the place read
+    as the subject has the actor as its apposition."""
+    for c in tok.children:
+        if c.dep_ == "appos":
+            found = c if known(c) else _apposed_actor(c, known)
+            if found is not None:
+                return found
+    return None
 
 
 def _fight_sides(trigger: Any, known) -> tuple[Any, Any] | None:
@@ -180,8 +193,9 @@ def _inherited_subject(verb: Any) -> Any:
         if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
             # "gunmen firing on the crowd", "a group of people tortured ..." (a mis-parsed main verb)
             return tok.head if tok.dep_ == "acl" and tok.tag_ in ("VBG", "VBD") else None
+        raised = tok.dep_ == "xcomp"  # "the SSPDF are alleged to have attacked": the raised subject
         tok, steps = tok.head, steps + 1
-        subject = _subject(tok) or _child(tok, "agent", pobj=True)
+        subject = _subject(tok) or _child(tok, "agent", pobj=True) or (_child(tok, "nsubjpass") if raised else None)
         if subject is not None:
             return subject
     return None
