@@ -50,6 +50,7 @@ OTHER_SENSE = [
     ("No arrests were made, police said.", "arrests", "arrest"),
     # demonstrate = show
     ("The attacks demonstrate that activists are targeted.", "demonstrate", "protest"),
+    ("The video demonstrates how the police beat him.", "demonstrates", "protest"),
     # rhetoric
     ("The union described the crew as hostages of the company.", "hostages", "abduct"),
     ("He likened the reform to a massacre of jobs.", "massacre", "attack"),
@@ -83,6 +84,13 @@ OTHER_SENSE = [
     ("He worried about the country going off-track on its path to democracy.", "going", "explosion"),
     ("The convoy encountered no resistance on the road.", "encountered", "clash"),
     ("Nigeria leads African countries on the kidnapping map.", "kidnapping", "abduct"),
+    # criticism, remarks, epidemics, abstract damage
+    ("The government blasted the sanctions as an act of aggression.", "blasted", "attack"),
+    ("The outgoing administration issued a parting shot at its rival.", "shot", "attack"),
+    ("The ministry reported 4,308 new cases and 39 deaths on Monday.", "deaths", "harm"),
+    ("The region has 82,412 cases of the virus with 1,145 deaths.", "deaths", "harm"),
+    ("He acted with the intention of damaging their honor.", "damaging", "destroy"),
+    ("Two cases captured the soul of the nation.", "captured", "capture"),
 ]
 
 EVENTS = [
@@ -120,6 +128,13 @@ EVENTS = [
     ("Some blamed the attack on the far-right.", "attack", "attack"),
     ("Residents organized a protest camp outside the clinic.", "protest", "protest"),
     ("Ministers considered the bombing outrages of the day.", "bombing", "bombing"),
+    ("A bomb blast destroyed the police station.", "destroyed", "destroy"),
+    ("Police fired a shot at the car.", "shot", "attack"),
+    ("The clashes left 12 deaths and dozens of injuries.", "deaths", "harm"),
+    ("Rebels blasted the bridge with explosives.", "blasted", "attack"),
+    ("India: Tyre factory workers in Tamil Nadu strike MRF tyre factory workers at Chennai downed tools.", "strike", "strike"),
+    ("Pakistan: Sindh hospital nurses demonstrate in Karachi Nurses Association members are maintaining a protest.",
+     "demonstrate", "protest"),
 ]
 
 
