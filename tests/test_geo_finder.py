@@ -106,3 +106,13 @@ def test_doubled_spaces_and_islands():
 def test_a_place_fought_over_or_governed_from():
     found = spans("Fighters were killed in the battle for Manbij; a policeman was shot outside the regional capital, Grozny.")
     assert found["Manbij"][1] and found["Grozny"][1]
+
+
+def test_names_with_two_joining_words():
+    found = spans("On 20 January, in Barra dos Coqueiros (Sergipe), a man was killed.")
+    assert "Barra dos Coqueiros" in found and "Sergipe" in found
+
+
+def test_a_town_and_its_division_after_any_preposition():
+    found = spans("Twenty civilians were evacuated from Mariupol, Donetsk.")
+    assert found["Mariupol"] == (True, True) and found["Donetsk"] == (True, True)

@@ -20,8 +20,8 @@ from .resolve import Mention
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # A word of a name; an initialism keeps its periods ("U.S.", "N.D.", "L.A.").
 _WORD = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'\u2019-]*)"
-_NAME = (r"(?:(?:al|el|as|ash|ad|ar|az|at|an)-)?" + _WORD + r"(?:[ -](?:(?:al|el|ez|ad|as|ash|an|ar|at|az|de|del|du|la|le)[ -])?"
-         + _WORD + r"){0,3}")
+_NAME = (r"(?:(?:al|el|as|ash|ad|ar|az|at|an)-)?" + _WORD + r"(?:[ -](?:(?:al|el|ez|ad|as|ash|an|ar|at|az|de|del|du|la|le|"
+         r"los|las|dos|das|do|da|di)[ -]){0,2}" + _WORD + r"){0,3}")
 # Words that, after a name, say it is an administrative division.
 DIVISION_AFTER = ("province", "governorate", "district", "region", "county", "parish", "state",
                   "oblast", "prefecture", "municipality", "department", "territory", "subdistrict", "borough")
@@ -93,7 +93,7 @@ _NAME_END = frozenset({"County", "City", "Parish", "Lake", "River"})
 # First words naming a part of a place ("South Philadelphia", "Greater Manchester").
 PART_OF = frozenset("""north south east west northeast northwest southeast southwest central northern southern
 eastern western northeastern northwestern southeastern southwestern upper lower greater metro metropolitan
-downtown inner outer""".split())
+downtown inner outer rural""".split())
 # A name ending in an initialism keeps its last period ("U.S.", "D-N.D.").
 _INITIALISM_END = re.compile(r"(?<![\w.])(?:[A-Z]\.)+[A-Z]?\.$")
 _ADJECTIVAL = re.compile(r"(?:ean|ian|ish|ese|ic|al)$")
@@ -319,9 +319,9 @@ def _rule_spans(text: str, body_start: int) -> Iterable[tuple[int, int, bool]]:
         strong = word in _STRONG_LOCATIVE or _TAKING.match(word) is not None
         if word == "of" and _COMPASS_BEFORE.search(body, max(0, m.start() - 16), m.start()):
             strong = True
-        yield _name_span(text, body_start + m.start(1), body_start + m.end(1)) + (strong,)
         tail = _COMMA_CONTAINER.match(body, m.end(1))
-        if strong and tail:
+        yield _name_span(text, body_start + m.start(1), body_start + m.end(1)) + (strong or tail is not None,)
+        if tail:  # "from Mariupol, Donetsk.": a town and its division, whatever the preposition
             yield _name_span(text, body_start + tail.start(1), body_start + tail.end(1)) + (True,)
 
 
