@@ -144,3 +144,28 @@ def test_part_of_a_state_is_placed_at_the_state_but_part_of_a_country_is_not(sta
     found = places_by_text(doc)
     assert found["Northern Louisiana"].geonameid == 3
     assert found["Northern Syria"].latitude is None
+
+
+def _compass_stage(tmp_path):
+    from dateline.geo.loader import create_empty, load
+    from test_geo_tiny import geonames_line
+
+    rows = [(21, "West", "West", "Ouest", 5.5, 10.5, "A", "ADM1", "CM", "08", 1900000),
+            (22, "Sirte", "Sirte", "Sirt,Surt", 31.2, 16.6, "P", "PPLA", "LY", "62", 130000),
+            (23, "Bafoussam", "Bafoussam", "", 5.48, 10.42, "P", "PPLA", "CM", "08", 300000)]
+    dump = tmp_path / "YY.txt"
+    dump.write_text("".join(geonames_line(r) for r in rows), encoding="utf-8")
+    path = tmp_path / "compass.sqlite"
+    create_empty(path)
+    load(path, dump)
+    return PlaceStage.default(gazetteer=Gazetteer(path))
+
+
+def test_a_compass_word_region_needs_a_place_of_its_country(tmp_path):
+    stage = _compass_stage(tmp_path)
+    libya = make_doc("Protesters closed the port in Ajdabiya (Sirte, West).", [("Sirte", "GPE"), ("West", "LOC")])
+    stage(libya)
+    assert places_by_text(libya)["West"].latitude is None
+    cameroon = make_doc("Separatists fought in Bafoussam (West).", [("Bafoussam", "GPE"), ("West", "LOC")])
+    stage(cameroon)
+    assert places_by_text(cameroon)["West"].country_code == "CM"

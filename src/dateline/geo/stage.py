@@ -62,8 +62,9 @@ class PlaceStage(Stage):
         all_mentions = ([head] if head else []) + mentions
         home = dateline_country(doc.article.dateline)
         choices = self.resolver.resolve(all_mentions, prior=prior, home=home)
-        places = [_place(m, c if self._confident(c) and not _part_of_large(m, c) else None)
-                  for m, c in zip(all_mentions, choices)]
+        choices = [c if self._confident(c) and not _part_of_large(m, c) else None for m, c in zip(all_mentions, choices)]
+        choices = _unsupported_compass(text, all_mentions, choices)
+        places = [_place(m, c) for m, c in zip(all_mentions, choices)]
         people = person_names(text, entities)
         places = [p for p, m in zip(places, all_mentions)
                   if (p.latitude is not None or (m.keep and not _ADJECTIVE.match(text[p.start : p.end])))
@@ -106,6 +107,14 @@ def _part_of_large(m: Mention, choice: Choice) -> bool:
     words = m.query.split()
     return (len(words) > 1 and words[0].lower() in PART_OF and choice.entry.fcode.startswith(("PCL", "CONT", "RGN"))
             and fold(choice.entry.name) != fold(m.query))
+
+
+def _unsupported_compass(text: str, mentions: Sequence[Mention], choices: list[Choice | None]) -> list[Choice | None]:
+    """"(Sirt, West)", "Ku Le (East)": a region called only by a compass word ("West", "Northern") is
+    read in the country the story's other places lie in; alone, the word names no country."""
+    countries = {c.entry.country for m, c in zip(mentions, choices) if c and text[m.start : m.end].lower() not in PART_OF}
+    return [None if c and text[m.start : m.end].lower() in PART_OF and c.entry.country not in countries else c
+            for m, c in zip(mentions, choices)]
 
 
 def person_names(text: str, entities: Sequence[Entity]) -> frozenset[str]:
