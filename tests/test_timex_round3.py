@@ -210,3 +210,9 @@ def test_infinitive_after_a_verb_that_says_the_act_happened_stays_past():
     pub = D(2021, 3, 15)
     text = "His health began to deteriorate after the August 9 election."
     assert values(text, pub) == {"August 9": "2020-08-09"}
+
+
+def test_the_day_before_an_event_is_not_the_day_before_the_running_date():
+    pub = D(1998, 11, 20)
+    assert values("He was last seen Nov. 3, the day before police issued a warrant.", pub) == {"Nov. 3": "1998-11-03"}
+    assert values("He was seen on Nov. 3. He had left the day before.", pub)["the day before"] == "1998-11-02"

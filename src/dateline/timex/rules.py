@@ -601,7 +601,7 @@ def _shifted(anchor: dt.date, unit: str, n: int) -> str:
     return str(anchor.year + n)
 
 
-@rule("anaphoric-day", r"(?:the\s+)?(?P<w>next|following|previous|preceding|same|prior)\s+(?P<u>day|morning|afternoon|evening|night)|(?:the\s+)?day\s+(?P<w4>before|after)\s+(?:(?P<wrel>last|next|this)\s+)?(?P<wd>" + WEEKDAY + r")|the\s+day\s+(?P<w2>before|after)|that\s+(?P<w3>day)",
+@rule("anaphoric-day", r"(?:the\s+)?(?P<w>next|following|previous|preceding|same|prior)\s+(?P<u>day|morning|afternoon|evening|night)|(?:the\s+)?day\s+(?P<w4>before|after)\s+(?:(?P<wrel>last|next|this)\s+)?(?P<wd>" + WEEKDAY + r")|the\s+day\s+(?P<w2>before|after)(?=\s*[.,;:!?)'\x22\u201d])|that\s+(?P<w3>day)",
       core=r"day|morning|afternoon|evening|night")
 def _anaphoric_day(m: re.Match, ctx: Context) -> Norm | None:
     w = g(m, "w") or g(m, "w2") or g(m, "w3") or g(m, "w4")
