@@ -216,3 +216,9 @@ def test_the_day_before_an_event_is_not_the_day_before_the_running_date():
     pub = D(1998, 11, 20)
     assert values("He was last seen Nov. 3, the day before police issued a warrant.", pub) == {"Nov. 3": "1998-11-03"}
     assert values("He was seen on Nov. 3. He had left the day before.", pub)["the day before"] == "1998-11-02"
+
+
+def test_the_end_of_the_month_is_one_expression_with_its_edge():
+    text = "Troops will arrive by the end of the month."
+    t = detect(text, published=D(1990, 8, 13))[0]
+    assert (text[t.start : t.end], t.value, t.mod) == ("the end of the month", "1990-08", "END")

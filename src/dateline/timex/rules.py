@@ -425,7 +425,7 @@ def _this_unit(m: re.Match, ctx: Context) -> Norm | None:
     return Norm(_unit_value(need(ctx.dct), g(m, "unit"), 0), "DATE", "this unit", mod_of(g(m, "edge")))
 
 
-@rule("the-unit", r"(?:(?P<edge>earlier|later|early|late)\s+)?(?P<the>the|this|that)\s+(?P<unit>week|weekend|month|year|day)(?!-)", core=r"week|month|year|day")
+@rule("the-unit", r"(?:(?P<edge>earlier|later|early|late|the end of|the beginning of|the start of|the middle of)\s+)?(?P<the>the|this|that)\s+(?P<unit>week|weekend|month|year|day)(?!-)", core=r"week|month|year|day")
 def _the_unit(m: re.Match, ctx: Context) -> Norm | None:
     unit, det = g(m, "unit"), g(m, "the")
     if unit == "year" and det == "the" and year_ended(m):
