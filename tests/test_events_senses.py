@@ -91,6 +91,13 @@ OTHER_SENSE = [
     ("The region has 82,412 cases of the virus with 1,145 deaths.", "deaths", "harm"),
     ("He acted with the intention of damaging their honor.", "damaging", "destroy"),
     ("Two cases captured the soul of the nation.", "captured", "capture"),
+    ("Most of the deaths were from cardiac arrest.", "arrest", "arrest"),
+    ("He filed a series of hard-hitting reports on the war.", "hitting", "attack"),
+    ("Officials singled him out, deploying a familiar tactic.", "deploying", "change"),
+    ("The army began dismantling the institutional framework of democracy.", "dismantling", "defuse"),
+    ("Thatcher protested to the Federal Military Government of Nigeria over the kidnapping.", "protested", "protest"),
+    ("China lodged a protest with the Japanese embassy.", "protest", "protest"),
+    ("Residents have been fighting evictions for years.", "fighting", "clash"),
 ]
 
 EVENTS = [
@@ -132,6 +139,12 @@ EVENTS = [
     ("Police fired a shot at the car.", "shot", "attack"),
     ("The clashes left 12 deaths and dozens of injuries.", "deaths", "harm"),
     ("Rebels blasted the bridge with explosives.", "blasted", "attack"),
+    ("Police arrested him at his house on Monday.", "arrested", "arrest"),
+    ("The town was hit hard by shelling on Monday.", "hit", "attack"),
+    ("Engineers dismantled the bomb before it exploded.", "dismantled", "defuse"),
+    ("The army deployed troops to the border.", "deployed", "change"),
+    ("Students protested outside the ministry on Monday.", "protested", "protest"),
+    ("Farmers marched to the capital to protest against the new law.", "protest", "protest"),
     ("India: Tyre factory workers in Tamil Nadu strike MRF tyre factory workers at Chennai downed tools.", "strike", "strike"),
     ("Pakistan: Sindh hospital nurses demonstrate in Karachi Nurses Association members are maintaining a protest.",
      "demonstrate", "protest"),

@@ -411,10 +411,43 @@ def abstract_damage(tok: Any, key: str, s: Senses) -> bool:
     return bool(objects) and all(lemma(o) in s("abstract_damage", "abstracts") for o in objects)
 
 
+def medical(tok: Any, key: str, s: Senses) -> bool:
+    """'cardiac arrest', 'hard-hitting reports': a medical arrest, a forceful style."""
+    if lemma(tok) not in s("medical", "words") and tok.lower_ not in s("medical", "words"):
+        return False
+    if lemma(tok) == "hit" and tok.dep_ != "amod":
+        return False  # 'hit hard by shelling' is a blow; only 'hard-hitting reports' is a style
+    return any(lemma(c) in s("medical", "modifiers") for c in children(tok, "amod", "compound", "advmod", "npadvmod"))
+
+
+def deploy_abstract(tok: Any, key: str, s: Senses) -> bool:
+    """'deploying a familiar tactic': a tactic or a tool put to use, no forces moved."""
+    if lemma(tok) not in s("deploy_abstract", "words"):
+        return False
+    objects = children(tok, "dobj", "nsubjpass") + prep_objects(tok, ("of",))
+    return bool(objects) and all(lemma(o) in s("deploy_abstract", "objects") for o in objects)
+
+
+def formal_protest(tok: Any, key: str, s: Senses) -> bool:
+    """'protested to the government of Nigeria', 'lodged a protest with the embassy'."""
+    if lemma(tok) not in s("formal_protest", "words"):
+        return False
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and lemma(tok.head) in s("formal_protest", "lodge_verbs"):
+        return bool(prep_objects(tok, ("with", "to"))) or lemma(tok.head) == "lodge"
+    if tok.pos_ != "VERB":
+        return False
+    return any(_addressee(o, s) for o in prep_objects(tok, ("to",)))
+
+
+def _addressee(tok: Any, s: Senses) -> bool:
+    return tok.ent_type_ in ("ORG", "GPE", "NORP") or lemma(tok) in s("formal_protest", "addressees")
+
+
 Rule = Callable[[Any, str, Senses], bool]
 RULES: tuple[Rule, ...] = (
     dismissal, growth, revocation, forced_march, social_ills, compound_modifier, negated_noun,
     show, rhetoric, abstract_target, bombard_with_words, strike_idiom, media_capture,
     figurative_burning, dead_idiom, engage_sense, resting, mobilise_support, abstract_theft,
     death_sentence, surrender_abstract, off_the_track, shot_idiom, disease_toll, abstract_damage,
+    medical, deploy_abstract, formal_protest,
 )
