@@ -603,7 +603,7 @@ class Lemmas:
     MODES = ("rule", "lookup", "pos_lookup")
 
     def __init__(self, lemmatizer: Any):
-        self.lemmatizer = lemmatizer
+        self.lemmatizer = _with_indexed_words(lemmatizer)
         self._cache: dict[tuple[int, int, int], int] = {}
 
     @classmethod
@@ -637,6 +637,32 @@ class Lemmas:
                 self._cache.clear()
             found = self._cache[key] = sdoc.vocab.strings.add(self.lemmatizer.lemmatize(sdoc[i])[0])
         return found
+
+
+def _with_indexed_words(lemmatizer: Any) -> Any:
+    """A copy of the lemmatiser whose word lists (``lemma_index``: tens of thousands of words per
+    POS, which the rule lemmatiser searches with ``in``, so each new word costs about half a
+    millisecond) are sets; the pipeline's own lemmatiser is left as it is."""
+    import copy
+
+    from spacy.lookups import Lookups
+
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or "lemma_index" not in lookups.tables:
+        return lemmatizer
+    fast = copy.copy(lemmatizer)
+    fast.lookups, fast.cache = Lookups(), {}
+    for name in lookups.tables:
+        table = lookups.get_table(name)
+        if name == "lemma_index":
+            table = fast.lookups.add_table(name)
+            for key, words in lookups.get_table(name).items():
+                table[key] = frozenset(words)
+        else:
+            fast.lookups.set_table(name, table)
+    # spaCy binds ``lemmatize`` to the mode's method of the instance: bind it to the copy's.
+    fast.lemmatize = getattr(fast, f"{fast.mode}_lemmatize", fast.lemmatize)
+    return fast
 
 
 class _RulesPipe:
