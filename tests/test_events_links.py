@@ -192,3 +192,30 @@ district, Sagaing region), the combined force of KIA and Katha PDF fought the mi
 """
     fight = next(e for e in events(pipe, text) if e["event_type"] == "Battles")
     assert fight["actor1"].startswith("KIO/KIA") and fight["actor2"] == "Military Forces of Myanmar (2021-)"
+
+
+def test_the_by_phrase_of_a_weapons_participle_is_the_doer(pipe):
+    text = """date 2022-03-28 Example Wire, YANGON
+
+Artillery shells fired by the military forces hit Daw Taw Ku village in Kayah state on Monday, killing a woman.
+"""
+    shelling = next(e for e in events(pipe, text) if e["event_type"] == "Explosions/Remote violence")
+    assert shelling["actor1"] == "Military Forces of Myanmar (2021-)"
+
+
+def test_a_convoy_escorted_by_others_is_still_its_own(pipe):
+    text = """date 2022-02-12 Example Wire, BEIRUT
+
+A U.S. convoy escorted by an SDF vehicle shelled a village near Qamishli in Syria on Saturday.
+"""
+    found = events(pipe, text)
+    assert not any(e["actor1"] == "QSD: Syrian Democratic Forces" for e in found)
+
+
+def test_a_group_named_before_a_hyphen_planted_the_mine(pipe):
+    text = """date 2022-05-15 Example Wire, ADEN
+
+A Houthi-planted landmine exploded near Hays in Yemen on Sunday, killing a civilian.
+"""
+    mine = next(e for e in events(pipe, text) if e["event_type"] == "Explosions/Remote violence")
+    assert mine["actor1"].startswith("Military Forces of Yemen (2016-) Supreme Political Council")

@@ -66,6 +66,7 @@ FLAVOURED = re.compile(r"(?:(?<![\w-])(?P<name>(?:[A-Z][\w'’-]*\s+){0,2}))?"
 PRESUMED = re.compile(r"\s*[(,]?\s*(?:assumed|suspected|presumed|believed|thought|alleged|allegedly|reportedly|likely|"
                       r"possibly|probably|coded)(?:\s+(?:to\s+be|as|to\s+belong\s+to))?\s+"
                       r"(?:(?:members?|elements?|fighters?|militants?)\s+of\s+)?(?:the\s+|an?\s+)?")
+PLANTED = re.compile(r"(?<![\w-])([A-Z][\w'’]+)-(?:planted|laid|placed|fired|launched)\b")
 EITHER = re.compile(r"\s*/\s*|\s+or\s+|\s+and/or\s+")
 COORDINATED = re.compile(r"([A-Z][\w.'’-]+)\s+(?:and|or|&)\s+$")
 
@@ -214,6 +215,10 @@ def find_named(text: str, lexicon: Lexicon, ctx: Context) -> list[Candidate]:
         entry = lexicon.lookup(m.group(), ctx.story, ctx.published)
         if entry is not None and not any(c.start <= m.start() < c.end for c in out):
             out.append(named_candidate(text, m.start(), m.end(), entry, ctx))
+    for m in PLANTED.finditer(text):  # "a Houthi-planted landmine": the alias before the hyphen
+        entry = lexicon.lookup(m.group(1), ctx.story, ctx.published)
+        if entry is not None:
+            out.append(named_candidate(text, m.start(1), m.end(1), entry, ctx))
     return sorted(out, key=lambda c: c.start)
 
 

@@ -22,6 +22,9 @@ ACCUSE = {"accuse", "blame", "hold", "charge"}
 TAKE = {"retake", "retook", "retaken", "recapture", "capture", "seize", "take", "wrest", "reclaim", "regain", "liberate", "free",
         "overrun", "conquer"}
 SYMMETRIC = {"clash", "fight", "engage", "battle", "exchange", "skirmish"}
+# Participles whose "by" phrase names who used the weapon ("shells fired by the army"); not "escorted by".
+USED_BY = {"fire", "launch", "plant", "lay", "drop", "detonate", "throw", "hurl", "shoot", "conduct", "carry",
+           "use", "deploy", "place", "set"}
 FIGHT_NOUNS = {"fighting", "firefight", "gunfight", "shootout", "shoot-out", "gunbattle", "confrontation"}
 UNIDENTIFIED = {"unidentified", "unknown", "suspected", "masked", "armed", "unnamed", "gunman", "gunmen",
                 "assailant", "attacker", "attackers", "assailants"}
@@ -79,7 +82,7 @@ def roles(trigger: Any, index: ActorIndex) -> Roles:
         agent = _apposed_actor(agent, known) or agent
     if (agent is None or not known(agent)) and trigger.lemma_.lower() in SYMMETRIC | FIGHT_NOUNS:
         agent, patient = _fight_sides(trigger, known) or (agent, patient)
-    a1 = index.at(_accused(agent)) or index.at(agent) or index.at(_owner(agent))
+    a1 = index.at(_accused(agent)) or _first_of(agent, index) or index.at(agent) or index.at(_owner(agent))
     a2 = index.at(patient)
     if a2 is None and trigger.lemma_.lower() in TAKE:  # "retook the town from the rebels"
         a2 = next(filter(None, (index.at(_prep_object(t, preps={"from"})) for t in _taken(trigger))), None)
@@ -95,6 +98,17 @@ def _two_sided(trigger: Any) -> bool:
     """A fight has two sides: "clashed", "clashes between ...", "a firefight"."""
     return trigger.lemma_.lower() in SYMMETRIC | FIGHT_NOUNS or _between(trigger) is not None or (
         trigger.dep_ in ("nsubj", "nsubjpass") and _between(trigger.head) is not None)
+
+
+def _first_of(agent: Any, index: ActorIndex) -> tuple[ActorMention, Span] | None:
+    """"the Myanmar military forces and Pyu Saw Htee members burned ...": of actors coordinated in
+    the subject, the first named is actor1 (ACLED's order; the others are its associates)."""
+    if agent is None or not any(t.dep_ == "cc" for t in agent.doc[agent.left_edge.i : agent.i]):
+        return None
+    inside = index.in_range(agent.left_edge.idx, agent.idx + len(agent.text))
+    if len({index.resolve(m).name for m in inside}) < 2:
+        return None
+    return index.resolve(inside[0]), Span(inside[0].start, inside[0].end)
 
 
 def _apposed_actor(tok: Any, known) -> Any:
@@ -231,9 +245,13 @@ def _noun_roles(noun: Any, known=lambda tok: True) -> tuple[Any, Any]:
 
 
 def _by_phrase(noun: Any) -> Any:
+    """"airstrikes by the coalition", and through a participle: "shells fired by the military"."""
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in ("by", "from"):
             return _child(c, "pobj")
+    for c in noun.children:
+        if c.dep_ == "acl" and c.lemma_.lower() in USED_BY and (agent := _child(c, "agent", pobj=True)) is not None:
+            return agent
     return None
 
 
@@ -242,6 +260,11 @@ def _modifier(noun: Any) -> Any:
         named = c.dep_ in ("compound", "poss", "nmod") or (c.dep_ == "amod" and c.text[:1].isupper())
         if named and c.pos_ in ("PROPN", "NOUN", "ADJ") and c.i < noun.i:
             return c
+    for c in noun.children:  # "a Houthi-planted landmine": the name before the participle's hyphen
+        if c.dep_ == "amod" and c.tag_ == "VBN" and c.i < noun.i:
+            named = next((g for g in c.children if g.i < c.i and g.text[:1].isupper()), None)
+            if named is not None:
+                return named
     return None
 
 
