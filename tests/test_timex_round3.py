@@ -222,3 +222,9 @@ def test_the_end_of_the_month_is_one_expression_with_its_edge():
     text = "Troops will arrive by the end of the month."
     t = detect(text, published=D(1990, 8, 13))[0]
     assert (text[t.start : t.end], t.value, t.mod) == ("the end of the month", "1990-08", "END")
+
+
+def test_since_year_end_is_the_close_of_the_last_year():
+    pub = D(1989, 10, 30)
+    assert values("The index is up 12% since year-end.", pub) == {"year-end": "1988-12-31"}
+    assert values("Sales should rise by year-end.", pub) == {"year-end": "1989"}

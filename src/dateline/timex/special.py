@@ -109,6 +109,9 @@ def _decade_word(m: re.Match, ctx: Context) -> Norm | None:
 def _year_end(m: re.Match, ctx: Context) -> Norm | None:
     dct = need(ctx.dct)
     step = {"last": -1, "next": 1}.get(g(m, "the") or "", 0)
+    if not g(m, "the") and re.search(r"\bsince\s+$", m.string[max(0, m.start() - 7) : m.start()]):
+        # "the change since year-end": counted from the close of the last year, a day
+        return Norm(f"{dct.year - 1}-12-31", "DATE", "since year-end: the last year's close")
     return Norm(str(dct.year + step), "DATE", "year end", "END")
 
 
