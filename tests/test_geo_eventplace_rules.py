@@ -44,3 +44,24 @@ def test_a_capital_named_after_its_country_wins():
 def test_a_village_of_a_district_is_the_village():
     text = "Five civilians were killed in Kayamla village of Konduga LGA when a jet dropped a bomb."
     assert _pick(text, "killed", {"Kayamla village": {}, "Konduga LGA": {}}) == "Kayamla village"
+
+
+def test_a_sentence_opening_on_a_place_and_its_container_is_framed_there():
+    text = ("On 2 June 2022, in San Juan (Cuyo), teachers of the Union of Ecuador gathered and blocked "
+            "some streets towards Mendoza to demand a raise.")
+    places = {"San Juan": TOWN, "Cuyo": dict(TOWN, feature_code="ADM1"), "Mendoza": TOWN}
+    assert _pick(text, "demand", places) == "San Juan"
+
+
+def test_a_place_inside_an_organisations_name_is_not_the_events():
+    from dateline.model import Entity
+
+    text = "Supporters of the Confederation of Nationalities of Ecuador blocked roads in Cangahua."
+    start = text.index("the Confederation")
+    made = [Place(text.index("Ecuador"), text.index("Ecuador") + 7, name="Ecuador", **COUNTRY),
+            Place(text.index("Cangahua"), text.index("Cangahua") + 8, name="Cangahua", **TOWN)]
+    doc = Doc(Article(id="o", text=text), sentences=(Sentence(0, len(text)),), places=tuple(made),
+              entities=(Entity(start, text.index(" blocked"), "ORG"),))
+    at = text.index("blocked")
+    where = event_place(doc, Span(at, at + 7), doc.sentences[0])
+    assert where.location == "Cangahua"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from ..model import Doc, EventPlace, Place, Sentence, Span
+from ..model import Doc, Entity, EventPlace, Place, Sentence, Span
 from .centres import COUNTRY_CENTRES
 from .countries import country_name, story_country
 
@@ -30,6 +30,12 @@ _ELSEWHERE = re.compile(r"(?:\b(?:from|to|said|says|told|reported|announced|stat
 # Distance from the trigger, in characters, that costs a place one point (about ten words): the event's
 # place is most often named in the trigger's own clause.
 CHARS_PER_POINT = 60.0
+# A sentence that opens on its place and that place's container ("On 2 June, in San Juan (San Juan),
+# teachers gathered ...", "In Hajin, Deir ez-Zor, ..."): the place frames everything the sentence tells.
+SCENE_BONUS = 2.0
+# A place inside an organisation's name ("the Confederation of Indigenous Nationalities of Ecuador").
+ORG_NAME_PENALTY = 1.0
+_SCENE = re.compile(r"\s*(?:[^,.;]{0,60},\s*)?(?:in|near|at|around|outside|inside)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?$", re.I)
 # A place in the trigger's own locative phrase ("captured in X") over one elsewhere in the sentence.
 ATTACHED_BONUS = 0.5
 _AREA_AFTER = re.compile(r"^\s*(?:countryside|outskirts|suburbs|area|region|environs|hinterland|border)\b", re.I)
@@ -60,7 +66,7 @@ _OF_IN = re.compile(r"^\s+(?:of|in)\s+(?:the\s+)?$", re.I)
 def event_place(doc: Doc, trigger: Span, sentence: Sentence) -> EventPlace:
     """Where the event with ``trigger`` in ``sentence`` happened; the story's country if nothing better."""
     places = _toponyms(doc, sentence.start, sentence.end)
-    best = _best(doc.text, places, trigger)
+    best = _best(doc, places, trigger, sentence)
     if best is None:
         best = _article_place(doc)
         if best is None:
@@ -75,21 +81,31 @@ def _toponyms(doc: Doc, start: int, end: int) -> list[Place]:
     return [p for p in doc.places or () if p.role == "toponym" and start <= p.start and p.end <= end]
 
 
-def _best(text: str, places: Sequence[Place], trigger: Span) -> tuple[Place, bool] | None:
+def _best(doc: Doc, places: Sequence[Place], trigger: Span, sentence: Sentence) -> tuple[Place, bool] | None:
+    text = doc.text
+    orgs = [e for e in doc.entities or () if e.label == "ORG"]
     scored = []
     for p in places:
         if _not_a_location(text, p):
             continue
         cue, near = _cue(text, p)
-        gap = p.start - trigger.end if p.start >= trigger.end else trigger.start - p.end
-        score = cue - min(abs(gap), 300) / CHARS_PER_POINT + _specificity(p) - _container_penalty(text, p, places)
-        score += ATTACHED_BONUS if _attached(text, trigger, p) else 0.0
-        score -= _facility_penalty(text, p, places)
-        scored.append((score, -p.start, p, near))
+        scored.append((cue + _context_score(text, p, places, trigger, sentence, orgs), -p.start, p, near))
     if not scored:
         return None
     score, _, place, near = max(scored, key=lambda s: (s[0], s[1]))
     return place, near
+
+
+def _context_score(text: str, p: Place, places: Sequence[Place], trigger: Span, sentence: Sentence,
+                   orgs: Sequence[Entity]) -> float:
+    """Everything but the cue words: nearness to the trigger, specificity, the other places, the frame."""
+    gap = p.start - trigger.end if p.start >= trigger.end else trigger.start - p.end
+    score = -min(abs(gap), 300) / CHARS_PER_POINT + _specificity(p) - _container_penalty(text, p, places)
+    score += ATTACHED_BONUS if _attached(text, trigger, p) else 0.0
+    score += SCENE_BONUS if _SCENE.match(text, sentence.start, p.start) and _contained(text, p, places) else 0.0
+    if any(e.start <= p.start and p.end <= e.end and (e.end - e.start) > (p.end - p.start) for e in orgs):
+        score -= ORG_NAME_PENALTY  # "the Confederation of Indigenous Nationalities of Ecuador": a name, not a place
+    return score - _facility_penalty(text, p, places)
 
 
 # The trigger's own locative phrase: "were captured in Afghanistan", "was shot dead Sunday in Harare".
@@ -98,6 +114,11 @@ _ATTACHED = re.compile(r"\s*(?:[\w'-]+\s+){0,3}?(?:in|at|inside|near|outside|int
 
 def _attached(text: str, trigger: Span, p: Place) -> bool:
     return p.start >= trigger.end and _ATTACHED.fullmatch(text, trigger.end, p.start) is not None
+
+
+def _contained(text: str, p: Place, places: Sequence[Place]) -> bool:
+    """Whether the text names ``p``'s container right after it ("San Juan (San Juan)", "Hajin, Deir ez-Zor")."""
+    return any(q.start > p.end and re.fullmatch(r"\s*[(,]\s*", text[p.end : q.start]) for q in places)
 
 
 def _not_a_location(text: str, p: Place) -> bool:
