@@ -98,6 +98,11 @@ OTHER_SENSE = [
     ("Thatcher protested to the Federal Military Government of Nigeria over the kidnapping.", "protested", "protest"),
     ("China lodged a protest with the Japanese embassy.", "protest", "protest"),
     ("Residents have been fighting evictions for years.", "fighting", "clash"),
+    ("The lethality of the virus, as demonstrated in our investigations, was high.", "demonstrated", "protest"),
+    ("The crisis is hitting the country's economy.", "hitting", "attack"),
+    ("The march of authoritarianism is on full display.", "march", "protest"),
+    ("Police seized HK$15,670 from her wallet.", "seized", "capture"),
+    ("Customs officers seized drugs and phones at the port.", "seized", "capture"),
 ]
 
 EVENTS = [
@@ -141,6 +146,9 @@ EVENTS = [
     ("Rebels blasted the bridge with explosives.", "blasted", "attack"),
     ("Police arrested him at his house on Monday.", "arrested", "arrest"),
     ("The town was hit hard by shelling on Monday.", "hit", "attack"),
+    ("A rocket hit a school in the city.", "hit", "attack"),
+    ("Rebels seized the town and its airport.", "seized", "capture"),
+    ("Thousands joined the march on parliament.", "march", "protest"),
     ("Engineers dismantled the bomb before it exploded.", "dismantled", "defuse"),
     ("The army deployed troops to the border.", "deployed", "change"),
     ("Students protested outside the ministry on Monday.", "protested", "protest"),

@@ -211,8 +211,9 @@ def show(tok: Any, key: str, s: Senses) -> bool:
     """'the attacks demonstrate that ...', 'demonstrated its resolve': to demonstrate = to show."""
     if lemma(tok) not in s("show", "words") or tok.pos_ != "VERB":
         return False
-    if children(tok, "dobj"):
-        return True
+    if children(tok, "dobj") or passive(tok) or any(c.lower_ == "as" for c in children(tok, "mark")):
+        return True  # 'as demonstrated in our investigations', 'was demonstrated by'
+
     # 'demonstrates that/how ...'; not xcomp ('demonstrated to demand ...' is a protest) nor a bare
     # ccomp, which is mostly a run-on headline ('nurses demonstrate in Karachi Members are ...')
     return any(c.tag_ in ("IN", "WDT", "WP", "WRB") and c.dep_ in ("mark", "advmod", "nsubj", "dobj")
@@ -443,11 +444,38 @@ def _addressee(tok: Any, s: Senses) -> bool:
     return tok.ent_type_ in ("ORG", "GPE", "NORP") or lemma(tok) in s("formal_protest", "addressees")
 
 
+def hit_abstract(tok: Any, key: str, s: Senses) -> bool:
+    """'the crisis is hitting the economy', 'prices hit a record high'."""
+    if lemma(tok) not in s("hit_abstract", "words") or tok.pos_ != "VERB":
+        return False
+    objects = children(tok, "dobj", "nsubjpass")
+    return bool(objects) and all(lemma(o) in s("hit_abstract", "objects") for o in objects)
+
+
+def abstract_march(tok: Any, key: str, s: Senses) -> bool:
+    """'the march of authoritarianism', 'the march of time'."""
+    if lemma(tok) not in s("abstract_march", "words") or tok.pos_ != "NOUN":
+        return False
+    return any(lemma(o) in s("abstract_march", "of_objects") for o in prep_objects(tok, ("of",)))
+
+
+def confiscation(tok: Any, key: str, s: Senses) -> bool:
+    """'police seized HK$15,670 from her wallet', 'seized drugs': goods taken, no ground."""
+    if key not in ("capture", "regain") or lemma(tok) not in s("confiscation", "words"):
+        return False
+    objects = children(tok, "dobj", "nsubjpass")
+    return bool(objects) and all(_money(o) or lemma(o) in s("confiscation", "goods") for o in objects)
+
+
+def _money(tok: Any) -> bool:
+    return tok.ent_type_ == "MONEY" or any(sign in tok.text for sign in "$€£¥₦₹")
+
+
 Rule = Callable[[Any, str, Senses], bool]
 RULES: tuple[Rule, ...] = (
     dismissal, growth, revocation, forced_march, social_ills, compound_modifier, negated_noun,
     show, rhetoric, abstract_target, bombard_with_words, strike_idiom, media_capture,
     figurative_burning, dead_idiom, engage_sense, resting, mobilise_support, abstract_theft,
     death_sentence, surrender_abstract, off_the_track, shot_idiom, disease_toll, abstract_damage,
-    medical, deploy_abstract, formal_protest,
+    medical, deploy_abstract, formal_protest, hit_abstract, abstract_march, confiscation,
 )
