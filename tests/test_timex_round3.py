@@ -228,3 +228,9 @@ def test_since_year_end_is_the_close_of_the_last_year():
     pub = D(1989, 10, 30)
     assert values("The index is up 12% since year-end.", pub) == {"year-end": "1988-12-31"}
     assert values("Sales should rise by year-end.", pub) == {"year-end": "1989"}
+
+
+def test_the_past_week_is_the_seven_days_to_the_dateline_not_last_week():
+    assert values("Violence rose in the past week.", D(2000, 4, 14)) == {"the past week": "2000-W15"}  # a Friday
+    assert values("Violence rose in the past week.", D(2000, 4, 10)) == {"the past week": "2000-W14"}  # a Monday
+    assert values("Violence rose last week.", D(2000, 4, 14)) == {"last week": "2000-W14"}

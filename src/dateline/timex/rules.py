@@ -357,6 +357,9 @@ def _relunit(m: re.Match, ctx: Context) -> Norm | None:
         step = -1
     if unit in SEASONS:
         return Norm(_season(anchor, SEASONS[unit], step), "DATE", f"season: {rel}", mod_of(g(m, "edge")))
+    if unit == "week" and m["the"] and rel in ("past", "last"):
+        # "in the past week": the seven days up to the dateline, mostly the week of three days before
+        return Norm(A.iso_week(anchor - dt.timedelta(days=3)), "DATE", f"the {rel} week: the seven days to {anchor.isoformat()}")
     value = _unit_value(anchor, unit, step)
     return Norm(value, "DATE", f"{rel} {unit} from {anchor.isoformat()}", mod_of(g(m, "edge")))
 
