@@ -357,11 +357,20 @@ def _sentences(parsed: Any, body: int, text: str):
 
 
 def paragraph_starts(sdoc: Any) -> Any:
-    """Mark the first token after a blank line as a sentence start."""
-    for tok in sdoc[1:]:
-        gap = sdoc[tok.i - 1].whitespace_ + (sdoc[tok.i - 1].text if sdoc[tok.i - 1].is_space else "")
-        if gap.count("\n") >= 2 or (sdoc[tok.i - 1].is_space and sdoc[tok.i - 1].text.count("\n") >= 2):
-            tok.is_sent_start = True
+    """Mark the first token after a blank line as a sentence start.
+
+    A blank line is a whitespace token with two line breaks (a token's own trailing whitespace
+    is at most one space), so only the whitespace tokens are looked at."""
+    from spacy.attrs import IS_SPACE, SENT_START
+
+    if len(sdoc) < 2:
+        return sdoc
+    spaces = numpy.nonzero(sdoc.to_array([IS_SPACE])[:-1])[0].tolist()
+    breaks = [i + 1 for i in spaces if sdoc[i].text.count("\n") >= 2]
+    if breaks:
+        starts = sdoc.to_array([SENT_START])
+        starts[breaks] = 1
+        sdoc.from_array([SENT_START], starts)
     return sdoc
 
 
