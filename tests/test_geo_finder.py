@@ -116,3 +116,11 @@ def test_names_with_two_joining_words():
 def test_a_town_and_its_division_after_any_preposition():
     found = spans("Twenty civilians were evacuated from Mariupol, Donetsk.")
     assert found["Mariupol"] == (True, True) and found["Donetsk"] == (True, True)
+
+
+def test_a_name_before_town_is_hinted_a_settlement():
+    from dateline.geo.toponyms import mentions_from_spans
+
+    text = "Regime forces shelled Banin town in Idleb countryside."
+    mentions = mentions_from_spans(text, find_spans(text, [], 0))
+    assert {text[m.start : m.end]: m.hint for m in mentions}["Banin"] == "settlement"

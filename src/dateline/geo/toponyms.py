@@ -65,6 +65,7 @@ _WIRE_STATE = re.compile(r"(?:^|\n|[.!?]\s|(?<=\d{4})\s)\s*([A-Z][A-Z'.-]+(?: [A
                          r"([A-Z][a-z]{1,4}\.(?:\s?[A-Z][a-z]?\.)?)\s")
 _DIVISION_NEXT = re.compile(r"(?:(?:,\s*" + _LIST_NAME + r")*,?\s+(?:and|or)\s+" + _LIST_NAME + r")?\s+(?:"
                             + "|".join(DIVISION_AFTER) + "|" + _PLURAL_DIVISIONS + r")\b")
+_SETTLEMENT_NEXT = re.compile(r"\s+(?:town|village|city|hamlet)\b")
 # A toponym before words for its people or its local government ("Alexandria woman", "Tillsonburg
 # Mayor", "the Joliet Police"): the NER often takes such a town for a person.
 _LOCAL_NEXT = re.compile(r"(" + _NAME + r") (?=(?:man|woman|men|women|boy|girl|teen|teenager|resident|residents|native|"
@@ -162,6 +163,8 @@ def mentions_from_spans(text: str, spans: Iterable[tuple[int, int] | Found]) -> 
         fallback = fallback or _leading_name(query)
         if hint is None and _DIVISION_NEXT.match(text, f.end):
             hint = "division"  # "the Sagaing region": the NER left the word out of the span
+        elif hint is None and _SETTLEMENT_NEXT.match(text, f.end):
+            hint = "settlement"  # "Banin town": a town, not the country Benin
         out.append(Mention(f.start, f.end, query, hint, fallback=fallback, loose=f.loose, keep=f.keep))
     return _link_containers(text, out)
 
