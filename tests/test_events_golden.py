@@ -234,3 +234,37 @@ while in Lahore hundreds of students staged a peaceful sit-in outside the univer
 def test_two_events_in_one_sentence_across_while(pipe):
     subs = sorted(e["sub_event_type"] for e in events(pipe, TWO_CLAUSES))
     assert subs == ["Arrests", "Peaceful protest"]
+
+
+# --- crowds: mob justice, brawls between unarmed groups, rioting after a protest -------------------
+
+
+def subs(pipe, text: str) -> list[str]:
+    return [e["sub_event_type"] for e in events(pipe, text)]
+
+
+def test_residents_beating_a_thief_is_mob_violence_not_excluded_crime(pipe):
+    text = "date 2022-06-11 Wire, LIMA\n\nOn Friday, residents of a market in Lima captured and beat up a robber.\n"
+    assert subs(pipe, text)[:1] == ["Mob violence"]
+
+
+def test_a_clash_between_two_unarmed_groups_is_mob_violence(pipe):
+    text = ("date 2022-02-20 Wire, DHAKA\n\nOn Saturday, at least 11 people were injured in a clash between "
+            "two groups at a village in Jhenaidah over a land dispute.\n")
+    assert subs(pipe, text)[:1] == ["Mob violence"]
+    armed = "date 2022-02-20 Wire, BUNIA\n\nOn Saturday, clashes between two armed groups killed 5 in Ituri.\n"
+    assert subs(pipe, armed)[:1] == ["Armed clash"]
+
+
+def test_a_later_death_of_the_victim_is_the_same_event(pipe):
+    text = ("date 2022-02-16 Wire, CUIABA\n\nOn 13 February 2022, a suspected thief was beaten up and injured by "
+            "residents in Cuiaba. The victim died on 15 February 2022.\n")
+    found = events(pipe, text)
+    assert [e["sub_event_type"] for e in found] == ["Mob violence"]
+    assert found[0]["fatalities"] == 1
+
+
+def test_a_protest_held_after_a_death_is_peaceful(pipe):
+    text = ("date 2022-06-30 Wire, VALENCIA\n\nOn Thursday, residents held a protest near Valencia after a "
+            "person was killed when he was run over by a train.\n")
+    assert subs(pipe, text) == ["Peaceful protest"]

@@ -335,8 +335,13 @@ ARMED_AGENTS = frozenset({
 })
 
 
-def unarmed_agent(tok) -> bool | None:
-    """True for a crowd or community as agent, False for an armed one, None when unknown."""
+# Sides of a fight that are unorganised unless said to be armed ("two groups", "rival factions").
+LOOSE_SIDES = frozenset({"group", "faction", "individual", "side", "family", "camp"})
+
+
+def unarmed_agent(tok, *, loose: bool = False) -> bool | None:
+    """True for a crowd or community as agent, False for an armed one, None when unknown. With
+    ``loose``, an unqualified group or faction counts as a crowd (the two sides of a brawl)."""
     if tok is None:
         return None
     words = [tok] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
@@ -344,4 +349,5 @@ def unarmed_agent(tok) -> bool | None:
     lemmas = {w.lemma_.lower() for w in words} | {w.lower_ for w in words}
     if lemmas & ARMED_AGENTS or "armed" in lemmas:
         return False
-    return True if lemmas & CROWD_AGENTS else None
+    crowd = CROWD_AGENTS | LOOSE_SIDES if loose else CROWD_AGENTS
+    return True if lemmas & crowd else None

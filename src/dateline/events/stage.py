@@ -481,6 +481,8 @@ def _refine_frames(frames: frozenset[str], role: Roles, tok: Any, doc: Doc, lex:
         frames = (frames - {"strike"}) | ({"attack"} if weapons or frames & cls.VIOLENT else {"protest"})
     if "capture" in frames and role.patient is not None and not is_place(role.patient, doc, lex):
         if target_kind(role.patient, lex) is not None or role.patient.pos_ == "PRON":
+            if _crowd(role):
+                return (frames - {"capture"}) | {"attack"}  # "residents captured a thief": mob justice
             state = role.actor1 is not None and role.actor1.inter == cls.STATE
             return (frames - {"capture"}) | {"arrest" if state else "abduct"}
     return frames
@@ -490,8 +492,9 @@ def _excluded(sent: Sent, frames: frozenset[str], role: Roles, lex: Lexicon) -> 
     """Crime without a political side, accidents and disasters are not coded."""
     if not frames & (cls.VIOLENT | {"loot", "destroy", "abduct"}) or frames & {"riot", "protest", "gather"}:
         return False  # a protest about a robbery is still a protest
-    if not lex.exclusions.keys_in(sent.tokens, context=sent.words):
-        return False
+    keys = lex.exclusions.keys_in(sent.tokens, context=sent.words)
+    if not keys or (keys == {"crime"} and _crowd(role)):
+        return False  # a crowd beating a thief is mob justice, which ACLED codes (mob violence)
     inters = {a.inter for a in (role.actor1, role.actor2) if a is not None}
     return not inters & (ARMED_INTERS | {cls.RIOTERS})
 
@@ -513,15 +516,30 @@ def _clues(frames, weapons, cues, role: Roles, target, figs, tok, doc: Doc, lex:
         inter2=role.actor2.inter if role.actor2 else None,
         target=target, place_object=place_obj, harmed=harmed,
         agent_word=role.agent.lemma_.lower() if role.agent is not None else None,
-        crowd=_crowd(role),
+        crowd=_crowd(role, tok),
     )
 
 
-def _crowd(role: Roles) -> bool:
-    """The agent is an unarmed crowd: a rioters/protesters/civilians actor, or a crowd noun."""
+def _crowd(role: Roles, tok: Any = None) -> bool:
+    """The agent is an unarmed crowd: a rioters/protesters/civilians actor, or a crowd noun; for a
+    fight with no agent, both sides named in "between ..." are crowds ("a clash between two groups
+    of villagers", "clashes between party cadres")."""
     if role.actor1 is not None and role.actor1.inter is not None:
         return role.actor1.inter in (cls.RIOTERS, cls.PROTESTERS, cls.CIVILIANS)
-    return bool(cls.unarmed_agent(role.agent))
+    verdict = cls.unarmed_agent(role.agent)
+    if verdict is None and tok is not None:
+        sides = _between_sides(tok)
+        return bool(sides) and all(cls.unarmed_agent(t, loose=True) for t in sides)
+    return bool(verdict)
+
+
+def _between_sides(tok: Any) -> list[Any]:
+    """"a clash between X and Y", "a clash ensued between X and Y", "clashes erupted between ..."."""
+    heads = [tok, tok.head] if tok.dep_ in ("nsubj", "nsubjpass") else [tok]
+    heads += [c for c in tok.children if c.dep_ in ("acl", "relcl")]
+    preps = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "between"]
+    objs = [g for p in preps for g in p.children if g.dep_ == "pobj"]
+    return [t for o in objs for t in (o, *o.conjuncts)]
 
 
 def _territory_object(frames, role: Roles, tok: Any, doc: Doc, lex: Lexicon) -> bool:
@@ -556,11 +574,14 @@ def _window_start(old: Draft) -> int:
 def _adds_to(old: Draft, new: Draft) -> bool:
     if new.sentence_index == old.sentence_index or new.factuality != old.factuality:
         return False
+    if old.family in ("violence", "demo") and _later_death(new):
+        return True  # "The victim died on 15 February": a later death of a victim already told
     if _other_day(old, new):
         return False  # "On Monday, a roadside bomb ...": its own date, so another event
     if old.family == "demo":
         return new.family in ("demo", "violence", "arrest", "property") and (
-            bool(new.protest - {"purpose"}) or new.family == "demo" or _policing(new) or _toll_only(new))
+            bool(new.protest - {"purpose"}) or new.family == "demo" or _policing(new) or _toll_only(new)
+            or _crowd_violence(new))
     if old.family != "violence" or new.family != "violence":
         return False
     if old.sub == "Armed clash" and new.sub in TERRITORY_SUBS and _no_new_agent(old, new):
@@ -570,6 +591,11 @@ def _adds_to(old: Draft, new: Draft) -> bool:
     if not new.anchored() and _no_new_agent(old, new) and cls.event_type_of(new.sub) == cls.event_type_of(old.sub):
         return True  # "They set fire to homes and shot at residents": more of the same raid
     return False
+
+
+def _crowd_violence(new: Draft) -> bool:
+    """"A group of people threw stones at officers" right after a protest: its rioting."""
+    return new.sub == "Mob violence"
 
 
 def _policing(new: Draft) -> bool:
@@ -585,6 +611,21 @@ def _toll_only(new: Draft) -> bool:
     """"11 officers were slightly injured": a harm told with no act and no agent is the last event's toll."""
     return new.frames <= {"harm"} and (new.roles.actor1 is None or _unidentified(new.roles.actor1)) \
         and new.roles.agent is None
+
+
+def _later_death(new: Draft) -> bool:
+    """A harm told of someone already named, with no new perpetrator ("the victim died", "he
+    succumbed to his wounds"): the subject of an intransitive "died" is the victim."""
+    unnamed = new.roles.actor1 is None or _unidentified(new.roles.actor1)
+    return new.frames <= {"harm"} and unnamed and (_definite(new.roles.agent) or _definite(new.roles.patient))
+
+
+def _definite(tok: Any) -> bool:
+    """"the victim", "he", "his brother": someone already named."""
+    if tok is None:
+        return False
+    return tok.pos_ == "PRON" or any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "his", "her", "their")
+                                     for c in tok.children)
 
 
 def _other_day(old: Draft, new: Draft) -> bool:
@@ -652,6 +693,8 @@ def _absorb(old: Draft, new: Draft) -> None:
     old.protest = old.protest | new.protest
     old.weapons = old.weapons | new.weapons
     if old.family == "demo":
+        if _crowd_violence(new):
+            old.protest = old.protest | {"violent"}
         harmed = any(f.kind in ("killed", "injured") and f.value > 0 for f in old.figures)
         if old.sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
                        "Violent demonstration"):
