@@ -103,6 +103,9 @@ OTHER_SENSE = [
     ("The march of authoritarianism is on full display.", "march", "protest"),
     ("Police seized HK$15,670 from her wallet.", "seized", "capture"),
     ("Customs officers seized drugs and phones at the port.", "seized", "capture"),
+    ("He was prosecuted on phone hacking charges.", "hacking", "attack"),
+    ("The men hacked her email account last year.", "hacked", "attack"),
+    ("He turned tail, beating a hasty retreat.", "beating", "attack"),
 ]
 
 EVENTS = [
@@ -149,6 +152,10 @@ EVENTS = [
     ("A rocket hit a school in the city.", "hit", "attack"),
     ("Rebels seized the town and its airport.", "seized", "capture"),
     ("Thousands joined the march on parliament.", "march", "protest"),
+    ("Attackers hacked him to death with machetes.", "hacked", "attack"),
+    ("Soldiers beat the students with batons.", "beat", "attack"),
+    ("They were involved in kidnappings, murders and other violent crimes.", "kidnappings", "abduct"),
+    ("A London student recounts her torture horror in an Iranian prison.", "torture", "attack"),
     ("Engineers dismantled the bomb before it exploded.", "dismantled", "defuse"),
     ("The army deployed troops to the border.", "deployed", "change"),
     ("Students protested outside the ministry on Monday.", "protested", "protest"),

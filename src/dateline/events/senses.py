@@ -471,6 +471,22 @@ def _money(tok: Any) -> bool:
     return tok.ent_type_ == "MONEY" or any(sign in tok.text for sign in "$€£¥₦₹")
 
 
+def computer_hack(tok: Any, key: str, s: Senses) -> bool:
+    """'phone-hacking charges', 'hacked her email account': breaking into data, no machete."""
+    if lemma(tok) not in s("computer_hack", "words") and tok.lower_ not in s("computer_hack", "words"):
+        return False
+    near = children(tok, "compound", "dobj", "nsubjpass", "npadvmod") + prep_objects(tok, ("into", "of"))
+    return any(lemma(w) in s("computer_hack", "targets") or _has_compound(w, s("computer_hack", "targets")) for w in near)
+
+
+def beat_idiom(tok: Any, key: str, s: Senses) -> bool:
+    """'beating a hasty retreat', 'beat the deadline', 'beat the odds'."""
+    if lemma(tok) not in s("beat_idioms", "words") or tok.pos_ != "VERB":
+        return False
+    objects = children(tok, "dobj")
+    return bool(objects) and all(lemma(o) in s("beat_idioms", "objects") for o in objects)
+
+
 Rule = Callable[[Any, str, Senses], bool]
 RULES: tuple[Rule, ...] = (
     dismissal, growth, revocation, forced_march, social_ills, compound_modifier, negated_noun,
@@ -478,4 +494,5 @@ RULES: tuple[Rule, ...] = (
     figurative_burning, dead_idiom, engage_sense, resting, mobilise_support, abstract_theft,
     death_sentence, surrender_abstract, off_the_track, shot_idiom, disease_toll, abstract_damage,
     medical, deploy_abstract, formal_protest, hit_abstract, abstract_march, confiscation,
+    computer_hack, beat_idiom,
 )
