@@ -76,3 +76,9 @@ def test_a_countrys_freedom_front_is_no_state_force():
     doc = make_doc(text, places=[("Bagram", "AF")], entities=[("the Afghanistan Freedom Front", "ORG")],
                    published=dt.date(2022, 3, 25))
     assert "AFF: Afghanistan Freedom Front" in names(doc)
+
+
+def test_civilian_infrastructure_is_no_actor():
+    doc = make_doc("Russian forces shelled civilian infrastructure in Mykhailivka.", places=[("Mykhailivka", "UA")],
+                   published=dt.date(2022, 5, 27))
+    assert not any(n.startswith("Civilians") for n in names(doc))

@@ -219,3 +219,21 @@ A Houthi-planted landmine exploded near Hays in Yemen on Sunday, killing a civil
 """
     mine = next(e for e in events(pipe, text) if e["event_type"] == "Explosions/Remote violence")
     assert mine["actor1"].startswith("Military Forces of Yemen (2016-) Supreme Political Council")
+
+
+def test_a_group_arrested_is_civilians_as_acled_codes_it(pipe):
+    text = """date 2022-03-26 Example Wire, KABUL
+
+Two journalists were arrested by the Taliban in Kandahar province in Afghanistan on Saturday.
+"""
+    arrest = next(e for e in events(pipe, text) if e["sub_event_type"] == "Arrests")
+    assert arrest["actor2"] == "Civilians (Afghanistan)" and arrest["inter2"] == 7
+
+
+def test_people_hurt_by_shelling_with_no_force_named_are_civilians(pipe):
+    text = """date 2022-04-13 Example Wire, YANGON
+
+The military fired artillery rounds at Daw Ta Mee village in Kayah state on Wednesday, injuring two people.
+"""
+    shelling = next(e for e in events(pipe, text) if e["event_type"] == "Explosions/Remote violence")
+    assert shelling["actor2"] == "Civilians (Myanmar)"

@@ -67,6 +67,9 @@ PRESUMED = re.compile(r"\s*[(,]?\s*(?:assumed|suspected|presumed|believed|though
                       r"possibly|probably|coded)(?:\s+(?:to\s+be|as|to\s+belong\s+to))?\s+"
                       r"(?:(?:members?|elements?|fighters?|militants?)\s+of\s+)?(?:the\s+|an?\s+)?")
 PLANTED = re.compile(r"(?<![\w-])([A-Z][\w'’]+)-(?:planted|laid|placed|fired|launched)\b")
+NEXT_IS_THING = re.compile(r"\s+(?:infrastructures?|property|properties|buildings?|houses?|homes?|facilit(?:y|ies)|"
+                           r"objects?|areas?|targets?|sites?|installations?|structures?|neighbou?rhoods?)\b",
+                           re.IGNORECASE)
 EITHER = re.compile(r"\s*/\s*|\s+or\s+|\s+and/or\s+")
 COORDINATED = re.compile(r"([A-Z][\w.'’-]+)\s+(?:and|or|&)\s+$")
 
@@ -361,6 +364,8 @@ def generic_candidate(doc: Doc, start: int, end: int, entry: GenericEntry, ctx: 
     if entry.kind == "government" and NEXT_IS_POST.match(doc.text, end):
         entry = replace(entry, kind="military")  # "government positions" are held by its forces
     term = re.sub(r"\s+", " ", doc.text[start:end].lower())
+    if term == "civilian" and NEXT_IS_THING.match(doc.text, end):
+        return None  # "civilian infrastructure was damaged": things, not people
     if entry.needs_modifier and not (pre.country or pre.statey or (entry.definite_ok and pre.definite)):
         return None
     if term in MILITIA_TERMS and (flavoured := flavoured_militia(doc.text, start, end, ctx)) is not None:

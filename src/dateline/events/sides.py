@@ -50,6 +50,8 @@ def sides(doc: Doc, d: Draft, iso: str | None) -> tuple[Side, Side]:
         two = (naming.civilians(iso), cls.CIVILIANS, _span_of(r.patient))
     elif two[0] is None and etype == "Explosions/Remote violence":
         two = _harmed_forces(doc, d, one[0], iso)
+        if two[0] is None and _people_harmed(d, None) and not _people_harmed(d, "combatants"):
+            two = (naming.civilians(iso), cls.CIVILIANS, _span_of(r.patient))  # "injuring a 12-year-old"
     elif two[0] is None and d.sub == "Looting/property destruction" and one[1] in ARMED_INTERS:
         two = (naming.civilians(iso), cls.CIVILIANS, None)  # ACLED: the owners of what was looted or burnt
     if d.sub == "Other" and one[0] is None and "displace" in d.frames:
@@ -58,6 +60,9 @@ def sides(doc: Doc, d: Draft, iso: str | None) -> tuple[Side, Side]:
         one = (naming.state_forces(iso, branch="police", on=doc.article.published), 1, None)
     if d.sub == "Arrests" and two[0] is None:
         two = (naming.civilians(iso), cls.CIVILIANS, None)
+    if two[0] is not None and two[1] is None and etype != "Protests":
+        # a group label ("Journalists (Afghanistan)") is ACLED's associated actor of "Civilians (X)"
+        two = (naming.civilians(iso), cls.CIVILIANS, two[2])
     return one, two
 
 
@@ -77,7 +82,7 @@ def _unnamed_opponent(one: Side, iso: str | None, doc: Doc) -> Side:
     return None, None, None
 
 
-def _people_harmed(d: Draft, kind: str) -> bool:
+def _people_harmed(d: Draft, kind: str | None) -> bool:
     return any(f.victims == kind and f.value > 0 for f in d.figures if f.kind in ("killed", "injured", "casualties"))
 
 
