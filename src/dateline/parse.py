@@ -192,6 +192,10 @@ class ParseStage(Stage):
         and lemmatise again the tokens whose POS or morphology they changed."""
         from spacy.attrs import LEMMA, MORPH, POS
 
+        from .events.lexicon import FORMS_KEY
+
+        sdoc.user_data.pop(FORMS_KEY, None)  # the event lexicon's forms of tokens, now stale
+
         before = sdoc.to_array([POS, MORPH])
         set_by_rules: dict[int, numpy.ndarray] = {}
         if self.rules is not None:

@@ -115,7 +115,23 @@ def _dedupe(hits: list[Match]) -> list[Match]:
     return list(seen.values())
 
 
+# Key of a spaCy Doc's ``user_data`` holding its tokens' forms, filled as they are asked for:
+# every phrase table reads the same tokens (the parse stage drops it when it changes lemmas).
+FORMS_KEY = "dateline.forms"
+
+
 def _forms(tok: Any) -> tuple[str, ...]:
+    user_data = tok.doc.user_data
+    cache = user_data.get(FORMS_KEY)
+    if cache is None:
+        cache = user_data[FORMS_KEY] = {}
+    found = cache.get(tok.i)
+    if found is None:
+        found = cache[tok.i] = _token_forms(tok)
+    return found
+
+
+def _token_forms(tok: Any) -> tuple[str, ...]:
     lower, lemma = tok.lower_, tok.lemma_.lower()
     forms = (lower,) if lower == lemma else (lemma, lower)
     if tok.pos_ == "VERB":
