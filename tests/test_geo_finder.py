@@ -124,3 +124,16 @@ def test_a_name_before_town_is_hinted_a_settlement():
     text = "Regime forces shelled Banin town in Idleb countryside."
     mentions = mentions_from_spans(text, find_spans(text, [], 0))
     assert {text[m.start : m.end]: m.hint for m in mentions}["Banin"] == "settlement"
+
+
+def test_a_newspapers_title_names_no_place():
+    found = spans("Igor Dmitrowsky told The Moscow Times on Monday.", [("The Moscow Times", "ORG")])
+    assert "Moscow" not in found
+
+
+def test_a_street_is_not_looked_up_as_the_town_it_is_named_after():
+    from dateline.geo.toponyms import mentions_from_spans
+
+    text = "Francis Street runs between King Street and the river."
+    (mention,) = mentions_from_spans(text, [(0, len("Francis Street"))])
+    assert mention.fallback is None

@@ -169,3 +169,9 @@ def test_a_compass_word_region_needs_a_place_of_its_country(tmp_path):
     cameroon = make_doc("Separatists fought in Bafoussam (West).", [("Bafoussam", "GPE"), ("West", "LOC")])
     stage(cameroon)
     assert places_by_text(cameroon)["West"].country_code == "CM"
+
+
+def test_a_repeat_before_a_street_word_is_the_street(stage):
+    doc = make_doc("Protests spread to Aleppo. A shop at 12 Aleppo Street burned.", [("Aleppo", "GPE")])
+    stage(doc)
+    assert [doc.text[p.start : p.end] for p in doc.places] == ["Aleppo"]

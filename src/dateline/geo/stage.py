@@ -26,6 +26,7 @@ from .toponyms import PART_OF, demonym_spans, find_spans, mentions_from_spans, q
 _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ish|ese|ian|ic|ite)s?$")
 # A capitalised word just before: the name is part of a longer one ("Johns Hopkins").
 _NAME_BEFORE = re.compile(r"[A-Z][\w.'-]* $")
+_STREET_AFTER = re.compile(r" (?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Dr\.|Lane|Way|Highway|Pike)(?!\w)")
 # Below this score a toponym found in running text is reported unresolved rather than guessed.
 MIN_SCORE = 3.0
 # ... or when a place elsewhere of the same name is nearly as likely (a coin toss is not a reading).
@@ -144,7 +145,8 @@ def _repeats(text: str, body: int, places: Sequence[Place], persons: Sequence[tu
         seen.add(name)
         for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text[body:]):
             start, end = body + m.start(), body + m.end()
-            if any(s < end and start < e for s, e in taken) or _NAME_BEFORE.search(text[max(0, start - 40) : start]):
+            if (any(s < end and start < e for s, e in taken) or _NAME_BEFORE.search(text[max(0, start - 40) : start])
+                    or _STREET_AFTER.match(text, end)):  # "1200 DeKalb Ave.": a street, not the town
                 continue
             if not any(s < end and start < e and (s < start or e > end) for s, e in persons):  # "George Washington"
                 out.append(dataclasses.replace(p, start=start, end=end, reason=(p.reason or "") + " repeat"))

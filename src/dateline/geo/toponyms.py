@@ -77,16 +77,17 @@ _PARTY = re.compile(r"(?<![\w-])[DRI]-(" + _NAME + r")")
 _STRONG_LOCATIVE = frozenset({"in", "near", "at", "outside", "inside", "around", "vicinity", "through", "throughout"})
 # Verbs whose object is a place taken or struck ("captured Knin", "shelled Hajin"): strong as well.
 _TAKING = re.compile(r"(?:captur|seiz|storm|enter|shell|bomb|besieg|overr|recaptur|liberat|patrol|raid|occup)", re.I)
-_FACILITY_WORDS = frozenset("""airport base air airbase square road street bridge mosque church hospital university
+# (Not streets, roads, squares or bridges: "Francis Street" and "Haifa Street" are not in Francis or Haifa.)
+_FACILITY_WORDS = frozenset("""airport base air airbase mosque church hospital university
 camp prison port harbour harbor station district neighborhood neighbourhood market stadium palace hotel""".split())
-# Words after a place's name in an organisation's name ("Gainesville Police Department").
+# Words after a place's name in an organisation's name ("Gainesville Police Department"); not a
+# newspaper's words: "The Moscow Times" is read as a title, not a place.
 _ORG_WORDS = frozenset("""police department dept city county state university college school schools council
 board fire sheriff sheriff's army navy air force forces military embassy senate congress house attorney
 marshals coast guard national federal hospital court district chamber public library community high police's
 airport regional area symphony museum zoo transit utilities water housing office commission committee
-government municipal parish township village town times post herald tribune news gazette journal daily
-press chronicle observer jail courthouse hall society association club church center centre
-bureau agency authority""".split())
+government municipal parish township village town jail courthouse hall society association club church center
+centre bureau agency authority""".split())
 # Words of an organisation's name that belong to the place it is named after ("Edgar County Sheriff").
 _NAME_PART = frozenset({"county", "parish", "city", "township", "borough"})
 # Words that end a place's name though they never start one alone.
