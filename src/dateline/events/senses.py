@@ -133,6 +133,8 @@ def growth(tok: Any, key: str, s: Senses) -> bool:
 
 def revocation(tok: Any, key: str, s: Senses) -> bool:
     """'the withdrawal of the draft law', 'withdrew from the race': a document or a bid taken back."""
+    if lemma(tok) == "walk" and any(c.lower_ == "back" for c in tok.children) and children(tok, "dobj"):
+        return True  # 'walked back the allegations'
     if lemma(tok) not in s("revocation", "words"):
         return False
     objects = children(tok, "dobj", "nsubjpass") + prep_objects(tok, ("of",))
@@ -389,14 +391,19 @@ def shot_idiom(tok: Any, key: str, s: Senses) -> bool:
     if lemma(tok) not in s("shot_idioms", "words") and tok.lower_ not in s("shot_idioms", "words"):
         return False
     mods = s("shot_idioms", "modifiers")
-    if any(lemma(c) in mods for c in children(tok, "amod", "compound", "nmod")):
-        return True
+    if any(lemma(c) in mods for c in children(tok, "amod", "compound", "nmod", "nsubj")):
+        return True  # nsubj: 'Mug shot of ...' read as a sentence
     return tok.dep_ in ("acl", "compound") and lemma(tok.head) in mods  # 'parting' misread as the noun
 
 
 def disease_toll(tok: Any, key: str, s: Senses) -> bool:
     """'43,308 Covid-19 cases and 399 deaths', 'cases of COVID-19 with 44,145 deaths'."""
-    if lemma(tok) not in s("disease_toll", "words") or tok.pos_ != "NOUN":
+    if lemma(tok) not in s("disease_toll", "words"):
+        return False
+    causes = s("disease_toll", "causes")
+    if any(lemma(o) in causes or _has_compound(o, causes) for o in prep_objects(tok, ("from", "of"))):
+        return True  # 'died from COVID-19', 'deaths from cancer'
+    if tok.pos_ != "NOUN":
         return False
     near = coordinated(tok)
     if tok.dep_ == "pobj" and tok.head.lower_ == "with":
@@ -487,6 +494,28 @@ def beat_idiom(tok: Any, key: str, s: Senses) -> bool:
     return bool(objects) and all(lemma(o) in s("beat_idioms", "objects") for o in objects)
 
 
+def tortured_idiom(tok: Any, key: str, s: Senses) -> bool:
+    """'a tortured genius', 'tortured logic': tormented or contorted, nobody tortured."""
+    if lemma(tok) not in s("tortured_idioms", "words") and tok.lower_ not in s("tortured_idioms", "words"):
+        return False
+    return tok.dep_ == "amod" and lemma(tok.head) in s("tortured_idioms", "things")
+
+
+def fight_to(tok: Any, key: str, s: Senses) -> bool:
+    """'fought to end the practice', 'battling to hide its missteps': campaigning, no combat."""
+    if lemma(tok) not in s("fight_to", "words") or tok.pos_ != "VERB":
+        return False
+    aims = [c for c in children(tok, "xcomp", "advcl") if any(a.lower_ == "to" for a in children(c, "aux"))]
+    return bool(aims) and all(lemma(a) in s("fight_to", "aims") for a in aims)
+
+
+def film_shoot(tok: Any, key: str, s: Senses) -> bool:
+    """'to shoot his own footage', 'shot a documentary': filming."""
+    if lemma(tok) not in s("film_shoot", "words") or tok.pos_ != "VERB":
+        return False
+    return any(lemma(o) in s("film_shoot", "objects") for o in children(tok, "dobj", "nsubjpass"))
+
+
 Rule = Callable[[Any, str, Senses], bool]
 RULES: tuple[Rule, ...] = (
     dismissal, growth, revocation, forced_march, social_ills, compound_modifier, negated_noun,
@@ -494,5 +523,5 @@ RULES: tuple[Rule, ...] = (
     figurative_burning, dead_idiom, engage_sense, resting, mobilise_support, abstract_theft,
     death_sentence, surrender_abstract, off_the_track, shot_idiom, disease_toll, abstract_damage,
     medical, deploy_abstract, formal_protest, hit_abstract, abstract_march, confiscation,
-    computer_hack, beat_idiom,
+    computer_hack, beat_idiom, tortured_idiom, fight_to, film_shoot,
 )
