@@ -1,0 +1,183 @@
+"""Folding follow-up sentences into the event just told.
+
+"Three people were killed." after an attack, "Police fired tear gas." after a protest, "The
+victim died on 15 February." after a beating: a sentence that only adds figures, an
+intervention, more of the same raid or a later death is the same event, not a new one. The
+rules here decide when a new draft adds to an earlier one (:func:`fold`) and what it adds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date as _date
+from typing import TYPE_CHECKING, Any, Sequence
+
+from . import classify as cls
+from .counts import Figure
+from .sides import TERRITORY_SUBS
+
+if TYPE_CHECKING:
+    from .stage import Draft
+
+FOLLOW_WINDOW = 2  # sentences after an event that may still add to it
+
+
+def victims_target(figs: Sequence[Figure]) -> str | None:
+    kinds = {f.victims for f in figs if f.victims}
+    if kinds == {"civilians"}:
+        return "civilians"
+    return "armed" if kinds == {"combatants"} else None
+
+
+
+def fold(drafts: list[Draft], new: Draft) -> bool:
+    """Fold a sentence that only adds to the event just told; True when folded."""
+    for old in reversed(drafts):
+        if new.sentence_index - _window_start(old) > FOLLOW_WINDOW:
+            return False
+        if _adds_to(old, new):
+            _absorb(old, new)
+            return True
+        if old.sentence_index < new.sentence_index:
+            return False
+    return False
+
+
+def _window_start(old: Draft) -> int:
+    """A protest's story runs on (tear gas, arrests, the injured): its window follows the last sentence told."""
+    return max(old.sentence_index, old.last_index) if old.family == "demo" else old.sentence_index
+
+
+def _adds_to(old: Draft, new: Draft) -> bool:
+    if new.sentence_index == old.sentence_index or new.factuality != old.factuality:
+        return False
+    if old.family in ("violence", "demo") and _later_death(new):
+        return True  # "The victim died on 15 February": a later death of a victim already told
+    if _other_day(old, new):
+        return False  # "On Monday, a roadside bomb ...": its own date, so another event
+    if old.family == "demo":
+        return new.family in ("demo", "violence", "arrest", "property") and (
+            bool(new.protest - {"purpose"}) or new.family == "demo" or _policing(new) or _toll_only(new)
+            or _crowd_violence(new))
+    if old.family != "violence" or new.family != "violence":
+        return False
+    if old.sub == "Armed clash" and new.sub in TERRITORY_SUBS and _no_new_agent(old, new):
+        return True  # "they clashed ... the village was liberated": one territorial event
+    if new.frames <= {"harm", "attack", "explosion", "bombing"} and _no_new_agent(old, new):
+        return True
+    if not new.anchored() and _no_new_agent(old, new) and cls.event_type_of(new.sub) == cls.event_type_of(old.sub):
+        return True  # "They set fire to homes and shot at residents": more of the same raid
+    return False
+
+
+def _crowd_violence(new: Draft) -> bool:
+    """"A group of people threw stones at officers" right after a protest: its rioting."""
+    return new.sub == "Mob violence"
+
+
+def _policing(new: Draft) -> bool:
+    """Right after a protest, arrests and non-lethal force by the state are its policing: ACLED codes
+    one protest event (with intervention or excessive force), not separate Arrests or Attack events."""
+    agent = new.roles.actor1
+    state = agent is None or agent.inter == cls.STATE
+    killed = any(f.kind == "killed" and f.value > 0 for f in new.figures)
+    return state and not killed and (new.family == "arrest" or (agent is not None and new.sub == "Attack"))
+
+
+def _toll_only(new: Draft) -> bool:
+    """"11 officers were slightly injured": a harm told with no act and no agent is the last event's toll."""
+    return new.frames <= {"harm"} and (new.roles.actor1 is None or _unidentified(new.roles.actor1)) \
+        and new.roles.agent is None
+
+
+def _later_death(new: Draft) -> bool:
+    """A harm told of someone already named, with no new perpetrator ("the victim died", "he
+    succumbed to his wounds"): the subject of an intransitive "died" is the victim."""
+    unnamed = new.roles.actor1 is None or _unidentified(new.roles.actor1)
+    return new.frames <= {"harm"} and unnamed and (_definite(new.roles.agent) or _definite(new.roles.patient))
+
+
+def _definite(tok: Any) -> bool:
+    """"the victim", "he", "his brother": someone already named."""
+    if tok is None:
+        return False
+    return tok.pos_ == "PRON" or any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "his", "her", "their")
+                                     for c in tok.children)
+
+
+def _other_day(old: Draft, new: Draft) -> bool:
+    a, b = old.when, new.when
+    own = b is not None and b.evidence is not None and new.sentence.start <= b.evidence.start < new.sentence.end
+    if not own or a is None or a.evidence is None or a.date_start is None or b.date_start is None:
+        return False  # the event's date was only the publication date: no evidence against
+    # A day's slack: "an overnight raid" reported on Sunday and "arrived late on Saturday".
+    return _days(a.date_end or a.date_start, b.date_start) > 1 or _days(b.date_end or b.date_start, a.date_start) > 1
+
+
+def _days(earlier: str, later: str) -> int:
+    try:
+        return (_date.fromisoformat(later[:10]) - _date.fromisoformat(earlier[:10])).days
+    except ValueError:
+        return 0  # a partial date ("2023-06"): no evidence of another day
+
+
+def _reclassified(old: Draft) -> str | None:
+    """Figures told after the event can show who its victims were ("One woman was killed")."""
+    harmed = any(f.kind in ("killed", "injured", "casualties") and f.value > 0 for f in old.figures)
+    target = old.clues.target or victims_target(old.figures)
+    return cls.classify(replace(old.clues, harmed=old.clues.harmed or harmed, target=target))
+
+
+def _no_new_agent(old: Draft, new: Draft) -> bool:
+    a, b = old.roles.actor1, new.roles.actor1
+    # An unidentified perpetrator is no evidence of another agent: a later claim names it.
+    return a is None or b is None or a.name == b.name or _unidentified(a)
+
+
+def _unidentified(actor: Any) -> bool:
+    return actor.name.startswith("Unidentified Armed Group")
+
+
+def _named_agent(old: Draft, new: Draft) -> None:
+    """A later sentence naming who did it ("Al Shabaab said it had killed ...") fills an
+    unidentified or missing perpetrator."""
+    a, b = old.roles.actor1, new.roles.actor1
+    other = old.roles.actor2
+    # the victims' own force (its unit named or not: "the officers fought back") is not the perpetrator
+    if b is not None and not _unidentified(b) and (a is None or _unidentified(a)) and not _same_force(other, b):
+        old.roles = replace(old.roles, actor1=b, actor1_span=new.roles.actor1_span)
+
+
+def _same_force(a: Any, b: Any) -> bool:
+    """"Police Forces of Mexico (2018-)" and its "... State Police": one force."""
+    return a is not None and (a.name.startswith(b.name) or b.name.startswith(a.name))
+
+
+def _absorb(old: Draft, new: Draft) -> None:
+    old.last_index = max(old.last_index, new.sentence_index)
+    old.figures.extend(new.figures)
+    if old.family == "violence":
+        _named_agent(old, new)
+    if (old.when is None or old.when.evidence is None) and new.when is not None and new.when.evidence is not None:
+        old.when = new.when  # "arrived late on Saturday": the date the first sentence lacked
+    if new.sub in TERRITORY_SUBS and old.sub == "Armed clash":
+        state = old.roles.actor1 is not None and old.roles.actor1.inter == cls.STATE
+        foreign = old.clues is not None and old.clues.foreign
+        old.sub = "Government regains territory" if state and not foreign else new.sub
+    elif old.family == "violence" and old.clues is not None:
+        old.sub = _reclassified(old) or old.sub
+    old.mentions.extend(new.mentions)
+    old.protest = old.protest | new.protest
+    old.weapons = old.weapons | new.weapons
+    if old.family == "demo":
+        if _crowd_violence(new):
+            old.protest = old.protest | {"violent"}
+        harmed = any(f.kind in ("killed", "injured") and f.value > 0 for f in old.figures)
+        if old.sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                       "Violent demonstration"):
+            old.sub = cls.protest_subtype(old.protest, harmed=harmed)
+        for actor in (new.roles.actor1, new.roles.actor2):
+            if actor is not None:
+                old.extra_actors.append(actor)
+    if old.attribution is None:
+        old.attribution = new.attribution
