@@ -257,6 +257,7 @@ SOLE_ROWS = [
     (303, "England", "England", "", 52.16, -1.0, "A", "ADM1", "GB", "ENG", 53000000),
     (304, "United Kingdom", "United Kingdom", "England,Britain", 54.75, -2.7, "A", "PCLI", "GB", "00", 66000000),
     (305, "Seoul", "Seoul", "", 37.57, 126.98, "P", "PPLC", "KR", "11", 10000000),
+    (306, "Eu", "Eu", "", 50.05, 1.42, "P", "PPL", "FR", "28", 7000),
 ]
 
 
@@ -306,3 +307,34 @@ def test_a_city_and_its_district_resolve_to_the_city(sole_resolver):
     assert _variants("Seoul City - Yongsan")[:3] == ("Seoul City", "Seoul", "Yongsan")
     found = sole_resolver.resolve([Mention(0, 20, "Seoul City - Yongsan")])[0]
     assert found.entry.name == "Seoul"
+
+
+COULD_ROWS = [
+    (401, "Paris", "Paris", "", 33.66, -95.56, "P", "PPL", "US", "TX", 25000),
+    (402, "Paris", "Paris", "", 36.3, -88.33, "P", "PPL", "US", "TN", 10000),
+    (403, "Henry County", "Henry County", "", 36.33, -88.3, "A", "ADM2", "US", "TN", 32000),
+    (404, "Henry County", "Henry County", "", 36.68, -79.87, "A", "ADM2", "US", "VA", 50000),
+]
+
+
+def test_a_reading_in_a_state_the_other_names_could_share_wins(tmp_path):
+    from dateline.geo.resolve import Mention, Resolver
+
+    dump = tmp_path / "XX.txt"
+    dump.write_text("".join(geonames_line(r) for r in COULD_ROWS), encoding="utf-8")
+    path = tmp_path / "gaz.sqlite"
+    create_empty(path)
+    load(path, dump)
+    resolver = Resolver(Gazetteer(path))
+    alone = resolver.resolve([Mention(0, 5, "Paris")])[0]
+    paired = resolver.resolve([Mention(0, 5, "Paris"), Mention(20, 32, "Henry County")])
+    assert alone.entry.admin1 == "TX"  # the larger Paris when nothing else is named
+    assert paired[0].entry.admin1 == "TN" and "could=" in paired[0].reason  # no Henry County in Texas
+    assert paired[1].entry.admin1 == "TN"
+
+
+def test_an_acronym_is_not_a_town_written_in_lower_case(sole_resolver):
+    from dateline.geo.resolve import Mention
+
+    assert sole_resolver.candidates(Mention(0, 2, "EU")) == ()  # the Union, not the town of Eu
+    assert [e.name for e in sole_resolver.candidates(Mention(0, 2, "Eu"))] == ["Eu"]

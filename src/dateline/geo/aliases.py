@@ -46,4 +46,7 @@ REGIONS = (
     ("Latin America", (), None, -5.0, -65.0),
     ("Mediterranean", ("Mediterranean Sea",), None, 35.0, 18.0),
     ("Persian Gulf", (), None, 27.0, 51.0),
+    ("South Ossetia", ("Tskhinvali Region",), "GE", 42.33, 44.0),
+    # GeoNames places the Union at Brussels, its seat.
+    ("European Union", ("EU", "E.U."), None, 50.84, 4.38),
 )

@@ -45,6 +45,8 @@ SOLE_OWN = 1.8
 SOLE = 99.0
 # A place in the wire dateline's country, over its namesakes abroad.
 HOME_BONUS = 0.8
+# A reading in a division where the story's other names could also lie, by their share.
+COULD_SHARE = 1.0
 _OWN_TERMS = ("pop", "type", "name", "hint")
 
 
@@ -78,8 +80,11 @@ class Choice:
 
 
 def _margin(score: float, best: Entry, scored) -> float:
-    rivals = [total for (total, _, _), e in scored if e.geonameid != best.geonameid and _far(best, e)]
-    return score - max(rivals) if rivals else 99.0
+    """The lead over the best reading elsewhere, judged without the "could" term: what the other
+    names could share picks among readings but is too weak to make a guess a certainty."""
+    own_could = next(could for (_, _, _, could), e in scored if e is best)
+    rivals = [total - could for (total, _, _, could), e in scored if e.geonameid != best.geonameid and _far(best, e)]
+    return score - own_could - max(rivals) if rivals else 99.0
 
 
 def _far(a: Entry, b: Entry) -> bool:
@@ -110,6 +115,9 @@ class _Context:
         # The wire dateline's country: a report filed from KYIV is mostly about Ukrainian places,
         # however often it names the other side ("Russian forces shelled ...").
         self.home: str | None = None
+        # For each name, the first-level divisions any of its readings lies in: local news names
+        # places of one state, and a reading whose state the other names could share is likelier.
+        self.possible: dict[str, frozenset[tuple[str, str]]] = {}
 
     def vote_country(self, key: str, code: str, weight: float) -> None:
         self.countries[key][code] += weight
@@ -126,6 +134,14 @@ class _Context:
 
     def admin1_share(self, entry: Entry, key: str) -> float:
         return _share(self.admin1s, (entry.country or "", entry.admin1 or ""), key)
+
+    def could_share(self, entry: Entry, key: str) -> float:
+        """The share of the story's other names with a reading in this entry's division."""
+        if entry.is_country or not entry.admin1 or not self.possible:
+            return 0.0
+        where = (entry.country or "", entry.admin1)
+        others = [divisions for name, divisions in self.possible.items() if name != key]
+        return sum(where in d for d in others) / len(others) if others else 0.0
 
     def names_division(self, entry: Entry, key: str) -> bool:
         """Whether another name of the story is the first-level division this entry lies in."""
@@ -162,7 +178,8 @@ class Resolver:
             if found:
                 break
         if _is_acronym(mention.query):  # "SDF", "IS": only a place known by exactly that name
-            found = tuple(e for e in found if e.kind == 0 or e.is_division)
+            # ... written in capitals too ("EU" is the Union, not the town of Eu) or a division or region
+            found = tuple(e for e in found if (e.kind == 0 and e.name.isupper()) or e.is_division or e.fcode in ("RGN", "CONT"))
         code = country_code(mention.query) or demonym_country(mention.query)
         if any(e.kind == 0 and e.fcode == "ADM1" for e in found):
             code = None  # "England", "Scotland": the division of that very name, not its country
@@ -182,12 +199,15 @@ class Resolver:
         keys = [fold(m.query) for m in mentions]
         ctx = _soft_votes(keys, cands, prior)
         ctx.home = home
+        ctx.possible = _possible_divisions(keys, cands)
         picks: list[Choice | None] = [None] * len(mentions)
         for _ in range(ROUNDS):
             ranked = [self._ranked(keys[i], m, cands[i], ctx, picks) for i, m in enumerate(mentions)]
             picks = [self._pick(k, m, r, ctx) for k, m, r in zip(keys, mentions, ranked)]
+            possible = ctx.possible
             ctx = _context_from(keys, picks, prior)
             ctx.home = home
+            ctx.possible = possible
         return [self._positioned(p, picks) if p else None for p in picks]
 
     def _ranked(self, key: str, m: Mention, cands, ctx: _Context, previous) -> list:
@@ -200,25 +220,27 @@ class Resolver:
     def _pick(self, key: str, m: Mention, scored, ctx: _Context) -> Choice | None:
         if not scored:
             return None
-        (score, own, parts), entry = max(scored, key=lambda x: x[0][0])
+        (score, own, parts, could), entry = max(scored, key=lambda x: x[0][0])
         at_home = m.keep and ctx.home is not None and entry.country == ctx.home
         margin = _margin(score, entry, scored)
         # A name no other place bears needs less size, unless the story points elsewhere.
         sole = margin >= SOLE and (not ctx.has_votes(key) or ctx.country_share(entry.country, key) > 0)
         clear = m.keep and margin >= UNIQUE_MARGIN and own >= (SOLE_OWN if sole else UNIQUE_OWN)
-        if m.loose and not (at_home or clear) and own < MIN_LOOSE_OWN and score < (MIN_LOOSE_TOTAL if m.keep else MIN_WEAK_TOTAL):
+        # What the other names could share says which reading, not whether a loose find is a place.
+        if m.loose and not (at_home or clear) and own < MIN_LOOSE_OWN and score - could < (MIN_LOOSE_TOTAL if m.keep else MIN_WEAK_TOTAL):
             return None
         return Choice(entry, round(score, 3), parts, entry.lat, entry.lon, round(margin, 3), clear)
 
     def _score(self, key: str, m: Mention, e: Entry, ctx: _Context, container: Choice | None,
-               own_division: bool = False) -> tuple[float, float, str]:
-        """(total, the part owed to the entry itself, the reason listing every term)."""
+               own_division: bool = False) -> tuple[float, float, str, float]:
+        """(total, the part owed to the entry itself, the reason listing every term, the "could" term)."""
         terms = {
             "pop": 0.4 * math.log10(max(e.population, 0) + 1),
             "type": 3.0 if e.is_country else _TYPE_BONUS.get(e.fcode, 0.0),
             "name": _KIND_BONUS.get(e.kind, 0.0),
             "country": 2.5 * ctx.country_share(e.country, key),
             "admin1": 0.0 if e.is_country else 1.5 * ctx.admin1_share(e, key),
+            "could": 0.0 if own_division and not e.is_division else COULD_SHARE * ctx.could_share(e, key),
             "in_named": NAMED_DIVISION if not (e.is_division or own_division) and ctx.names_division(e, key) else 0.0,
             "near": _nearness(key, e, ctx.points),
             "hint": _hint_bonus(m.hint, e),
@@ -228,7 +250,7 @@ class Resolver:
         total = sum(terms.values())
         own = sum(terms[k] for k in _OWN_TERMS)
         reason = " ".join(f"{k}={v:+.2f}" for k, v in terms.items() if v)
-        return total, own, f"{e.fcode} {e.country or ''} {reason}".strip()
+        return total, own, f"{e.fcode} {e.country or ''} {reason}".strip(), terms["could"]
 
     def _positioned(self, choice: Choice, picks: Sequence[Choice | None]) -> Choice:
         """Give an entry without coordinates (a county) the best position the context supports."""
@@ -276,6 +298,13 @@ def _variants(name: str) -> tuple[str, ...]:
 def _is_acronym(query: str) -> bool:
     letters = query.replace(".", "").replace(" ", "")
     return 0 < len(letters) <= 5 and letters.isupper()
+
+
+def _possible_divisions(keys: Sequence[str], cands: Sequence[Sequence[Entry]]) -> dict[str, frozenset[tuple[str, str]]]:
+    out: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for key, found in zip(keys, cands):
+        out[key].update((e.country, e.admin1) for e in found if e.kind <= 1 and e.country and e.admin1 and not e.is_country)
+    return {key: frozenset(d) for key, d in out.items()}
 
 
 def _soft_votes(keys: Sequence[str], cands: Sequence[Sequence[Entry]], prior: Mapping[str, float]) -> _Context:
