@@ -237,3 +237,14 @@ The military fired artillery rounds at Daw Ta Mee village in Kayah state on Wedn
 """
     shelling = next(e for e in events(pipe, text) if e["event_type"] == "Explosions/Remote violence")
     assert shelling["actor2"] == "Civilians (Myanmar)"
+
+
+def test_a_brawl_between_two_crowds_has_rioters_on_both_sides(pipe):
+    text = """date 2022-06-29 Example Wire, SHILLONG
+
+Members of two rival parties clashed with sticks and stones in Shillong in Meghalaya, India, on Wednesday, \
+injuring five people.
+"""
+    found = [e for e in events(pipe, text) if e["sub_event_type"] == "Mob violence"]
+    for e in found:
+        assert e["actor1"] == e["actor2"] == "Rioters (India)" and e["interaction"] == 55

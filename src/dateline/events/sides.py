@@ -142,6 +142,8 @@ def _riot_sides(doc: Doc, d: Draft, iso: str | None, one: Side, two: Side) -> tu
         if force is not None:
             two = (named(force, iso), _inter(force, _own_iso(d)), Span(force.start, force.end))
     if d.sub == "Mob violence":
+        if "clash" in d.frames and two[1] in (None, cls.PROTESTERS, cls.RIOTERS, cls.CIVILIANS):
+            return rioters, rioters  # "a clash between two groups": crowds on both sides (55)
         if two[1] is None or two[1] in (cls.PROTESTERS, cls.RIOTERS):
             two = (naming.civilians(iso), cls.CIVILIANS, two[2])
         return rioters, two
