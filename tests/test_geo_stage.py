@@ -175,3 +175,15 @@ def test_a_repeat_before_a_street_word_is_the_street(stage):
     doc = make_doc("Protests spread to Aleppo. A shop at 12 Aleppo Street burned.", [("Aleppo", "GPE")])
     stage(doc)
     assert [doc.text[p.start : p.end] for p in doc.places] == ["Aleppo"]
+
+
+def test_a_story_naming_many_places_asks_more_of_a_reading(stage):
+    from dateline.geo.resolve import Choice, Mention
+
+    entry = stage.gazetteer.candidates("Hajin")[0]
+    choice = Choice(entry, score=3.2, reason="", lat=entry.lat, lon=entry.lon, margin=1.0)
+    names = ["Hajin", "Aleppo", "Beirut", "Syria", "Lebanon", "Egypt"]
+    text = " ".join(names)
+    mentions = [Mention(text.index(n), text.index(n) + len(n), n) for n in names]
+    assert stage._accepted(text, mentions[:2], [choice, None])[0] is choice
+    assert stage._accepted(text, mentions, [choice] + [None] * 5)[0] is None

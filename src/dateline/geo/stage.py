@@ -32,6 +32,10 @@ MIN_SCORE = 3.0
 # ... or when a place elsewhere of the same name is nearly as likely (a coin toss is not a reading).
 MIN_MARGIN = 0.5
 SOLE_MARGIN = 99.0
+# A story naming STORY_NAMES different places or more gives a reading context to earn: the floor
+# rises by STORY_FLOOR (a short report or an ACLED note has little context to offer).
+STORY_FLOOR = 0.5
+STORY_NAMES = 6
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\b")
 
 
@@ -62,9 +66,7 @@ class PlaceStage(Stage):
         prior = _prior(dateline_country(doc.article.dateline), [d[2] for d in demonyms])  # noqa: E501
         all_mentions = ([head] if head else []) + mentions
         home = dateline_country(doc.article.dateline)
-        choices = self.resolver.resolve(all_mentions, prior=prior, home=home)
-        choices = [c if self._confident(c) and not _part_of_large(m, c) else None for m, c in zip(all_mentions, choices)]
-        choices = _unsupported_compass(text, all_mentions, choices)
+        choices = self._accepted(text, all_mentions, self.resolver.resolve(all_mentions, prior=prior, home=home))
         places = [_place(m, c) for m, c in zip(all_mentions, choices)]
         people = person_names(text, entities)
         places = [p for p, m in zip(places, all_mentions)
@@ -74,13 +76,19 @@ class PlaceStage(Stage):
         places += [Place(s, e, text[s:e], country_code=code, role="demonym", reason="demonym") for s, e, code in demonyms]
         doc.places = tuple(sorted(places, key=lambda p: (p.start, p.end)))
 
-    def _confident(self, choice: Choice | None) -> bool:
+    def _accepted(self, text: str, mentions: Sequence[Mention], choices: Sequence[Choice | None]) -> list[Choice | None]:
+        """The readings confident enough to report; None for the others (their spans may stay, unresolved)."""
+        floor = self.min_score + (STORY_FLOOR if len({fold(m.query) for m in mentions}) >= STORY_NAMES else 0.0)
+        kept = [c if self._confident(c, floor) and not _part_of_large(m, c) else None for m, c in zip(mentions, choices)]
+        return _unsupported_compass(text, mentions, kept)
+
+    def _confident(self, choice: Choice | None, floor: float) -> bool:
         if choice is None:
             return False
         # A clear reading (resolve.UNIQUE_OWN) passes without the story's support only when no place
         # of that name lies elsewhere at all: a lone town name in a short report.
         return (choice.clear and choice.margin >= SOLE_MARGIN) or (
-            choice.score >= self.min_score and choice.margin >= self.min_margin)
+            choice.score >= floor and choice.margin >= self.min_margin)
 
     def resolve_spans(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Place | None]:
         """Resolve given toponym spans (gold spans): one :class:`Place` or None per span, in order."""
