@@ -258,6 +258,7 @@ SOLE_ROWS = [
     (304, "United Kingdom", "United Kingdom", "England,Britain", 54.75, -2.7, "A", "PCLI", "GB", "00", 66000000),
     (305, "Seoul", "Seoul", "", 37.57, 126.98, "P", "PPLC", "KR", "11", 10000000),
     (306, "Eu", "Eu", "", 50.05, 1.42, "P", "PPL", "FR", "28", 7000),
+    (307, "Benin", "Benin", "", 9.5, 2.25, "A", "PCLI", "BJ", "00", 12000000),
 ]
 
 
@@ -338,3 +339,10 @@ def test_an_acronym_is_not_a_town_written_in_lower_case(sole_resolver):
 
     assert sole_resolver.candidates(Mention(0, 2, "EU")) == ()  # the Union, not the town of Eu
     assert [e.name for e in sole_resolver.candidates(Mention(0, 2, "Eu"))] == ["Eu"]
+
+
+def test_a_country_is_not_a_village_spelt_two_letters_away(sole_resolver):
+    from dateline.geo.resolve import Mention
+
+    assert sole_resolver.candidates(Mention(0, 5, "Banin")) == ()  # "Banin town in Idleb countryside"
+    assert [e.name for e in sole_resolver.candidates(Mention(0, 6, "Beninn"))] == ["Benin"]  # a typo

@@ -11,6 +11,7 @@ places. Resolution runs in rounds: each round's choices become the next round's 
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import math
 import re
 from collections import defaultdict
@@ -47,6 +48,8 @@ SOLE = 99.0
 HOME_BONUS = 0.8
 # A reading in a division where the story's other names could also lie, by their share.
 COULD_SHARE = 1.0
+# How close a loose match must be spelt to a country's name to stand for it.
+COUNTRY_SPELLING = 0.9
 _OWN_TERMS = ("pop", "type", "name", "hint")
 
 
@@ -177,6 +180,8 @@ class Resolver:
             found = tuple(e for e in self.gazetteer.candidates(variant) if e.kind <= 1)
             if found:
                 break
+        # A country's name is misspelt by a letter at most ("Mauritious"); "Banin" is a village, not Benin.
+        found = tuple(e for e in found if not (e.is_country and e.kind == 3 and not _near_spelling(mention.query, e.name)))
         if _is_acronym(mention.query):  # "SDF", "IS": only a place known by exactly that name
             # ... written in capitals too ("EU" is the Union, not the town of Eu) or a division or region
             found = tuple(e for e in found if (e.kind == 0 and e.name.isupper()) or e.is_division or e.fcode in ("RGN", "CONT"))
@@ -293,6 +298,10 @@ def _variants(name: str) -> tuple[str, ...]:
         bare = _CITY_WORD.sub("", part)
         out += [bare] if bare != part else []
     return tuple(out) + name_variants(name)
+
+
+def _near_spelling(a: str, b: str) -> bool:
+    return difflib.SequenceMatcher(None, fold(a), fold(b)).ratio() >= COUNTRY_SPELLING
 
 
 def _is_acronym(query: str) -> bool:
