@@ -137,3 +137,13 @@ def test_a_street_is_not_looked_up_as_the_town_it_is_named_after():
     text = "Francis Street runs between King Street and the river."
     (mention,) = mentions_from_spans(text, [(0, len("Francis Street"))])
     assert mention.fallback is None
+
+
+def test_a_container_after_a_classifier_word():
+    found = spans("Russian forces shelled Ukrainian positions in Virnopillia district, Kharkiv. No casualties.")
+    assert found["Kharkiv"] == (True, True)
+
+
+def test_a_rule_name_going_on_past_the_ners_place_replaces_it():
+    found = spans("Coalition forces raided Breiha village, Deir ez Zor. One arrested.", [("Deir", "GPE")])
+    assert "Deir ez Zor" in found and "Deir" not in found

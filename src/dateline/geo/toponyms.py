@@ -18,10 +18,12 @@ from .countries import demonym_country
 from .resolve import Mention
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_JOINERS = "al|el|ez|ad|as|ash|an|ar|at|az|de|del|du|la|le|los|las|dos|das|do|da|di"
+# A name going on with a joining word after what the NER took for all of it.
+_JOINED = re.compile(r"[ -](?:" + _JOINERS + r")[ -][A-Z]")
 # A word of a name; an initialism keeps its periods ("U.S.", "N.D.", "L.A.").
 _WORD = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'\u2019-]*)"
-_NAME = (r"(?:(?:al|el|as|ash|ad|ar|az|at|an)-)?" + _WORD + r"(?:[ -](?:(?:al|el|ez|ad|as|ash|an|ar|at|az|de|del|du|la|le|"
-         r"los|las|dos|das|do|da|di)[ -]){0,2}" + _WORD + r"){0,3}")
+_NAME = (r"(?:(?:al|el|as|ash|ad|ar|az|at|an)-)?" + _WORD + r"(?:[ -](?:(?:" + _JOINERS + r")[ -]){0,2}" + _WORD + r"){0,3}")
 # Words that, after a name, say it is an administrative division.
 DIVISION_AFTER = ("province", "governorate", "district", "region", "county", "parish", "state",
                   "oblast", "prefecture", "municipality", "department", "territory", "subdistrict", "borough")
@@ -51,7 +53,8 @@ _LOCATIVE = re.compile(r"\b(?i:in|near|at|outside|inside|from|to|into|towards?|a
 # Containers in brackets after a name: "Tulua (Valle del Cauca)", "Elwulobia (Aguata, Anambra)".
 _BRACKETED = re.compile(r"(?<=[\w.]) ?\(((?:" + _NAME + r")(?:, ?(?:" + _NAME + r"))*)\)")
 # A name after a placed name and a comma, ending the phrase: "at Maryine, Kherson." names its container.
-_COMMA_CONTAINER = re.compile(r", ?(" + _NAME + r")(?=\s*[.,;:)(]|$)")
+_COMMA_CONTAINER = re.compile(r"(?:\s+(?:district|village|town|city|area|community|raion|township|municipality|"
+                              r"neighbou?rhood|suburb|camp))?, ?(" + _NAME + r")(?=\s*[.,;:)(]|$)")
 # A wire dateline inside the text ("... title. TORRINGTON — The town ..."): capitals before a dash.
 _WIRE = re.compile(r"(?:^|\n|[.!?]\s|(?<=\d{4})\s)\s*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?"
                    r"\s*(?:\([^)\n]{1,30}\)\s*)?[-\u2013\u2014]{1,2}\s")
@@ -211,7 +214,11 @@ def find_spans(text: str, entities: Sequence[Entity], body_start: int) -> list[F
         span = (start, end)
         if demonym_country(text[start:end]):
             continue  # "of Turkish troops": a nationality, not a place
-        if not _overlaps(span, taken) and not _overlaps(span, blocked):
+        if strong and _extends(span, found, text):
+            # "Deir ez Zor" where the NER saw "Deir": the rule's longer name replaces the NER's prefix
+            found = [f for f in found if not (start <= f.start and f.end <= end)] + [Found(start, end)]
+            taken = [t for t in taken if not (start <= t[0] and t[1] <= end)] + [span]
+        elif not _overlaps(span, taken) and not _overlaps(span, blocked):
             found.append(Found(start, end, loose=True, keep=strong and not _inside_longer(span, orgs)))
             taken.append(span)
     for start, end in _org_spans(text, entities, body_start):
@@ -219,6 +226,15 @@ def find_spans(text: str, entities: Sequence[Entity], body_start: int) -> list[F
             found.append(Found(start, end, loose=True, keep=False))
             taken.append((start, end))
     return found
+
+
+def _extends(span: tuple[int, int], found: Sequence[Found], text: str) -> bool:
+    """Whether the NER's places overlapping ``span`` all lie inside it, one starting where it starts and
+    going on with a joining word ("Deir" of "Deir ez Zor", "Chilpancingo" of "Chilpancingo de los Bravo")."""
+    inside = [f for f in found if f.start < span[1] and span[0] < f.end]
+    head = next((f for f in inside if f.start == span[0]), None)
+    return (head is not None and all(span[0] <= f.start and f.end <= span[1] for f in inside)
+            and _JOINED.match(text, head.end) is not None)
 
 
 def _blocks(ent: Entity, text: str) -> bool:
