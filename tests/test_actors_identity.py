@@ -82,3 +82,9 @@ def test_civilian_infrastructure_is_no_actor():
     doc = make_doc("Russian forces shelled civilian infrastructure in Mykhailivka.", places=[("Mykhailivka", "UA")],
                    published=dt.date(2022, 5, 27))
     assert not any(n.startswith("Civilians") for n in names(doc))
+
+
+def test_an_off_duty_officer_is_a_civilian():
+    doc = make_doc("Gunmen shot an off-duty police officer in Tulua.", places=[("Tulua", "CO")],
+                   published=dt.date(2022, 6, 28))
+    assert names(doc)[1] == "Civilians (Colombia)"

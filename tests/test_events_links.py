@@ -248,3 +248,12 @@ injuring five people.
     found = [e for e in events(pipe, text) if e["sub_event_type"] == "Mob violence"]
     for e in found:
         assert e["actor1"] == e["actor2"] == "Rioters (India)" and e["interaction"] == 55
+
+
+def test_two_verbs_share_their_object(pipe):
+    text = """date 2022-06-28 Example Wire, BOGOTA
+
+Unidentified gunmen shot and killed a police officer in Tulua in Colombia on Tuesday.
+"""
+    found = events(pipe, text)
+    assert found and found[0]["actor2"] == "Police Forces of Colombia (2018-)"

@@ -67,6 +67,7 @@ PRESUMED = re.compile(r"\s*[(,]?\s*(?:assumed|suspected|presumed|believed|though
                       r"possibly|probably|coded)(?:\s+(?:to\s+be|as|to\s+belong\s+to))?\s+"
                       r"(?:(?:members?|elements?|fighters?|militants?)\s+of\s+)?(?:the\s+|an?\s+)?")
 PLANTED = re.compile(r"(?<![\w-])([A-Z][\w'’]+)-(?:planted|laid|placed|fired|launched)\b")
+OFF_DUTY = re.compile(r"\boff[- ]duty\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 NEXT_IS_THING = re.compile(r"\s+(?:infrastructures?|property|properties|buildings?|houses?|homes?|facilit(?:y|ies)|"
                            r"objects?|areas?|targets?|sites?|installations?|structures?|neighbou?rhoods?)\b",
                            re.IGNORECASE)
@@ -239,7 +240,15 @@ def either_or(text: str, named: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _off_duty(text: str, start: int) -> bool:
+    return OFF_DUTY.search(text, max(0, start - 30), start) is not None
+
+
 def named_candidate(text: str, start: int, end: int, entry: ActorEntry, ctx: Context, slot: str = "") -> Candidate:
+    if entry.kind == "state" and _off_duty(text, start):  # "an off-duty military police officer"
+        code = entry.country or ctx.story
+        return Candidate(start, end, naming.civilians(code), naming.CIVILIANS, code, "civilians", "generic",
+                         term=text[start:end].lower())
     country = ctx.story if "{country}" in entry.name else entry.country or ctx.story
     name = ctx.render(entry.name.replace("{name}", slot), country)
     soft = not any(ch.isupper() for ch in text[start:end])
@@ -374,6 +383,8 @@ def generic_candidate(doc: Doc, start: int, end: int, entry: GenericEntry, ctx: 
         if _entity_label(doc, pre.proper_start) or not _sentence_initial(doc.text, pre.proper_start):
             return identity_militia(doc, pre.proper_start, end, pre.proper, ctx)
     country = pre.country or ctx.story
+    if entry.kind in BRANCH and _off_duty(doc.text, pre.start):
+        entry = replace(entry, kind="civilians", label="Civilians", unit=None)  # ACLED: off duty, a civilian
     name, inter, kind = generic_name(entry, country, ctx)
     return Candidate(pre.start, end, name, inter, country, kind, "generic", term=term, definite=pre.definite,
                      blocked=pre.blocked)

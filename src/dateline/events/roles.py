@@ -185,6 +185,8 @@ def _verb_roles(verb: Any, known=lambda tok: True) -> tuple[Any, Any]:
     if patient is not None and patient.lemma_ in ("fire", "shot", "gunfire"):  # "opened fire at/on X"
         patient = _prep_object(patient) or _prep_object(verb)
     patient = patient or _prep_object(verb)
+    if patient is None and not passive:  # "shot and killed an officer": the object both verbs share
+        patient = next((o for v in verb.conjuncts if v.i > verb.i and (o := _child(v, "dobj")) is not None), None)
     if agent is None:
         agent = _inherited_subject(verb)
     if agent is not None and patient is None and verb.lemma_ in SYMMETRIC:
