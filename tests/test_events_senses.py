@@ -117,6 +117,13 @@ OTHER_SENSE = [
     ("It demolishes the attempt to prosecute him.", "demolishes", "destroy"),
     ("Fraudulent agreements were designed to rape the national treasury.", "rape", "sexual"),
     ("The newspaper engaged a forensics expert in Michigan.", "engaged", "clash"),
+    ("Nigeria is dying.", "dying", "harm"),
+    ("The entire country is burning.", "burning", "destroy"),
+    ("The republic is long dead.", "dead", "harm"),
+    ("They mourned the death of democracy.", "death", "harm"),
+    ("Through her disarming sense of identification, she faced it.", "disarming", "defuse"),
+    ("We stand with the people of Burma.", "stand", "gather"),
+    ("Click here to join our channel and stay updated.", "join", "gather"),
 ]
 
 EVENTS = [
@@ -168,6 +175,11 @@ EVENTS = [
     ("Two soldiers died from the attack on the base.", "died", "harm"),
     ("The tortured prisoners were released on Monday.", "tortured", "attack"),
     ("Gunmen shot the driver near the market.", "shot", "attack"),
+    ("Three villagers are dying of their wounds.", "dying", "harm"),
+    ("The market in Kano was burning after the attack.", "burning", "destroy"),
+    ("He was found dead in Kano.", "dead", "harm"),
+    ("Thousands joined the protesters outside parliament.", "joined", "gather"),
+    ("Workers stood outside the factory gates.", "stood", "gather"),
     ("Attackers hacked him to death with machetes.", "hacked", "attack"),
     ("Soldiers beat the students with batons.", "beat", "attack"),
     ("They were involved in kidnappings, murders and other violent crimes.", "kidnappings", "abduct"),

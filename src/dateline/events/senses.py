@@ -516,6 +516,39 @@ def film_shoot(tok: Any, key: str, s: Senses) -> bool:
     return any(lemma(o) in s("film_shoot", "objects") for o in children(tok, "dobj", "nsubjpass"))
 
 
+def personified(tok: Any, key: str, s: Senses) -> bool:
+    """'Nigeria is dying', 'the country is burning', 'the death of democracy'."""
+    if lemma(tok) not in s("personified", "words"):
+        return False
+    bodies = s("personified", "bodies")
+    subjects = children(tok, "nsubj") + (children(tok.head, "nsubj") if tok.dep_ == "acomp" else [])
+    if tok.pos_ == "NOUN":
+        subjects = prep_objects(tok, ("of",)) + children(tok, "poss")
+    named = lemma(tok) != "burn"  # 'Kano was burning' may be fire; 'Nigeria is dying' is a figure
+    return any((named and t.ent_type_ == "GPE") or lemma(t) in bodies for t in subjects)
+
+
+def figurative_adjective(tok: Any, key: str, s: Senses) -> bool:
+    """'her disarming sense of humour', 'an arresting image', 'an explosive report'."""
+    if lemma(tok) not in s("figurative_adjectives", "words") and tok.lower_ not in s("figurative_adjectives", "words"):
+        return False
+    return tok.dep_ == "amod" and lemma(tok.head) in s("figurative_adjectives", "heads")
+
+
+def solidarity(tok: Any, key: str, s: Senses) -> bool:
+    """'we stand with the people of Burma', 'join our channel': solidarity or a subscription."""
+    if key != "gather" or tok.pos_ != "VERB":
+        return False
+    if lemma(tok) == "stand":
+        return (any(p.lower_ in s("solidarity", "stand_preps") for p in children(tok, "prep"))
+                or any(lemma(o) in s("solidarity", "stand_in") for o in prep_objects(tok, ("in",))))
+    if lemma(tok) != "join":
+        return False
+    objects = children(tok, "dobj")
+    crowds = s("solidarity", "join_crowds") | s("compound_heads", "events")
+    return bool(objects) and not any(lemma(o) in crowds or o.ent_type_ in ("NORP", "CARDINAL") for o in objects)
+
+
 Rule = Callable[[Any, str, Senses], bool]
 RULES: tuple[Rule, ...] = (
     dismissal, growth, revocation, forced_march, social_ills, compound_modifier, negated_noun,
@@ -523,5 +556,6 @@ RULES: tuple[Rule, ...] = (
     figurative_burning, dead_idiom, engage_sense, resting, mobilise_support, abstract_theft,
     death_sentence, surrender_abstract, off_the_track, shot_idiom, disease_toll, abstract_damage,
     medical, deploy_abstract, formal_protest, hit_abstract, abstract_march, confiscation,
-    computer_hack, beat_idiom, tortured_idiom, fight_to, film_shoot,
+    computer_hack, beat_idiom, tortured_idiom, fight_to, film_shoot, personified, figurative_adjective,
+    solidarity,
 )
