@@ -55,27 +55,31 @@ class PhraseTable:
 
     def match(self, tokens: Sequence[Any], *, context: frozenset[str] = frozenset()) -> list[Match]:
         """Non-overlapping matches over ``tokens`` (a sentence span), longest first at each position."""
+        forms, at = _view(tokens)
         out: list[Match] = []
         i, n = 0, len(tokens)
         while i < n:
-            found = self._match_at(tokens, i, context)
+            found = self._match_at(tokens, forms, at, i, context)
             if found:
                 out.extend(found)
-                i = found[0].end - tokens[0].i
+                i = found[0].end - at
             else:
                 i += 1
         return out
 
-    def _match_at(self, tokens: Sequence[Any], i: int, context: frozenset[str]) -> list[Match]:
-        tok = tokens[i]
+    def _match_at(self, tokens: Sequence[Any], forms: list, at: int, i: int, context: frozenset[str]) -> list[Match]:
+        """Matches starting at ``tokens[i]``; ``forms`` are the doc's token forms, ``at`` the doc
+        index of ``tokens[0]`` (tokens are reached only to check a POS filter)."""
         hits: list[Match] = []
-        for form in _forms(tok):
+        for form in forms[at + i]:
             for key, entry in self._index.get(form, ()):
                 size = len(entry.words)
                 if hits and size < hits[0].end - hits[0].start:
                     break
-                if _fits(tokens, i, entry, context):
-                    hits.append(Match(tok.i, tok.i + size, key, entry))
+                if _fits(forms, at + i, len(tokens) - i, entry, context) and (
+                    not entry.pos or tokens[i].pos_ == entry.pos
+                ):
+                    hits.append(Match(at + i, at + i + size, key, entry))
         return _dedupe(hits)
 
     def first_words(self) -> frozenset[str]:
@@ -89,10 +93,10 @@ class PhraseTable:
     def may_start(self, tokens: Sequence[Any], i: int) -> bool:
         """Whether an entry's words occur at ``tokens[i]`` (POS and context filters aside): a
         looser test than :meth:`match`, for choosing what to parse before POS is final."""
-        for form in _forms(tokens[i]):
+        forms, at = _view(tokens)
+        for form in forms[at + i]:
             for _key, entry in self._index.get(form, ()):
-                size = len(entry.words)
-                if i + size <= len(tokens) and all(w in _forms(t) for w, t in zip(entry.words, tokens[i : i + size])):
+                if _fits(forms, at + i, len(tokens) - i, Entry(entry.words), frozenset()):
                     return True
         return False
 
@@ -115,28 +119,57 @@ def _dedupe(hits: list[Match]) -> list[Match]:
     return list(seen.values())
 
 
-# Key of a spaCy Doc's ``user_data`` holding its tokens' forms, filled as they are asked for:
+# Key of a spaCy Doc's ``user_data`` holding its tokens' forms, worked out once for the doc:
 # every phrase table reads the same tokens (the parse stage drops it when it changes lemmas).
 FORMS_KEY = "dateline.forms"
 
 
+def doc_forms(doc: Any) -> list[tuple[str, ...]]:
+    """The forms of every token of a spaCy doc (see :func:`_token_forms`), by token index."""
+    forms = doc.user_data.get(FORMS_KEY)
+    if forms is None:
+        forms = doc.user_data[FORMS_KEY] = _all_forms(doc)
+    return forms
+
+
+def _all_forms(doc: Any) -> list[tuple[str, ...]]:
+    from spacy.attrs import LEMMA, LOWER, POS
+
+    strings = doc.vocab.strings
+    seen: dict[tuple[int, int, int], tuple[str, ...]] = {}
+    out = []
+    for key in map(tuple, doc.to_array([LOWER, LEMMA, POS]).reshape(len(doc), 3).tolist()):
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = _forms_of(strings[key[0]], strings[key[1]].lower(), strings[key[2]])
+        out.append(found)
+    return out
+
+
+def _view(tokens: Sequence[Any]) -> tuple[list[tuple[str, ...]], int]:
+    """The forms of the doc ``tokens`` (consecutive tokens: a span) come from, and the doc
+    index of the first token."""
+    if not len(tokens):
+        return [], 0
+    first = tokens[0]
+    return doc_forms(first.doc), first.i
+
+
 def _forms(tok: Any) -> tuple[str, ...]:
-    user_data = tok.doc.user_data
-    cache = user_data.get(FORMS_KEY)
-    if cache is None:
-        cache = user_data[FORMS_KEY] = {}
-    found = cache.get(tok.i)
-    if found is None:
-        found = cache[tok.i] = _token_forms(tok)
-    return found
+    return doc_forms(tok.doc)[tok.i]
 
 
 def _token_forms(tok: Any) -> tuple[str, ...]:
-    lower, lemma = tok.lower_, tok.lemma_.lower()
+    return _forms_of(tok.lower_, tok.lemma_.lower(), tok.pos_)
+
+
+def _forms_of(lower: str, lemma: str, pos: str) -> tuple[str, ...]:
+    """A token's lowercase form and lemma, and for a verb or noun the stems the lemmatiser
+    may have missed."""
     forms = (lower,) if lower == lemma else (lemma, lower)
-    if tok.pos_ == "VERB":
+    if pos == "VERB":
         return forms + _stems(lower)
-    if tok.pos_ == "NOUN" and lower.endswith("s") and not lower.endswith("ss"):
+    if pos == "NOUN" and lower.endswith("s") and not lower.endswith("ss"):
         return forms + (lower[:-1],)  # plurals the lemmatiser missed
     return forms
 
@@ -166,14 +199,14 @@ def _inflections(word: str) -> set[str]:
     return out
 
 
-def _fits(tokens: Sequence[Any], i: int, entry: Entry, context: frozenset[str]) -> bool:
-    if i + len(entry.words) > len(tokens):
+def _fits(forms: list, j: int, room: int, entry: Entry, context: frozenset[str]) -> bool:
+    """Whether ``entry``'s words are the forms from doc index ``j`` on (``room`` tokens left in
+    the span) and its context word is in ``context``; the POS filter is the caller's."""
+    if len(entry.words) > room:
         return False
-    for word, tok in zip(entry.words, tokens[i : i + len(entry.words)]):
-        if word not in _forms(tok):
+    for k, word in enumerate(entry.words):
+        if word not in forms[j + k]:
             return False
-    if entry.pos and tokens[i].pos_ != entry.pos:
-        return False
     return entry.context is None or entry.context in context
 
 
@@ -225,4 +258,5 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
 
 def sentence_words(tokens: Sequence[Any]) -> frozenset[str]:
     """Lemmas and lowercase forms in a sentence, for ``@context`` filters."""
-    return frozenset(f for tok in tokens for f in _forms(tok))
+    forms, at = _view(tokens)
+    return frozenset(f for found in forms[at : at + len(tokens)] for f in found)
