@@ -346,3 +346,25 @@ def test_a_country_is_not_a_village_spelt_two_letters_away(sole_resolver):
 
     assert sole_resolver.candidates(Mention(0, 5, "Banin")) == ()  # "Banin town in Idleb countryside"
     assert [e.name for e in sole_resolver.candidates(Mention(0, 6, "Beninn"))] == ["Benin"]  # a typo
+
+
+HOLDER_ROWS = [
+    (501, "Donetsk", "Donetsk", "", 48.0, 37.8, "P", "PPLA", "UA", "05", 900000),
+    (502, "Donetsk", "Donetsk", "", 48.1, 37.6, "A", "ADM1", "UA", "05", 4100000),
+    (503, "Donetsk", "Donetsk", "", 48.35, 39.95, "P", "PPL", "RU", "61", 50000),
+]
+
+
+def test_a_name_another_lies_in_is_read_as_a_division(tmp_path):
+    from dateline.geo.resolve import Mention, Resolver
+
+    dump = tmp_path / "XX.txt"
+    dump.write_text("".join(geonames_line(r) for r in HOLDER_ROWS), encoding="utf-8")
+    path = tmp_path / "gaz.sqlite"
+    create_empty(path)
+    load(path, dump)
+    resolver = Resolver(Gazetteer(path))
+    # "Russian forces shelled the village of Novohnativka, Donetsk": the oblast, not Russia's Donetsk
+    mentions = [Mention(0, 12, "Novohnativka", container=1), Mention(14, 21, "Donetsk")]
+    found = resolver.resolve(mentions, prior={"RU": 0.5})[1]
+    assert (found.entry.country, found.entry.fcode) == ("UA", "ADM1") and "holds=" in found.reason

@@ -48,6 +48,8 @@ SOLE = 99.0
 HOME_BONUS = 0.8
 # A reading in a division where the story's other names could also lie, by their share.
 COULD_SHARE = 1.0
+# A name another is said to lie in is more often a division than a town ("X, Donetsk").
+HOLDER_DIVISION = 2.0
 # How close a loose match must be spelt to a country's name to stand for it.
 COUNTRY_SPELLING = 0.9
 _OWN_TERMS = ("pop", "type", "name", "hint")
@@ -205,9 +207,10 @@ class Resolver:
         ctx = _soft_votes(keys, cands, prior)
         ctx.home = home
         ctx.possible = _possible_divisions(keys, cands)
+        holders = {m.container for m in mentions if m.container is not None}
         picks: list[Choice | None] = [None] * len(mentions)
         for _ in range(ROUNDS):
-            ranked = [self._ranked(keys[i], m, cands[i], ctx, picks) for i, m in enumerate(mentions)]
+            ranked = [self._ranked(keys[i], m, cands[i], ctx, picks, i in holders) for i, m in enumerate(mentions)]
             picks = [self._pick(k, m, r, ctx) for k, m, r in zip(keys, mentions, ranked)]
             possible = ctx.possible
             ctx = _context_from(keys, picks, prior)
@@ -215,12 +218,13 @@ class Resolver:
             ctx.possible = possible
         return [self._positioned(p, picks) if p else None for p in picks]
 
-    def _ranked(self, key: str, m: Mention, cands, ctx: _Context, previous) -> list:
-        """Every candidate with its (total, own, reason), in candidate order."""
+    def _ranked(self, key: str, m: Mention, cands, ctx: _Context, previous, holds: bool = False) -> list:
+        """Every candidate with its (total, own, reason, could), in candidate order; ``holds`` when
+        another mention is said to lie in this one ("X, Donetsk": the oblast more than the city)."""
         container = previous[m.container] if m.container is not None else None
         # "California" is the state even in a story naming Maryland, home of a town California.
         own_division = any(e.kind == 0 and e.fcode == "ADM1" for e in cands)
-        return [(self._score(key, m, e, ctx, container, own_division), e) for e in cands]
+        return [(self._score(key, m, e, ctx, container, own_division, holds), e) for e in cands]
 
     def _pick(self, key: str, m: Mention, scored, ctx: _Context) -> Choice | None:
         if not scored:
@@ -237,7 +241,7 @@ class Resolver:
         return Choice(entry, round(score, 3), parts, entry.lat, entry.lon, round(margin, 3), clear)
 
     def _score(self, key: str, m: Mention, e: Entry, ctx: _Context, container: Choice | None,
-               own_division: bool = False) -> tuple[float, float, str, float]:
+               own_division: bool = False, holds: bool = False) -> tuple[float, float, str, float]:
         """(total, the part owed to the entry itself, the reason listing every term, the "could" term)."""
         terms = {
             "pop": 0.4 * math.log10(max(e.population, 0) + 1),
@@ -249,6 +253,7 @@ class Resolver:
             "in_named": NAMED_DIVISION if not (e.is_division or own_division) and ctx.names_division(e, key) else 0.0,
             "near": _nearness(key, e, ctx.points),
             "hint": _hint_bonus(m.hint, e),
+            "holds": HOLDER_DIVISION if holds and e.is_division else 0.0,
             "within": _containment(e, container),
             "home": HOME_BONUS if ctx.home and e.country == ctx.home and not e.is_country else 0.0,
         }
