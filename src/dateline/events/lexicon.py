@@ -92,11 +92,14 @@ class PhraseTable:
 
     def may_start(self, tokens: Sequence[Any], i: int) -> bool:
         """Whether an entry's words occur at ``tokens[i]`` (POS and context filters aside): a
-        looser test than :meth:`match`, for choosing what to parse before POS is final."""
-        forms, at = _view(tokens)
-        for form in forms[at + i]:
+        looser test than :meth:`match`, for choosing what to parse before POS is final (so the
+        forms are worked out for the few tokens looked at, and not kept)."""
+        for form in _token_forms(tokens[i]):
             for _key, entry in self._index.get(form, ()):
-                if _fits(forms, at + i, len(tokens) - i, Entry(entry.words), frozenset()):
+                size = len(entry.words)
+                if i + size <= len(tokens) and all(
+                    w in _token_forms(t) for w, t in zip(entry.words[1:], tokens[i + 1 : i + size])
+                ):
                     return True
         return False
 
