@@ -124,6 +124,7 @@ OTHER_SENSE = [
     ("Through her disarming sense of identification, she faced it.", "disarming", "defuse"),
     ("We stand with the people of Burma.", "stand", "gather"),
     ("Click here to join our channel and stay updated.", "join", "gather"),
+    ("We will continue engaging directly with all our employees.", "engaging", "clash"),
 ]
 
 EVENTS = [
