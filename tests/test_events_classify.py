@@ -104,3 +104,9 @@ def test_other_developments_and_riot_control_munitions():
 
 def test_a_foreign_states_forces_overtake_territory_they_do_not_regain_it():
     assert classify(clues("capture", inter1=1, place_object=True, foreign=True)) == "Non-state actor overtakes territory"
+
+
+def test_rioters_who_state_a_demand_hold_a_violent_demonstration():
+    assert classify(clues("destroy", crowd=True, protest=frozenset({"purpose", "demand"}))) == "Violent demonstration"
+    assert classify(clues("destroy", crowd=True)) == "Mob violence"
+    assert classify(clues("attack", crowd=True, protest=frozenset({"purpose"}))) == "Mob violence"

@@ -272,3 +272,29 @@ def test_a_crowd_that_responded_to_a_call_is_no_reference_to_an_event(nlp, lex):
     assert not _reference_only(token(doc, "demonstrators"), lex)
     doc = nlp("The government condemned the attack.")
     assert _reference_only(token(doc, "attack"), lex)
+
+
+@pytest.mark.parametrize(
+    "text, violent",
+    [
+        ("The women demanded an end to violence against women.", False),
+        ("They held a vigil on the anniversary of the Capitol riot.", False),
+        ("Youths staged a protest by burning an effigy of the Prime Minister.", False),
+        ("The protest turned violent when police arrived.", True),
+        ("Violence broke out during the march.", True),
+        ("A violent protest took place in Lagos.", True),
+        ("Protesters burned tyres and blocked the road.", True),
+    ],
+)
+def test_violence_said_of_the_protest_not_its_topic_or_a_symbol(nlp, lex, text, violent):
+    from dateline.events.classify import protest_cues
+
+    assert ("violent" in protest_cues(nlp(text)[:], lex.protest)) is violent
+
+
+def test_one_person_is_no_mob(nlp):
+    from dateline.events.stage import _one_person
+
+    doc = nlp("An off-duty police officer shot a thief while an unspecified number of residents watched.")
+    assert _one_person(token(doc, "officer"))
+    assert not _one_person(token(doc, "number"))

@@ -150,7 +150,7 @@ def _special(c: Clues, f: frozenset[str]) -> str | None:
 def _demo(c: Clues, f: frozenset[str]) -> str | None:
     protest = "protest" in f or c.inter1 == PROTESTERS or ("gather" in f and "purpose" in c.protest)
     if "riot" in f or c.inter1 == RIOTERS:
-        return "Violent demonstration" if protest else "Mob violence"
+        return "Violent demonstration" if protest or "demand" in c.protest else "Mob violence"
     if not protest:
         return None
     return protest_subtype(c.protest, harmed=c.harmed)
@@ -203,7 +203,7 @@ def _armed_target(c: Clues) -> bool:
 
 def _person(c: Clues, f: frozenset[str]) -> str | None:
     if c.crowd and f & {"clash", "attack", "harm", "destroy", "loot"} and not f & {"sexual", "abduct"}:
-        return "Mob violence"  # violence by an unarmed crowd: rioters
+        return _rioting(c)  # violence by an unarmed crowd: rioters
     if "sexual" in f:
         return "Sexual violence"
     if "abduct" in f:
@@ -214,6 +214,12 @@ def _person(c: Clues, f: frozenset[str]) -> str | None:
         # A non-state armed group "detaining" people abducts them (ACLED).
         return "Abduction/forced disappearance" if c.inter1 in (2, 3, 4) else "Arrests"
     return None
+
+
+def _rioting(c: Clues) -> str:
+    """ACLED: rioters who state a demand ("burned tyres to denounce fuel prices") hold a violent
+    demonstration; a crowd with no demand (a lynching, a brawl) is mob violence."""
+    return "Violent demonstration" if "demand" in c.protest else "Mob violence"
 
 
 def _clash_or_attack(c: Clues, f: frozenset[str]) -> str:
@@ -228,7 +234,7 @@ def _clash_or_attack(c: Clues, f: frozenset[str]) -> str:
 
 def _strategic(c: Clues, f: frozenset[str]) -> str | None:
     if f & {"loot", "destroy"} and c.crowd:
-        return "Mob violence"
+        return _rioting(c)
     if f & {"loot", "destroy"}:
         return "Looting/property destruction"
     if "agreement" in f:
@@ -266,9 +272,51 @@ def protest_cues(tokens, table, *, within=None) -> frozenset[str]:
         tok = tokens.doc[m.start]
         if within is not None and clause_index(tok) != clause_index(within):
             continue
-        if m.key == "purpose" or not in_reason(tok):
+        if m.key == "demand":
+            keys.update(AIM_CUES)  # a demand is a stated aim, and says the crowd is demonstrating
+        elif m.key == "violent" and not _violent_act(tokens.doc[m.start : m.end].root):
+            continue
+        elif m.key == "violent" and tok.dep_ == "amod" and tok.head.lemma_.lower() in PROTEST_WORDS:
+            keys.add(m.key)  # "a violent protest": said of the protest itself
+        elif m.key == "purpose" or not in_reason(tok):
             keys.add(m.key)
     return frozenset(keys)
+
+
+AIM_CUES = frozenset({"purpose", "demand"})
+# Burnt as a symbol, not as damage: ACLED codes a protest that burns an effigy as peaceful.
+SYMBOLS = frozenset({"effigy", "flag", "photo", "photograph", "picture", "portrait", "poster", "banner", "copy",
+                     "shirt", "uniform", "book", "coffin", "placard", "image", "document", "letter", "mask"})
+TOPIC_WORDS = frozenset({"violence", "violent", "riot"})
+ERUPT = frozenset({"erupt", "break", "ensue", "flare", "occur", "spark", "mar", "follow", "escalate", "turn"})
+
+
+def _violent_act(tok) -> bool:
+    """Is this violence cue what the protesters did? "violence" is usually the topic ("an end to
+    violence against women", "the Capitol riot"): it counts only when the protest turned violent,
+    violence broke out, or they acted violently. A burnt effigy or flag is a symbol."""
+    if tok.lemma_.lower() in ("burn", "torch", "set") and _burnt_symbol(tok):
+        return False
+    if tok.lemma_.lower() not in TOPIC_WORDS:
+        return True
+    if tok.dep_ in ("acomp", "oprd", "xcomp", "attr"):
+        return True  # "the protest turned violent", "became violent"
+    if tok.dep_ == "amod":
+        return tok.head.lemma_.lower() in PROTEST_WORDS  # "a violent protest", not "violent acts" (a topic)
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in ERUPT:
+        return True  # "violence broke out"
+    return tok.dep_ == "pobj" and tok.head.lower_ == "into"  # "descended into violence"
+
+
+PROTEST_WORDS = frozenset({"protest", "demonstration", "rally", "march", "clash", "confrontation", "crowd", "mob",
+                           "protester", "demonstrator", "scuffle", "incident"})
+
+
+def _burnt_symbol(verb) -> bool:
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
+    return any(o.lemma_.lower() in SYMBOLS for o in objects) and not any(
+        o.lemma_.lower() not in SYMBOLS for o in objects)
 
 
 CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though", "but"})

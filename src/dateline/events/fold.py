@@ -57,7 +57,7 @@ def _adds_to(old: Draft, new: Draft) -> bool:
         return False  # "On Monday, a roadside bomb ...": its own date, so another event
     if old.family == "demo":
         return new.family in ("demo", "violence", "arrest", "property") and (
-            bool(new.protest - {"purpose"}) or new.family == "demo" or _policing(new) or _toll_only(new)
+            bool(new.protest - cls.AIM_CUES) or new.family == "demo" or _policing(new) or _toll_only(new)
             or _crowd_violence(new))
     if old.family != "violence" or new.family != "violence":
         return False

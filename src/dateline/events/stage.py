@@ -137,7 +137,7 @@ def _protest_follow_up(doc: Doc, drafts: list[Draft], sent: Sent, lex: Lexicon) 
     """"Police intervened.", "The rally turned violent.": no trigger, but it upgrades the protest."""
     if not drafts or drafts[-1].family != "demo" or sent.index - drafts[-1].sentence_index > FOLLOW_WINDOW:
         return
-    cues = cls.protest_cues(sent.tokens, lex.protest) - {"purpose"}
+    cues = cls.protest_cues(sent.tokens, lex.protest) - cls.AIM_CUES
     old = drafts[-1]
     if not cues or old.sub not in PROTEST_SUBS:
         return
@@ -516,6 +516,8 @@ def _crowd(role: Roles, tok: Any = None) -> bool:
     """The agent is an unarmed crowd: a rioters/protesters/civilians actor, or a crowd noun; for a
     fight with no agent, both sides named in "between ..." are crowds ("a clash between two groups
     of villagers", "clashes between party cadres")."""
+    if _one_person(role.agent):
+        return False  # "an off-duty officer shot ...": one person is no mob (ACLED: a group)
     if role.actor1 is not None and role.actor1.inter is not None:
         return role.actor1.inter in (cls.RIOTERS, cls.PROTESTERS, cls.CIVILIANS)
     verdict = cls.unarmed_agent(role.agent)
@@ -523,6 +525,19 @@ def _crowd(role: Roles, tok: Any = None) -> bool:
         sides = _between_sides(tok)
         return bool(sides) and all(cls.unarmed_agent(t, loose=True) for t in sides)
     return bool(verdict)
+
+
+COLLECTIVE = frozenset({"crowd", "mob", "group", "community", "family", "public", "population", "gang", "people",
+                        "youth", "locality", "village", "neighbourhood", "neighborhood"})
+
+
+def _one_person(agent: Any) -> bool:
+    """A singular noun for one person ("an off-duty police officer", "a man"), not a collective."""
+    if agent is None or agent.tag_ not in ("NN", "NNP") or agent.lemma_.lower() in COLLECTIVE:
+        return False
+    if agent.lemma_.lower() not in cls.CROWD_AGENTS | cls.ARMED_AGENTS | {"person", "individual", "civilian"}:
+        return False  # "an unspecified number of residents": the head is no person
+    return not any(c.dep_ in ("conj", "nummod") for c in agent.children)
 
 
 def _between_sides(tok: Any) -> list[Any]:
