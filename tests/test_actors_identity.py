@@ -88,3 +88,10 @@ def test_an_off_duty_officer_is_a_civilian():
     doc = make_doc("Gunmen shot an off-duty police officer in Tulua.", places=[("Tulua", "CO")],
                    published=dt.date(2022, 6, 28))
     assert names(doc)[1] == "Civilians (Colombia)"
+
+
+def test_a_local_pdf_written_after_the_acronym():
+    doc = make_doc("The PDF-Madaya attacked a checkpoint in Madaya.", places=[("Madaya", "MM")],
+                   published=dt.date(2022, 2, 28))
+    found = actors(doc)
+    assert found[0][:2] == ("PDF-Madaya", "People's Defense Force - Madaya")

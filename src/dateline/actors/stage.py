@@ -267,6 +267,7 @@ def _template_matches(text: str, pattern: re.Pattern[str], entry: ActorEntry, ct
             words = words[1:]
         if words:
             start = m.start("name") + m.group("name").index(words[0])
+            start = start if m.start("name") == m.start() else m.start()  # "PDF-Madaya": the whole name
             out.append(named_candidate(text, start, m.end(), entry, ctx, " ".join(words)))
     return out
 
