@@ -51,15 +51,17 @@ class PhraseTable:
                 index.setdefault(entry.words[0], []).append((key, entry))
         for items in index.values():
             items.sort(key=lambda pair: -len(pair[1].words))
-        self._index = MappingProxyType({k: tuple(v) for k, v in index.items()})
+        self._index: dict[str, tuple[tuple[str, Entry], ...]] = {k: tuple(v) for k, v in index.items()}  # never changed
 
     def match(self, tokens: Sequence[Any], *, context: frozenset[str] = frozenset()) -> list[Match]:
         """Non-overlapping matches over ``tokens`` (a sentence span), longest first at each position."""
         forms, at = _view(tokens)
+        index = self._index
         out: list[Match] = []
         i, n = 0, len(tokens)
         while i < n:
-            found = self._match_at(tokens, forms, at, i, context)
+            # most tokens begin no entry: test that here, without a call per token
+            found = self._match_at(tokens, forms, at, i, context) if not index.keys().isdisjoint(forms[at + i]) else None
             if found:
                 out.extend(found)
                 i = found[0].end - at
