@@ -66,7 +66,7 @@ def children(tok: Any, *deps: str) -> list[Any]:
 def prep_objects(tok: Any, preps: Iterable[str]) -> list[Any]:
     """Objects of ``tok``'s prepositions (and of its particle's: 'pulled out of the deal')."""
     wanted = set(preps)
-    heads = [tok] + children(tok, "prt")
+    heads = [tok] + children(tok, "prt") + [c for c in children(tok, "prep") if c.lower_ in ("out", "away", "off")]
     return [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in wanted
             for o in p.children if o.dep_ in ("pobj", "pcomp")]
 
@@ -121,6 +121,8 @@ def dismissal(tok: Any, key: str, s: Senses) -> bool:
 
 
 def _human(tok: Any, s: Senses) -> bool:
+    if lemma(tok) in s("dismissal", "counts"):  # 'dozens of workers were fired', not 'dozens of rounds'
+        return any(_human(o, s) for o in prep_objects(tok, ("of",)))
     return tok.ent_type_ == "PERSON" or tok.lower_ in s("dismissal", "pronouns") or lemma(tok) in s("dismissal", "people")
 
 
@@ -172,7 +174,10 @@ def social_ills(tok: Any, key: str, s: Senses) -> bool:
 def compound_modifier(tok: Any, key: str, s: Senses) -> bool:
     """'riot gear', 'death threats', 'arrest warrant': a trigger noun naming a kind of thing."""
     first = list_head(tok)
-    if key == "change" or tok.pos_ not in ("NOUN", "PROPN", "VERB") or first.dep_ not in ("compound", "nmod"):
+    hyphened = first.dep_ == "amod" and tok.i > 0 and tok.doc[tok.i - 1].text == "-"  # 'anti-riot police'
+    if key == "change" or tok.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ") or not (first.dep_ in ("compound", "nmod") or hyphened):
+        return False
+    if tok.pos_ == "ADJ" and not hyphened:
         return False
     head = first.head
     if not _common_nouns_between(tok, head):
@@ -549,6 +554,34 @@ def solidarity(tok: Any, key: str, s: Senses) -> bool:
     return bool(objects) and not any(lemma(o) in crowds or o.ent_type_ in ("NORP", "CARDINAL") for o in objects)
 
 
+def execute_plan(tok: Any, key: str, s: Senses) -> bool:
+    """'police executed five search warrants', 'execute its mission'."""
+    if lemma(tok) not in s("execute_plan", "words") or tok.pos_ != "VERB":
+        return False
+    objects = children(tok, "dobj", "nsubjpass")
+    return bool(objects) and all(lemma(o) in s("execute_plan", "objects") for o in objects)
+
+
+def release_info(tok: Any, key: str, s: Senses) -> bool:
+    """'the army released footage of the offensive', 'police released the names'."""
+    if lemma(tok) not in s("release_info", "words") or tok.pos_ != "VERB":
+        return False
+    objects = children(tok, "dobj", "nsubjpass")
+    return bool(objects) and all(lemma(o) in s("release_info", "objects") for o in objects)
+
+
+def animals(tok: Any, key: str, s: Senses) -> bool:
+    """'the illegal whale killing', 'dogs and cats are killed for food', 'a dead dog'."""
+    if lemma(tok) not in s("animals", "words") and tok.lower_ not in s("animals", "words"):
+        return False
+    near = children(tok, "dobj", "nsubjpass", "compound", "nsubj") + prep_objects(tok, ("of",))
+    if tok.dep_ == "amod":
+        near.append(tok.head)
+    beasts = s("animals", "animals")
+    return bool(near) and all(lemma(t) in beasts for t in near if t.pos_ in ("NOUN", "PROPN")) and \
+        any(lemma(t) in beasts for t in near)
+
+
 Rule = Callable[[Any, str, Senses], bool]
 RULES: tuple[Rule, ...] = (
     dismissal, growth, revocation, forced_march, social_ills, compound_modifier, negated_noun,
@@ -557,5 +590,5 @@ RULES: tuple[Rule, ...] = (
     death_sentence, surrender_abstract, off_the_track, shot_idiom, disease_toll, abstract_damage,
     medical, deploy_abstract, formal_protest, hit_abstract, abstract_march, confiscation,
     computer_hack, beat_idiom, tortured_idiom, fight_to, film_shoot, personified, figurative_adjective,
-    solidarity,
+    solidarity, execute_plan, release_info, animals,
 )
