@@ -268,3 +268,15 @@ def test_a_protest_held_after_a_death_is_peaceful(pipe):
     text = ("date 2022-06-30 Wire, VALENCIA\n\nOn Thursday, residents held a protest near Valencia after a "
             "person was killed when he was run over by a train.\n")
     assert subs(pipe, text) == ["Peaceful protest"]
+
+
+def test_rape_told_after_the_raid_makes_the_raid_sexual_violence(pipe):
+    text = ("date 2022-03-20 Wire, ISIOLO\n\nOn Saturday, militiamen attacked a neighbourhood near Isiolo town. "
+            "The militia raped a 50-year-old woman before making away with 500 goats.\n")
+    assert subs(pipe, text) == ["Sexual violence"]
+
+
+def test_what_a_victim_is_accused_of_is_no_event(pipe):
+    text = ("date 2022-05-11 Wire, SAO PAULO\n\nOn Tuesday, a group of residents attacked a man accused of "
+            "sexually harassing a woman on a bus in Sao Paulo.\n")
+    assert subs(pipe, text) == ["Mob violence"]

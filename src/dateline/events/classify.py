@@ -63,6 +63,8 @@ ABSORBS: dict[str, frozenset[str]] = {
     "property": frozenset({"displace", "other"}),
     "agreement": frozenset({"other"}),
     "change": frozenset({"other"}),
+    # ACLED: sexual violence outranks the beating, detention or abduction it comes with
+    "sexual": frozenset({"violence", "arrest", "abduct", "property", "displace", "other"}),
 }
 
 # When one group holds several frames, the head trigger is the most specific.

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from .stage import Draft
 
 FOLLOW_WINDOW = 2  # sentences after an event that may still add to it
+ONE_SIDED = frozenset({"Attack", "Abduction/forced disappearance"})
 
 
 def victims_target(figs: Sequence[Figure]) -> str | None:
@@ -59,6 +60,9 @@ def _adds_to(old: Draft, new: Draft) -> bool:
         return new.family in ("demo", "violence", "arrest", "property") and (
             bool(new.protest - cls.AIM_CUES) or new.family == "demo" or _policing(new) or _toll_only(new)
             or _crowd_violence(new))
+    if old.sub in ONE_SIDED and new.sub == "Sexual violence" and (
+            _no_new_agent(old, new) or new.roles.actor1 is None or _unidentified(new.roles.actor1)):
+        return True  # "They attacked the village. The militia raped a woman": ACLED codes sexual violence
     if old.family != "violence" or new.family != "violence":
         return False
     if old.sub == "Armed clash" and new.sub in TERRITORY_SUBS and _no_new_agent(old, new):
@@ -160,7 +164,9 @@ def _absorb(old: Draft, new: Draft) -> None:
         _named_agent(old, new)
     if (old.when is None or old.when.evidence is None) and new.when is not None and new.when.evidence is not None:
         old.when = new.when  # "arrived late on Saturday": the date the first sentence lacked
-    if new.sub in TERRITORY_SUBS and old.sub == "Armed clash":
+    if new.sub == "Sexual violence":
+        old.sub = new.sub  # it outranks the attack or abduction it was part of
+    elif new.sub in TERRITORY_SUBS and old.sub == "Armed clash":
         state = old.roles.actor1 is not None and old.roles.actor1.inter == cls.STATE
         foreign = old.clues is not None and old.clues.foreign
         old.sub = "Government regains territory" if state and not foreign else new.sub

@@ -186,6 +186,7 @@ def _answer(drafts: list[Draft], sent: Sent) -> bool:
 def _triggers(sent: Sent, lex: Lexicon, doc: Doc) -> list[Match]:
     found = [m for m in lex.frames.match(sent.tokens, context=sent.words) if _valid(m, doc, lex)]
     found = weapons_mod.rekeyed(found, doc.spacy)
+    found = [m for m in found if not _alleged(_head_token(doc, m))]
     if any(m.key == "protest" for m in found):
         # "protested after a girl died": the violence that caused a protest is its reason, not an event
         found = [m for m in found if cls.FAMILY[m.key] != "violence" or not cls.in_reason(_head_token(doc, m))]
@@ -195,6 +196,20 @@ def _triggers(sent: Sent, lex: Lexicon, doc: Doc) -> list[Match]:
     if acts or "purpose" not in cls.protest_cues(sent.tokens, lex.protest):
         return others  # a gathering is a protest only alone and with a stated aim
     return found
+
+
+ALLEGING = frozenset({"accuse", "suspect", "charge", "convict", "allege"})
+
+
+def _alleged(tok: Any) -> bool:
+    """"a man accused of sexually harassing a woman", "suspected of theft": what someone is accused
+    of describes them; it is not an event told here."""
+    steps = 0
+    while steps < 3 and tok.dep_ in ("pcomp", "pobj", "advmod", "conj"):
+        tok, steps = tok.head, steps + 1
+        if tok.lower_ in ("of", "for") and tok.head.lemma_.lower() in ALLEGING and tok.head.dep_ in ("acl", "amod"):
+            return True
+    return False
 
 
 def _valid(m: Match, doc: Doc, lex: Lexicon) -> bool:
