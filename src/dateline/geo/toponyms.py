@@ -197,15 +197,8 @@ def _link_containers(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def find_spans(text: str, entities: Sequence[Entity], body_start: int) -> list[Found]:
     """Toponym spans in the body: NER places first, then rule-found ones that overlap none."""
-    found: list[Found] = []
-    taken: list[tuple[int, int]] = []
-    for ent in entities:
-        if ent.label in PLACE_LABELS and ent.start >= body_start and not demonym_country(text[ent.start : ent.end]):
-            for start, end in _split_entity(text, ent.start, ent.end):
-                if not text[start:end][:1].isupper() or _HELD.search(text[start:end]):
-                    continue  # "the gulf", "downtown": not a proper name; "Serb-held": who holds it
-                found.append(Found(start, end, loose=ent.label == "FAC", keep=True))
-                taken.append((start, end))
+    found = _ner_spans(text, entities, body_start)
+    taken = [(f.start, f.end) for f in found]
     # An organisation's name that runs past the span ("in Reuters' Beirut bureau") vetoes keeping it unresolved.
     # A short one may itself be places ("Maryine, Kherson", see _org_spans): no veto.
     orgs = [(e.start, e.end) for e in entities if e.label == "ORG" and not _short_names(text[e.start : e.end])]
@@ -225,6 +218,18 @@ def find_spans(text: str, entities: Sequence[Entity], body_start: int) -> list[F
         if not _overlaps((start, end), taken) and not demonym_country(text[start:end]):
             found.append(Found(start, end, loose=True, keep=False))
             taken.append((start, end))
+    return found
+
+
+def _ner_spans(text: str, entities: Sequence[Entity], body_start: int) -> list[Found]:
+    """The NER's places in the body, split at commas; not demonyms, common nouns or "Serb-held"."""
+    found = []
+    for ent in entities:
+        if ent.label in PLACE_LABELS and ent.start >= body_start and not demonym_country(text[ent.start : ent.end]):
+            for start, end in _split_entity(text, ent.start, ent.end):
+                if not text[start:end][:1].isupper() or _HELD.search(text[start:end]):
+                    continue  # "the gulf", "downtown": not a proper name; "Serb-held": who holds it
+                found.append(Found(start, end, loose=ent.label == "FAC", keep=True))
     return found
 
 
@@ -306,7 +311,16 @@ def _split_entity(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _rule_spans(text: str, body_start: int) -> Iterable[tuple[int, int, bool]]:
-    """(start, end, strong): strong when the words around the name say it is a place."""
+    """(start, end, strong): strong when the words around the name say it is a place. Earlier rules
+    win where two find overlapping names (see find_spans)."""
+    yield from _classified_spans(text, body_start)
+    yield from _listed_spans(text, body_start)
+    yield from _wire_spans(text, body_start)
+    yield from _locative_spans(text, body_start)
+
+
+def _classified_spans(text: str, body_start: int) -> Iterable[tuple[int, int, bool]]:
+    """Names a word classifies: "the village of X", "X province", "X (Y, Z)"."""
     body = text[body_start:]
     for m in _OF.finditer(body):
         yield _name_span(text, body_start + m.start(2), body_start + m.end(2)) + (True,)
@@ -316,6 +330,11 @@ def _rule_spans(text: str, body_start: int) -> Iterable[tuple[int, int, bool]]:
         yield _name_span(text, body_start + m.start(1), body_start + end) + (True,)
     for m in _BRACKETED.finditer(body):
         yield from _bracketed_names(text, body_start + m.start(1), m.group(1))
+
+
+def _listed_spans(text: str, body_start: int) -> Iterable[tuple[int, int, bool]]:
+    """Lists of divisions, a town before its people or police, a legislator's home."""
+    body = text[body_start:]
     for m in _DIVISION_LIST.finditer(body):
         for part in re.finditer(_LIST_NAME, m.group(1)):
             yield _name_span(text, body_start + m.start(1) + part.start(), body_start + m.start(1) + part.end()) + (True,)
@@ -323,6 +342,11 @@ def _rule_spans(text: str, body_start: int) -> Iterable[tuple[int, int, bool]]:
         yield _name_span(text, _skip_function_words(text, body_start + m.start(1)), body_start + m.end(1)) + (False,)
     for m in _PARTY.finditer(body):
         yield _name_span(text, body_start + m.start(1), body_start + m.end(1)) + (True,)
+
+
+def _wire_spans(text: str, body_start: int) -> Iterable[tuple[int, int, bool]]:
+    """Wire datelines inside the text, a place fought over, the places of a plural list."""
+    body = text[body_start:]
     for m in _WIRE.finditer(body):
         yield trim(text, body_start + m.start(1), body_start + m.end(1)) + (True,)
     for m in _WIRE_STATE.finditer(body):  # the state's abbreviation keeps its period ("Kan.")
@@ -334,6 +358,11 @@ def _rule_spans(text: str, body_start: int) -> Iterable[tuple[int, int, bool]]:
     for m in _PLURAL_OF.finditer(body):
         for part in re.finditer(_NAME, m.group(1)):
             yield _name_span(text, body_start + m.start(1) + part.start(), body_start + m.start(1) + part.end()) + (True,)
+
+
+def _locative_spans(text: str, body_start: int) -> Iterable[tuple[int, int, bool]]:
+    """A name after a preposition or a verb of taking, and the container named after it ("at X, Y.")."""
+    body = text[body_start:]
     for m in _LOCATIVE.finditer(body):
         word = m.group(0).split(" ", 1)[0].lower()
         strong = word in _STRONG_LOCATIVE or _TAKING.match(word) is not None
