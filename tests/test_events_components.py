@@ -298,3 +298,23 @@ def test_one_person_is_no_mob(nlp):
     doc = nlp("An off-duty police officer shot a thief while an unspecified number of residents watched.")
     assert _one_person(token(doc, "officer"))
     assert not _one_person(token(doc, "number"))
+
+
+@pytest.mark.parametrize(
+    "text, intervention",
+    [
+        ("Police personnel were present at the venue but did not intervene.", False),
+        ("Some demonstrators moved near the Ottawa-Carleton Detention Centre.", False),
+        ("Police used mild lathi charge against the protesters.", True),
+        ("Later, police forces removed activists from the venue.", True),
+    ],
+)
+def test_intervention_is_an_act_of_force_on_the_protest(nlp, lex, text, intervention):
+    from dateline.events.classify import protest_cues
+
+    assert ("intervention" in protest_cues(nlp(text)[:], lex.protest)) is intervention
+
+
+def test_protesters_prevented_from_marching_were_there(nlp, lex):
+    doc = nlp("Police intervened and prevented the protesters from marching.")
+    assert factuality(token(doc, "protesters"), lex) == "asserted"

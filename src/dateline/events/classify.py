@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .lexicon import sentence_words
+
 SUB_EVENT_TYPES: dict[str, str] = {
     "Armed clash": "Battles",
     "Government regains territory": "Battles",
@@ -270,13 +272,15 @@ def protest_cues(tokens, table, *, within=None) -> frozenset[str]:
     left out. With ``within`` (the trigger), cues in a contrasting clause ("..., while in X a
     protest turned violent") belong to that clause's event, not this one."""
     keys = set()
-    for m in table.match(tokens):
+    for m in table.match(tokens, context=sentence_words(tokens)):  # "remove/VERB@police": police in the sentence
         tok = tokens.doc[m.start]
         if within is not None and clause_index(tok) != clause_index(within):
             continue
         if m.key == "demand":
             keys.update(AIM_CUES)  # a demand is a stated aim, and says the crowd is demonstrating
         elif m.key == "violent" and not _violent_act(tokens.doc[m.start : m.end].root):
+            continue
+        elif m.key in ("intervention", "excessive") and _not_done(tokens.doc[m.start : m.end].root):
             continue
         elif m.key == "violent" and tok.dep_ == "amod" and tok.head.lemma_.lower() in PROTEST_WORDS:
             keys.add(m.key)  # "a violent protest": said of the protest itself
@@ -312,6 +316,14 @@ def _violent_act(tok) -> bool:
 
 PROTEST_WORDS = frozenset({"protest", "demonstration", "rally", "march", "clash", "confrontation", "crowd", "mob",
                            "protester", "demonstrator", "scuffle", "incident"})
+
+
+def _not_done(tok) -> bool:
+    """"police were present but did not intervene", "the Detention Centre": a cue that reports no
+    act of force (negated, or part of a name or a compound noun)."""
+    if tok.pos_ == "PROPN" or tok.dep_ == "compound":
+        return True
+    return any(c.dep_ == "neg" for c in tok.children)
 
 
 def _burnt_symbol(verb) -> bool:

@@ -89,9 +89,17 @@ def _hypothetical(trigger: Any, chain: list[Any], lex: Lexicon) -> str | None:
                 return HYPOTHETICAL
             if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
                 return HYPOTHETICAL
-        if tok is not trigger and tok.lemma_.lower() in words:
+        if tok is not trigger and tok.lemma_.lower() in words and not _people_stopped(trigger, tok):
             return HYPOTHETICAL
     return None
+
+
+# Triggers that name people, not acts: "prevented the protesters" stops people who were there.
+PEOPLE_TRIGGERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "marcher", "crowd", "mob"})
+
+
+def _people_stopped(trigger: Any, tok: Any) -> bool:
+    return trigger.lemma_.lower() in PEOPLE_TRIGGERS and tok.lemma_.lower() in ("prevent", "stop", "deter", "avoid")
 
 
 def _past_perfect_modal(aux: Any, verb: Any) -> bool:
