@@ -113,7 +113,7 @@ def test_default_trigger_words_come_from_the_event_lexicon():
 
 
 def test_table_attribute_rules_equal_spacys_attribute_ruler(nlp):
-    from dateline.parse import AttributeRules
+    from dateline.spacy_rules import AttributeRules
 
     rules = AttributeRules.build(nlp.get_pipe("attribute_ruler"))
     assert rules is not None
@@ -139,7 +139,7 @@ def test_spacy_batches_are_bounded_by_count_and_characters():
 
 
 def test_multi_token_rules_and_unnamed_word_forms(nlp):
-    from dateline.parse import AttributeRules
+    from dateline.spacy_rules import AttributeRules
 
     rules = AttributeRules.build(nlp.get_pipe("attribute_ruler"))
     # "ai n't", "gon na" (rules over two tokens, one with a regular expression), "nothin'"
@@ -160,7 +160,7 @@ def test_multi_token_rules_and_unnamed_word_forms(nlp):
 def test_cached_lemmas_equal_spacys_lemmatiser(nlp):
     from spacy.attrs import LEMMA
 
-    from dateline.parse import Lemmas
+    from dateline.spacy_rules import Lemmas
 
     lemmatizer = nlp.get_pipe("lemmatizer")
     assert Lemmas.usable(lemmatizer)
