@@ -368,3 +368,26 @@ def test_a_name_another_lies_in_is_read_as_a_division(tmp_path):
     mentions = [Mention(0, 12, "Novohnativka", container=1), Mention(14, 21, "Donetsk")]
     found = resolver.resolve(mentions, prior={"RU": 0.5})[1]
     assert (found.entry.country, found.entry.fcode) == ("UA", "ADM1") and "holds=" in found.reason
+
+
+COUNTY_ROWS = [
+    (601, "Hamilton", "Hamilton", "", 40.4, -85.9, "P", "PPL", "US", "IN", 20000),
+    (602, "Hamilton County", "Hamilton County", "", 40.07, -86.05, "A", "ADM2", "US", "IN", 340000),
+    (603, "Boone County", "Boone County", "", 40.05, -86.47, "A", "ADM2", "US", "IN", 67000),
+]
+
+
+def test_a_bare_name_among_named_counties_is_a_county(tmp_path):
+    from dateline.geo.resolve import Mention, Resolver
+
+    dump = tmp_path / "XX.txt"
+    dump.write_text("".join(geonames_line(r) for r in COUNTY_ROWS), encoding="utf-8")
+    path = tmp_path / "gaz.sqlite"
+    create_empty(path)
+    load(path, dump)
+    resolver = Resolver(Gazetteer(path))
+    # "neighboring counties and their rates include: Hamilton, 6 percent; ... Boone County"
+    alone = resolver.resolve([Mention(0, 8, "Hamilton")])[0]
+    listed = resolver.resolve([Mention(0, 8, "Hamilton"), Mention(30, 42, "Boone County")])[0]
+    assert alone.entry.fcode == "PPL"
+    assert listed.entry.fcode == "ADM2" and "county=" in listed.reason

@@ -203,7 +203,7 @@ def _write(conn, rows: Iterator[tuple[PlaceRow, list]], *, weak_base: bool = Fal
         batch_p.append(row)
         names = name_rows(row.id, row.name, alts)
         if weak_base:
-            names += [(k, f, i, 2) for k, f, i, _ in name_rows(row.id, _strip_division(row.name))[:1]]
+            names += [(k, f, i, 2) for k, f, i, _ in name_rows(row.id, strip_division(row.name))[:1]]
         batch_n.extend(names)
         if len(batch_p) >= 5000:
             n_places, n_names = n_places + len(batch_p), n_names + len(batch_n)
@@ -224,7 +224,8 @@ def _mark_capitals(conn) -> None:
             (fold(c.capital), c.iso2))
 
 
-def _strip_division(name: str) -> str:
+def strip_division(name: str) -> str:
+    """A county's name without its last word ("Boone County" -> "Boone"), its weak form."""
     words = name.split()
     if len(words) > 1 and words[-1].lower() in ("county", "parish", "borough", "municipality", "census"):
         return " ".join(words[:-1])

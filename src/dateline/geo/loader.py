@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Iterator, TextIO
 
 from ..errors import GazetteerError
+from .build import strip_division
 from .schema import DDL, INDEXES, PlaceRow, connect, insert_names, insert_places, name_rows
 
 BATCH = 5000
@@ -115,6 +116,8 @@ def _load_geonames(conn: sqlite3.Connection, stream: TextIO) -> LoadStats:
         row, alternates = parsed
         places.append(row)
         names.extend(name_rows(row.id, row.name, alternates))
+        if row.fcode == "ADM2":  # "Boone" for "Boone County", as the default build indexes counties
+            names.extend((key, fkey, gid, 2) for key, fkey, gid, _ in name_rows(row.id, strip_division(row.name))[:1])
         rows += 1
         if len(places) >= BATCH:
             _flush(conn, places, names)

@@ -48,6 +48,8 @@ SOLE = 99.0
 HOME_BONUS = 0.8
 # A reading in a division where the story's other names could also lie, by their share.
 COULD_SHARE = 1.0
+# A bare name that is also a county of a division whose counties the story names in full.
+COUNTY_LIST = 1.5
 # A name another is said to lie in is more often a division than a town ("X, Donetsk").
 HOLDER_DIVISION = 2.0
 # How close a loose match must be spelt to a country's name to stand for it.
@@ -117,6 +119,9 @@ class _Context:
         self.points: list[tuple[str, float, float]] = []  # (name key, lat, lon) of the places chosen
         # Divisions the story names outright ("Ohio", "Ind."), by the name that named them.
         self.named: dict[tuple[str, str], set[str]] = defaultdict(set)
+        # Counties the story names in full ("Boone County"), by division: a bare name in a list of
+        # them ("Hamilton, 6 percent; Hendricks, 7.3") is one more county.
+        self.counties: dict[tuple[str, str], set[str]] = defaultdict(set)
         # The wire dateline's country: a report filed from KYIV is mostly about Ukrainian places,
         # however often it names the other side ("Russian forces shelled ...").
         self.home: str | None = None
@@ -242,7 +247,8 @@ class Resolver:
 
     def _score(self, key: str, m: Mention, e: Entry, ctx: _Context, container: Choice | None,
                own_division: bool = False, holds: bool = False) -> tuple[float, float, str, float]:
-        """(total, the part owed to the entry itself, the reason listing every term, the "could" term)."""
+        """(total, the part owed to the entry itself, the reason listing every term, and the part that
+        only chooses among readings: "could" and "county")."""
         terms = {
             "pop": 0.4 * math.log10(max(e.population, 0) + 1),
             "type": 3.0 if e.is_country else _TYPE_BONUS.get(e.fcode, 0.0),
@@ -253,6 +259,7 @@ class Resolver:
             "in_named": NAMED_DIVISION if not (e.is_division or own_division) and ctx.names_division(e, key) else 0.0,
             "near": _nearness(key, e, ctx.points),
             "hint": _hint_bonus(m.hint, e),
+            "county": COUNTY_LIST if e.fcode == "ADM2" and e.kind == 2 and bool(ctx.counties.get((e.country or "", e.admin1 or ""), set()) - {key}) else 0.0,
             "holds": HOLDER_DIVISION if holds and e.is_division else 0.0,
             "within": _containment(e, container),
             "home": HOME_BONUS if ctx.home and e.country == ctx.home and not e.is_country else 0.0,
@@ -260,7 +267,7 @@ class Resolver:
         total = sum(terms.values())
         own = sum(terms[k] for k in _OWN_TERMS)
         reason = " ".join(f"{k}={v:+.2f}" for k, v in terms.items() if v)
-        return total, own, f"{e.fcode} {e.country or ''} {reason}".strip(), terms["could"]
+        return total, own, f"{e.fcode} {e.country or ''} {reason}".strip(), terms["could"] + terms["county"]
 
     def _positioned(self, choice: Choice, picks: Sequence[Choice | None]) -> Choice:
         """Give an entry without coordinates (a county) the best position the context supports."""
@@ -350,6 +357,8 @@ def _context_from(keys: Sequence[str], picks: Sequence[Choice | None], prior: Ma
             ctx.vote_admin1(key, (p.entry.country, p.entry.admin1), 1.0)
         if p.entry.fcode == "ADM1" and p.entry.admin1:
             ctx.named[(p.entry.country, p.entry.admin1)].add(key)
+        if p.entry.fcode == "ADM2" and p.entry.kind == 0 and p.entry.admin1:
+            ctx.counties[(p.entry.country, p.entry.admin1)].add(key)
         if p.entry.has_position and (p.entry.fclass == "P" or p.entry.fcode in _POINT_CODES):
             ctx.points.append((key, p.entry.lat, p.entry.lon))
     return ctx
