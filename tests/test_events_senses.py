@@ -135,6 +135,8 @@ OTHER_SENSE = [
     ("He pulled out of his pocket a nonsense definition.", "pulled", "transfer"),
     ("The strike was sabotaged by the union leaders.", "sabotaged", "destroy"),
     ("Member states should explore targeted sanctions.", "targeted", "attack"),
+    ("The opposition demonstrated it would not launch any serious fight for democracy.", "demonstrated", "protest"),
+    ("I resisted and luckily destroyed these accusations very quickly.", "destroyed", "destroy"),
 ]
 
 EVENTS = [

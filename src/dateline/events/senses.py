@@ -223,7 +223,8 @@ def show(tok: Any, key: str, s: Senses) -> bool:
 
     # 'demonstrates that/how ...'; not xcomp ('demonstrated to demand ...' is a protest) nor a bare
     # ccomp, which is mostly a run-on headline ('nurses demonstrate in Karachi Members are ...')
-    return any(c.tag_ in ("IN", "WDT", "WP", "WRB") and c.dep_ in ("mark", "advmod", "nsubj", "dobj")
+    return any((c.tag_ in ("IN", "WDT", "WP", "WRB") and c.dep_ in ("mark", "advmod", "nsubj", "dobj"))
+               or (c.dep_ == "aux" and c.lower_ in s("show", "modals"))  # 'demonstrated it would not ...'
                for cc in children(tok, "ccomp") for c in cc.children)
 
 
