@@ -110,3 +110,10 @@ def test_rioters_who_state_a_demand_hold_a_violent_demonstration():
     assert classify(clues("destroy", crowd=True, protest=frozenset({"purpose", "demand"}))) == "Violent demonstration"
     assert classify(clues("destroy", crowd=True)) == "Mob violence"
     assert classify(clues("attack", crowd=True, protest=frozenset({"purpose"}))) == "Mob violence"
+
+
+def test_a_death_is_excessive_force_only_when_force_was_used_on_the_protest():
+    assert protest_subtype(frozenset({"death", "purpose"}), harmed=True) == "Peaceful protest"
+    assert protest_subtype(frozenset({"death", "intervention"}), harmed=True) == "Excessive force against protesters"
+    assert protest_subtype(frozenset({"intervention"}), harmed=True) == "Protest with intervention"
+    assert protest_subtype(frozenset({"excessive"}), harmed=True) == "Excessive force against protesters"

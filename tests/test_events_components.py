@@ -318,3 +318,11 @@ def test_intervention_is_an_act_of_force_on_the_protest(nlp, lex, text, interven
 def test_protesters_prevented_from_marching_were_there(nlp, lex):
     doc = nlp("Police intervened and prevented the protesters from marching.")
     assert factuality(token(doc, "protesters"), lex) == "asserted"
+
+
+def test_tear_gas_fired_is_force_but_not_lethal(nlp, lex):
+    from dateline.events.classify import protest_cues
+
+    cues = protest_cues(nlp("Security forces fired teargas canisters and rubber bullets at the crowd.")[:], lex.protest)
+    assert "intervention" in cues and "excessive" not in cues
+    assert "excessive" in protest_cues(nlp("Police fired live bullets at the crowd.")[:], lex.protest)

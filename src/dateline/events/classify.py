@@ -163,9 +163,13 @@ def _demo(c: Clues, f: frozenset[str]) -> str | None:
 def protest_subtype(cues: frozenset[str], *, harmed: bool) -> str:
     if "violent" in cues:
         return "Violent demonstration"
-    if "excessive" in cues and harmed:
+    # ACLED: lethal weapons used on the protest, or force on it that killed or seriously hurt
+    # someone; a death told without any force on the protest ("marched after three students
+    # were killed") is its reason, not excessive force
+    force = bool(cues & {"excessive", "intervention"})
+    if harmed and ("excessive" in cues or ("death" in cues and force)):
         return "Excessive force against protesters"
-    if "intervention" in cues or "excessive" in cues:
+    if force:
         return "Protest with intervention"
     return "Peaceful protest"
 
@@ -282,6 +286,8 @@ def protest_cues(tokens, table, *, within=None) -> frozenset[str]:
             continue
         elif m.key in ("intervention", "excessive") and _not_done(tokens.doc[m.start : m.end].root):
             continue
+        elif m.key == "excessive" and _nonlethal_fire(tokens.doc[m.start : m.end].root):
+            keys.add("intervention")  # "fired tear gas", "fired in the air": force, but not lethal
         elif m.key == "violent" and tok.dep_ == "amod" and tok.head.lemma_.lower() in PROTEST_WORDS:
             keys.add(m.key)  # "a violent protest": said of the protest itself
         elif m.key == "purpose" or not in_reason(tok):
@@ -324,6 +330,18 @@ def _not_done(tok) -> bool:
     if tok.pos_ == "PROPN" or tok.dep_ == "compound":
         return True
     return any(c.dep_ == "neg" for c in tok.children)
+
+
+NONLETHAL = frozenset({"tear", "teargas", "rubber", "pellet", "water", "stun", "smoke", "canister", "blank", "air",
+                       "warning", "pepper", "plastic", "gas"})
+
+
+def _nonlethal_fire(tok) -> bool:
+    """"fired tear gas and rubber bullets", "fired shots in the air": what was fired is no lethal weapon."""
+    if tok.lemma_.lower() not in ("fire", "shoot", "open"):
+        return False
+    fired = [c for c in tok.children if c.dep_ in ("dobj", "prep")]
+    return any(t.lower_ in NONLETHAL for c in fired for t in c.subtree)
 
 
 def _burnt_symbol(verb) -> bool:
