@@ -95,3 +95,13 @@ def test_a_local_pdf_written_after_the_acronym():
                    published=dt.date(2022, 2, 28))
     found = actors(doc)
     assert found[0][:2] == ("PDF-Madaya", "People's Defense Force - Madaya")
+
+
+def test_insurgents_linked_to_a_named_group_are_that_group():
+    import dateline
+
+    doc = dateline.load().analyze("Insurgents linked to Islamic State seized the port town of Mocimboa da Praia in "
+                                  "Mozambique on Tuesday, residents said.", published="2023-08-17")
+    first = doc.actors[0]
+    assert doc.text[first.start:first.end].startswith("Insurgents") and first.name.startswith("Islamic State")
+    assert doc.events[0].actor1.startswith("Islamic State")

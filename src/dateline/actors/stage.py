@@ -62,9 +62,11 @@ MILITIA_FLAVOURS = {"ethnic": "Ethnic", "communal": "Communal", "community": "Co
 FLAVOURED = re.compile(r"(?:(?<![\w-])(?P<name>(?:[A-Z][\w'’-]*\s+){0,2}))?"
                        r"(?<![\w-])(?P<flavour>(?i:ethnic|communal|community|sub-clan|subclan|clan|tribal|caste|pastoralist|pastoral))"
                        r"\s+$")
-# Between an unidentified mention and the group it is taken to be: " (assumed ", ", believed to be members of ".
-PRESUMED = re.compile(r"\s*[(,]?\s*(?:assumed|suspected|presumed|believed|thought|alleged|allegedly|reportedly|likely|"
-                      r"possibly|probably|coded)(?:\s+(?:to\s+be|as|to\s+belong\s+to))?\s+"
+# Between an unidentified mention and the group it is taken to be: " (assumed ", ", believed to be members of ",
+# or the group it is said to belong to: "insurgents linked to", "militants loyal to".
+PRESUMED = re.compile(r"\s*[(,]?\s*(?:(?:assumed|suspected|presumed|believed|thought|alleged|allegedly|reportedly|likely|"
+                      r"possibly|probably|coded)(?:\s+(?:to\s+be|as|to\s+belong\s+to))?|"
+                      r"(?:linked|affiliated|allied|aligned|tied|loyal)\s+(?:to|with)|belonging\s+to)\s+"
                       r"(?:(?:members?|elements?|fighters?|militants?)\s+of\s+)?(?:the\s+|an?\s+)?")
 PLANTED = re.compile(r"(?<![\w-])([A-Z][\w'’]+)-(?:planted|laid|placed|fired|launched)\b")
 OFF_DUTY = re.compile(r"\boff[- ]duty\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
