@@ -146,3 +146,31 @@ def test_a_country_named_as_the_area_and_a_town_inside_it_can_be_one_event():
     assert not compatible(town, elsewhere)
     province = replace(area, location="Deir ez-Zor")
     assert compatible(town, province)
+
+
+def test_a_follow_up_told_by_someone_else_adds_its_source():
+    import dateline
+
+    text = ("Gunmen stormed the village of Kafr Nabl in Syria on Monday, killing three farmers, residents said. "
+            "The gunmen then drove off towards the hills, according to a local teacher.")
+    event = dateline.load().analyze(text, published="2023-05-03").events[0]
+    assert event.attribution == "residents"
+    assert event.sources == "residents; a local teacher"
+    start, end = dict(event.evidence)["attribution.2"].as_list()
+    assert text[start:end] == "a local teacher"
+
+
+def test_join_sources_keeps_the_first_spelling_in_order():
+    from dateline.events.attribution import join_sources
+
+    assert join_sources(["police; Residents", None, "residents", "the army"]) == "police; Residents; the army"
+    assert join_sources([None, ""]) is None
+
+
+def test_a_follow_up_about_someone_else_adds_no_source():
+    import dateline
+
+    text = ("Gunmen stormed the village of Kafr Nabl in Syria on Monday, killing three farmers, residents said. "
+            "Soldiers reached the village hours later, according to the army.")
+    event = dateline.load().analyze(text, published="2023-05-03").events[0]
+    assert event.sources == "residents"

@@ -8,7 +8,7 @@ casualties") becomes the ``counter_claim`` of the event it answers, never an eve
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterable
 
 from ..model import Span
 from .lexicon import Lexicon
@@ -60,6 +60,16 @@ def _according_to(sentence: Any) -> tuple[str, Span] | None:
             if objs:
                 return _phrase(objs[0])
     return None
+
+
+def join_sources(names: Iterable[str | None]) -> str | None:
+    """Distinct sources in order of first mention, "; "-joined (the first spelling of each kept)."""
+    first: dict[str, str] = {}
+    for name in names:
+        for part in (name or "").split("; "):
+            if part:
+                first.setdefault(part.casefold(), part)
+    return "; ".join(first.values()) or None
 
 
 def is_denial(sentence: Any, lex: Lexicon) -> bool:

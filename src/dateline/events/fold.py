@@ -187,3 +187,6 @@ def _absorb(old: Draft, new: Draft) -> None:
                 old.extra_actors.append(actor)
     if old.attribution is None:
         old.attribution = new.attribution
+    elif new.attribution is not None:
+        old.more_sources.append(new.attribution)  # a second teller is a source too, not dropped
+    old.more_sources.extend(new.more_sources)

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from ..model import Doc, Event, Span
 from ..pipeline import Stage
+from .attribution import join_sources
 from .counts import Counts, merge_counts
 from .notes import note
 
@@ -174,10 +175,7 @@ def _counts_fields(c: Counts) -> dict:
 
 
 def _sources(a: Event, b: Event) -> str | None:
-    names = [n for e in (a, b) for n in ((e.sources or e.attribution or "").split("; ")) if n]
-    unique = {n.casefold(): n for n in reversed(names)}  # first spelling of each source wins
-    ordered = [unique[k] for k in dict.fromkeys(n.casefold() for n in names)]
-    return "; ".join(ordered) or None
+    return join_sources([a.sources or a.attribution, b.sources or b.attribution])
 
 
 def _join_evidence(a: tuple[tuple[str, Span], ...], b: tuple[tuple[str, Span], ...]) -> tuple[tuple[str, Span], ...]:

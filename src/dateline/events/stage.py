@@ -18,11 +18,12 @@ from ..actors import naming
 from ..geo import countries as geo_countries
 from ..geo.stage import event_place
 from ..model import ActorMention, Doc, Event, EventPlace, EventTime, Sentence, Span, evidence
+from ..parse import parse_sentences
 from ..pipeline import Stage
 from ..timex.stage import event_time
 from . import classify as cls
 from . import senses
-from .attribution import attribution, is_denial
+from .attribution import attribution, is_denial, join_sources
 from .counts import Figure, combine, figures
 from .factuality import ASSERTED, factuality
 from .fold import FOLLOW_WINDOW, _other_day, fold as _fold, victims_target as _victims_target  # noqa: F401
@@ -57,6 +58,7 @@ class Draft:
     attribution: tuple[str, Span] | None
     mentions: list[Span] = field(default_factory=list)
     counter_claim: tuple[str, Span] | None = None
+    more_sources: list[tuple[str, Span]] = field(default_factory=list)  # who else tells it, after ``attribution``
     extra_actors: list[ActorMention] = field(default_factory=list)
     clues: cls.Clues | None = None
     when: EventTime | None = None
@@ -111,6 +113,7 @@ def find_drafts(doc: Doc, lex: Lexicon) -> list[Draft]:
                 drafts.append(draft)
         if not made:
             _protest_follow_up(doc, drafts, sent, lex)
+            _source_follow_up(doc, drafts, sent, lex)
     for d in drafts:
         if d.sub in TERRITORY_SUBS and _without_fighting(d, sents, lex):
             d.sub = "Non-violent transfer of territory"
@@ -144,6 +147,32 @@ def _protest_follow_up(doc: Doc, drafts: list[Draft], sent: Sent, lex: Lexicon) 
     old.protest = old.protest | cues
     old.sub = cls.protest_subtype(old.protest, harmed=any(f.value > 0 for f in old.figures if f.kind != "detained"))
     old.extra_actors.extend(a for a in doc.actors or () if sent.sentence.start <= a.start < sent.sentence.end)
+
+
+def _source_follow_up(doc: Doc, drafts: list[Draft], sent: Sent, lex: Lexicon) -> None:
+    """"The fighters entered the town ..., according to a fisherman." right after the capture: no
+    trigger, but the event's own actor goes on in the next sentence, so its teller is one more source."""
+    old = drafts[-1] if drafts else None
+    if old is None or sent.index - old.sentence_index != 1 or old.factuality != ASSERTED:
+        return
+    if old.roles.actor1 is None or _dated(doc, sent) or not _opens_with(doc, sent, old.roles.actor1.name):
+        return
+    parse_sentences(doc, [sent.sentence])
+    told = attribution(sent.tokens.root, sent.tokens, lex)
+    if told is not None:
+        old.more_sources.append(told)
+
+
+def _dated(doc: Doc, sent: Sent) -> bool:
+    """A date of its own (not just "before dawn") may make it another event: leave it alone."""
+    return any(sent.sentence.start <= t.start < sent.sentence.end and t.granularity not in (None, "time", "vague")
+               for t in doc.times or ())
+
+
+def _opens_with(doc: Doc, sent: Sent, name: str) -> bool:
+    """Is the sentence's first actor, near its start, the event's actor ("The fighters" for IS)?"""
+    first = next((a for a in doc.actors or () if sent.sentence.start <= a.start < sent.sentence.end), None)
+    return first is not None and first.start - sent.sentence.start <= 20 and first.name == name
 
 
 PROTEST_SUBS = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
@@ -598,6 +627,7 @@ def to_event(doc: Doc, d: Draft, lex: Lexicon) -> Event:
         victims=counts.victims or _victims_from(i2, d),
         factuality=d.factuality,
         attribution=d.attribution[0] if d.attribution else None,
+        sources=join_sources([d.attribution[0] if d.attribution else None, *(n for n, _ in d.more_sources)]),
         counter_claim=d.counter_claim[0] if d.counter_claim else None,
         source=doc.article.source,
         mentions=tuple(d.mentions),
@@ -607,7 +637,7 @@ def to_event(doc: Doc, d: Draft, lex: Lexicon) -> Event:
             "fatalities": counts.evidence if counts.fatalities is not None else None,
             "counts": counts.evidence if counts.fatalities is None else None, "attribution": d.attribution[1] if d.attribution else None,
             "counter_claim": d.counter_claim[1] if d.counter_claim else None,
-        }),
+        }) + tuple((f"attribution.{i}", span) for i, (_, span) in enumerate(d.more_sources, 2)),
     )
     return replace(event, notes=note(event))
 
