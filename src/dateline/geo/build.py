@@ -201,9 +201,9 @@ def _write(conn, rows: Iterator[tuple[PlaceRow, list]], *, weak_base: bool = Fal
     batch_n: list[tuple] = []
     for row, alts in rows:
         batch_p.append(row)
-        names = name_rows(row.id, row.name, alts)
+        names = name_rows(row.geonameid, row.name, alts)
         if weak_base:
-            names += [(k, f, i, 2) for k, f, i, _ in name_rows(row.id, strip_division(row.name))[:1]]
+            names += [(k, f, i, 2) for k, f, i, _ in name_rows(row.geonameid, strip_division(row.name))[:1]]
         batch_n.extend(names)
         if len(batch_p) >= 5000:
             n_places, n_names = n_places + len(batch_p), n_names + len(batch_n)

@@ -10,12 +10,11 @@ import difflib
 import functools
 import os
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import GazetteerError
 from .normalize import fold, fuzzy
-from .schema import SCHEMA_VERSION, connect, ensure_indexes
+from .schema import SCHEMA_VERSION, Entry, connect, ensure_indexes
 
 ENV_VAR = "DATELINE_GAZETTEER"
 _COLUMNS = "p.id, p.name, p.fclass, p.fcode, p.country, p.admin1, p.admin1_name, p.admin2, p.population, p.lat, p.lon"
@@ -25,37 +24,6 @@ MAX_CANDIDATES = 60
 MIN_FUZZY_LEN = 5
 # ... and must also be this similar in spelling to the name matched.
 FUZZY_RATIO = 0.75
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One gazetteer entry as a candidate for a name; ``kind`` says how the name matched it
-    (0 its own name, 1 an alternate name, 2 a weak form, 3 a transliteration-tolerant match)."""
-
-    geonameid: int
-    name: str
-    fclass: str
-    fcode: str
-    country: str | None
-    admin1: str | None
-    admin1_name: str | None
-    admin2: str | None
-    population: int
-    lat: float | None
-    lon: float | None
-    kind: int = 0
-
-    @property
-    def is_country(self) -> bool:
-        return self.fcode.startswith("PCL")
-
-    @property
-    def is_division(self) -> bool:
-        return self.fcode.startswith("ADM") or self.is_country
-
-    @property
-    def has_position(self) -> bool:
-        return self.lat is not None and self.lon is not None
 
 
 def default_path() -> Path:

@@ -115,9 +115,9 @@ def _load_geonames(conn: sqlite3.Connection, stream: TextIO) -> LoadStats:
             continue
         row, alternates = parsed
         places.append(row)
-        names.extend(name_rows(row.id, row.name, alternates))
+        names.extend(name_rows(row.geonameid, row.name, alternates))
         if row.fcode == "ADM2":  # "Boone" for "Boone County", as the default build indexes counties
-            names.extend((key, fkey, gid, 2) for key, fkey, gid, _ in name_rows(row.id, strip_division(row.name))[:1])
+            names.extend((key, fkey, gid, 2) for key, fkey, gid, _ in name_rows(row.geonameid, strip_division(row.name))[:1])
         rows += 1
         if len(places) >= BATCH:
             _flush(conn, places, names)

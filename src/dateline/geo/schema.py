@@ -39,10 +39,12 @@ LATE_INDEXES = ("place_country", "CREATE INDEX IF NOT EXISTS place_country ON pl
 
 
 @dataclass(frozen=True, slots=True)
-class PlaceRow:
-    """One entry as written to the ``place`` table."""
+class Entry:
+    """One gazetteer entry: the row written to the ``place`` table and, read back as a candidate
+    for a name, ``kind`` says how the name matched it (0 its own name, 1 an alternate name, 2 a
+    weak form, 3 a transliteration-tolerant match)."""
 
-    id: int
+    geonameid: int
     name: str
     fclass: str
     fcode: str
@@ -53,10 +55,27 @@ class PlaceRow:
     population: int
     lat: float | None
     lon: float | None
+    kind: int = 0
+
+    @property
+    def is_country(self) -> bool:
+        return self.fcode.startswith("PCL")
+
+    @property
+    def is_division(self) -> bool:
+        return self.fcode.startswith("ADM") or self.is_country
+
+    @property
+    def has_position(self) -> bool:
+        return self.lat is not None and self.lon is not None
 
     def values(self) -> tuple:
-        return (self.id, self.name, self.fclass, self.fcode, self.country, self.admin1,
+        """The ``place`` table's columns, in its order."""
+        return (self.geonameid, self.name, self.fclass, self.fcode, self.country, self.admin1,
                 self.admin1_name, self.admin2, self.population, self.lat, self.lon)
+
+
+PlaceRow = Entry  # the name the builders use for a row they write
 
 
 def name_rows(geonameid: int, name: str, alternates: Iterable[str] = (), *, kind: int = 1) -> list[tuple]:
