@@ -66,7 +66,8 @@ class PlaceStage(Stage):
         prior = _prior(dateline_country(doc.article.dateline), [d[2] for d in demonyms])  # noqa: E501
         all_mentions = ([head] if head else []) + mentions
         home = dateline_country(doc.article.dateline)
-        choices = self._accepted(text, all_mentions, self.resolver.resolve(all_mentions, prior=prior, home=home))
+        raw = self.resolver.resolve(all_mentions, prior=prior, home=home)
+        choices = vouched(text, all_mentions, raw, self._accepted(text, all_mentions, raw), min_margin=self.min_margin)
         places = [_place(m, c) for m, c in zip(all_mentions, choices)]
         people = person_names(text, entities)
         places = [p for p, m in zip(places, all_mentions)
@@ -108,6 +109,44 @@ class PlaceStage(Stage):
             return None
         query, fallback, hint = query_and_hint(name.title() if name.isupper() else name)
         return Mention(found, found + len(name), query, hint, fallback=fallback, role="dateline")
+
+
+# Words between a place and the place it is said to lie in: "Gawardaz village in Sarbaz county",
+# "Bwikhonge and Bunambutye sub-counties of Bulambuli district", "Tawileh town in Al Hasakeh", and
+# the last of a bracketed list "X (District, Province)" even when the NER missed the district.
+_LIES_IN = re.compile(r"\s*,\s*|\s*\((?:[^(),.;]{1,40},\s*){0,2}|\s+(?:[\w-]+\s+){0,3}?(?:in|of)\s+(?:the\s+)?")
+
+
+def vouched(text: str, mentions: Sequence[Mention], raw: Sequence[Choice | None],
+            kept: Sequence[Choice | None], *, min_margin: float = MIN_MARGIN) -> list[Choice | None]:
+    """Readings too weak to report alone that the text vouches for: a short report names a village
+    the gazetteer lacks with the district or province it lies in ("X village in Y county", "X (Y,
+    Z)"), or names one town and no other place, a town with no namesake nearly as likely. The reading is kept when it contradicts no named
+    container and lies in the country of every town or division the story resolved (a country
+    named as a topic, "the war in Ukraine", says nothing of where the story's places lie)."""
+    countries = {c.entry.country for c in kept if c is not None and not c.entry.is_country}
+    placed = bool(countries)
+    out = list(kept)
+    for i, (m, c) in enumerate(zip(mentions, raw)):
+        if out[i] is not None or c is None or c.entry.kind > 1 or "within=-" in c.reason or not m.keep:
+            continue
+        if countries and c.entry.country not in countries:
+            continue
+        if _holds_unplaced(text, i, mentions, raw) or (
+                not placed and c.entry.kind == 0 and c.margin >= min_margin and _sole_candidate(i, mentions, raw)):
+            out[i] = c
+    return out
+
+
+def _holds_unplaced(text: str, i: int, mentions: Sequence[Mention], raw: Sequence[Choice | None]) -> bool:
+    """Whether mention ``i`` is named as the container of a place the gazetteer lacks."""
+    return any(raw[k] is None and mentions[k].end <= mentions[i].start and mentions[i].start - mentions[k].end <= 40
+               and _LIES_IN.fullmatch(text, mentions[k].end, mentions[i].start) for k in range(i))
+
+
+def _sole_candidate(i: int, mentions: Sequence[Mention], raw: Sequence[Choice | None]) -> bool:
+    """Whether mention ``i`` is the only place of the story with a reading besides countries."""
+    return not any(c is not None and not c.entry.is_country for k, c in enumerate(raw) if k != i)
 
 
 def _part_of_large(m: Mention, choice: Choice) -> bool:
