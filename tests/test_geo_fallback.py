@@ -98,3 +98,17 @@ def test_the_province_after_a_district_the_ner_missed_is_kept():
     mentions = _mentions(text, ["Qurun al Innab", "Al Jawf"])
     raw = [None, _choice("Al Jawf", "YE", "ADM1")]
     assert vouched(text, mentions, raw, [None, None])[1] is raw[1]
+
+
+def test_an_unplaced_neighbourhood_is_coded_at_the_storys_town_inside_the_named_division():
+    text = "Gunmen exchanged fire with police in the Novo Aleixo neighborhood. Manaus, Amazonas, saw 40 deaths."
+    division = dict(latitude=-4.0, longitude=-63.0, country_code="BR", admin1="Amazonas", feature_code="ADM1")
+    made = [Place(text.index(name), text.index(name) + len(name), name=name, **fields) for name, fields in (
+        ("Manaus", dict(division, latitude=-3.1, longitude=-60.0, feature_code="PPL")), ("Amazonas", division),
+        ("Novo Aleixo", {}))]
+    first = Sentence(0, text.index(".") + 1)
+    doc = Doc(Article(id="n", text=text), sentences=(first, Sentence(first.end + 1, len(text))),
+              places=tuple(sorted(made, key=lambda p: p.start)))
+    at = text.index("exchanged fire")
+    where = event_place(doc, Span(at, at + 14), first)
+    assert (where.location, where.latitude) == ("Novo Aleixo", -3.1)

@@ -235,7 +235,8 @@ def _unresolved(doc: Doc, p: Place) -> EventPlace:
 def _container(doc: Doc, p: Place) -> tuple[Place | None, bool]:
     """The smallest area the text places ``p`` in: the first resolved town or division named just
     after it ("X village in Idlib governorate", "X area in Srinagar city", "X (Aguata, Anambra)"),
-    else a division the article names, else the article's first resolved town; and whether the
+    else a town of the story inside a division it names, else that division, else the article's
+    first resolved town; and whether the
     text names it as the container."""
     resolved = [q for q in doc.places or () if q.role in ("toponym", "dateline") and q.latitude is not None
                 and not (q.feature_code or "").startswith("PCL")]
@@ -246,7 +247,11 @@ def _container(doc: Doc, p: Place) -> tuple[Place | None, bool]:
         return after[0], True
     # The dateline is where the reporter files from (BEIRUT for a story about Syria): a last resort.
     story = [q for q in resolved if q.role != "dateline"] or resolved
-    return (divisions or story or [None])[0], False
+    # A town of the story inside the division it names is a smaller area than the division
+    # ("in Manaus (Amazonas), ... in the Novo Aleixo neighborhood": Manaus, not Amazonas' middle).
+    towns = [q for q in story if (q.feature_code or "").startswith(_TOWN_CODES)
+             and any((d.country_code, d.admin1) == (q.country_code, q.admin1) for d in divisions)]
+    return (towns or divisions or story or [None])[0], False
 
 
 def _country_only(doc: Doc) -> EventPlace:
