@@ -26,7 +26,7 @@ STOP_AT = {"say", "report", "tell", "claim", "accuse", "blame", "allege", "state
 def factuality(trigger: Any, lex: Lexicon) -> str:
     """``trigger`` is the head token of the event's trigger."""
     chain = list(_governors(trigger))
-    for check in (_negated, _future, _hypothetical, _generic):
+    for check in (_negated, _future, _unknown, _hypothetical, _generic):
         result = check(trigger, chain, lex)
         if result:
             return result
@@ -80,16 +80,39 @@ def _going_to(tok: Any) -> bool:
     return tok.dep_ == "xcomp" and head.lower_ == "going" and any(c.lower_ in ("is", "are", "am", "'re", "'s") for c in head.children)
 
 
+# "the number of casualties is unknown": the harm word is only what the count would be of
+AMOUNT_OF = frozenset({"number", "toll", "extent", "figure", "count", "scale"})
+
+
+def _unknown(trigger: Any, chain: list[Any], lex: Lexicon) -> str | None:
+    """"Casualties unknown.", "the number of casualties is unclear": a status line says nothing
+    happened or not, so the harm word is no event of its own (it is not asserted)."""
+    words = lex.factuality["unknown_words"]
+    subject = trigger
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() in AMOUNT_OF:
+        subject = trigger.head.head
+    if trigger.pos_ not in ("NOUN", "PROPN") or subject.dep_ not in ("nsubj", "nsubjpass", "ROOT"):
+        return None
+    pred = subject.head
+    said = [pred] + [c for c in pred.children if c.dep_ in ("acomp", "attr", "oprd")]
+    if subject.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in subject.sent):
+        said += [c for c in subject.children if c.dep_ == "amod"]  # "Unknown casualties." with no verb
+    return HYPOTHETICAL if any(t.lemma_.lower() in words and t is not subject for t in said) else None
+
+
 def _hypothetical(trigger: Any, chain: list[Any], lex: Lexicon) -> str | None:
     aux = lex.factuality["hypothetical_aux"]
     words = lex.factuality["hypothetical_words"]
-    for tok in chain:
+    for below, tok in zip([trigger] + chain, chain):
         for child in tok.children:
             if child.dep_ == "aux" and child.lower_ in aux and not _past_perfect_modal(child, tok):
                 return HYPOTHETICAL
             if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
                 return HYPOTHETICAL
-        if tok is not trigger and tok.lemma_.lower() in words and not _people_stopped(trigger, tok):
+        # A modal or "if" is shared by conjuncts ("could attack and kill"), but a verb like "thwart"
+        # reached from its conjunct is a sibling act: 'forces thwarted and clashed with' did clash.
+        sibling = tok is not trigger and below.dep_ == "conj"
+        if tok is not trigger and not sibling and tok.lemma_.lower() in words and not _people_stopped(trigger, tok):
             return HYPOTHETICAL
     return None
 
