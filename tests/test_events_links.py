@@ -257,3 +257,26 @@ Unidentified gunmen shot and killed a police officer in Tulua in Colombia on Tue
 """
     found = events(pipe, text)
     assert found and found[0]["actor2"] == "Police Forces of Colombia (2018-)"
+
+
+def test_the_from_phrase_after_a_place_is_the_loser(pipe):
+    # the parse hangs "from" on the place after the object, not on the verb
+    text = """date 2022-04-06 Example Wire, KYIV
+
+Ukrainian forces liberated the village of Kyselivka in Kherson oblast from Russian forces on Wednesday.
+"""
+    found = events(pipe, text)
+    assert found[0]["sub_event_type"] == "Government regains territory"
+    assert found[0]["actor1"].startswith("Military Forces of Ukraine")
+    assert found[0]["actor2"].startswith("Military Forces of Russia")
+
+
+def test_a_pro_government_force_named_first_is_actor1_though_the_parse_cuts_its_name(pipe):
+    text = """date 2022-01-18 Example Wire, ADEN
+
+Pro-Hadi and Giants Brigades forces clashed with Houthi forces and took control of Harib in Marib \
+on Tuesday.
+"""
+    found = events(pipe, text)
+    assert found[0]["actor1"] == "Military Forces of Yemen (2012-)"
+    assert found[0]["sub_event_type"] == "Government regains territory"

@@ -64,6 +64,9 @@ class ActorIndex:
     def in_range(self, start: int, end: int) -> list[ActorMention]:
         return [m for m in self.actors if start <= m.start and m.end <= end]
 
+    def overlapping(self, start: int, end: int) -> list[ActorMention]:
+        return [m for m in self.actors if m.end > start and m.start < end]
+
 
 def _phrase_tokens(tok: Any) -> list[Any]:
     """The head first, then its compound/appositive/conjunct modifiers that may carry the name."""
@@ -105,7 +108,8 @@ def _first_of(agent: Any, index: ActorIndex) -> tuple[ActorMention, Span] | None
     the subject, the first named is actor1 (ACLED's order; the others are its associates)."""
     if agent is None or not any(t.dep_ == "cc" for t in agent.doc[agent.left_edge.i : agent.i]):
         return None
-    inside = index.in_range(agent.left_edge.idx, agent.idx + len(agent.text))
+    # a name cut by the parse ("pro-Hadi and Giants Brigades forces": "pro" left outside) still counts
+    inside = index.overlapping(agent.left_edge.idx, agent.idx + len(agent.text))
     if len({index.resolve(m).name for m in inside}) < 2:
         return None
     return index.resolve(inside[0]), Span(inside[0].start, inside[0].end)
@@ -144,10 +148,20 @@ def _coordinated(agent: Any, a1: tuple[ActorMention, Span], index: ActorIndex):
 
 
 def _taken(verb: Any) -> list[Any]:
-    """The verb, its object and the object's "of" noun: "from" may hang on any ("the town of X from Y")."""
-    obj = _child(verb, "dobj")
-    return [verb] + ([obj, *[g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]]
-                     if obj is not None else [])
+    """The verb and the words of its own clause a "from" hangs on: the parse may attach it to the
+    object, its "of" noun or a place after it ("the village of X in Y oblast from Z")."""
+    heads = [t.head for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "from" and t.i > verb.i
+             and _in_clause(t.head, verb)]
+    return [verb] + [h for h in heads if h.i != verb.i]
+
+
+def _in_clause(tok: Any, verb: Any) -> bool:
+    """No other verb stands between ``tok`` and ``verb`` ("forces that fled from X" is another clause)."""
+    while tok.i != verb.i and tok.dep_ != "ROOT":
+        if tok.pos_ in ("VERB", "AUX"):
+            return False
+        tok = tok.head
+    return tok.i == verb.i
 
 
 def _accused(agent: Any) -> Any:
