@@ -117,3 +117,11 @@ def test_a_death_is_excessive_force_only_when_force_was_used_on_the_protest():
     assert protest_subtype(frozenset({"death", "intervention"}), harmed=True) == "Excessive force against protesters"
     assert protest_subtype(frozenset({"intervention"}), harmed=True) == "Protest with intervention"
     assert protest_subtype(frozenset({"excessive"}), harmed=True) == "Excessive force against protesters"
+
+
+def test_a_militia_that_only_throws_stones_is_a_mob():
+    stones = clues("attack", inter1=3, inter2=7, weapons=frozenset({"stones"}))
+    assert classify(stones) == "Mob violence"
+    armed = clues("attack", inter1=3, inter2=7, weapons=frozenset({"stones", "arms"}))
+    assert classify(armed) == "Attack"
+    assert classify(clues("attack", inter1=2, inter2=7, weapons=frozenset({"stones"}))) == "Attack"

@@ -280,3 +280,13 @@ on Tuesday.
     found = events(pipe, text)
     assert found[0]["actor1"] == "Military Forces of Yemen (2012-)"
     assert found[0]["sub_event_type"] == "Government regains territory"
+
+
+def test_settlers_hurling_stones_are_rioters_of_their_own_country(pipe):
+    text = """date 2022-04-08 Example Wire, RAMALLAH
+
+Israeli settlers hurled stones at passing Palestinian vehicles near Yitzhar in the West Bank on Friday.
+"""
+    found = events(pipe, text)
+    assert found[0]["sub_event_type"] == "Mob violence"
+    assert found[0]["actor1"] == "Rioters (Israel)"

@@ -94,7 +94,7 @@ VIOLENT = frozenset({"clash", "attack", "harm", "air", "bombing", "shelling", "e
 # Who "bombs" from the air when no weapon is named.
 AIR_AGENTS = frozenset({"coalition", "regime", "government", "army", "military", "force", "jet", "plane",
                         "aircraft", "warplane", "air force", "alliance", "nato"})
-STATE, PROTESTERS, RIOTERS, CIVILIANS, EXTERNAL = 1, 6, 5, 7, 8
+STATE, MILITIA, PROTESTERS, RIOTERS, CIVILIANS, EXTERNAL = 1, 3, 6, 5, 7, 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +210,7 @@ def _armed_target(c: Clues) -> bool:
 
 
 def _person(c: Clues, f: frozenset[str]) -> str | None:
-    if c.crowd and f & {"clash", "attack", "harm", "destroy", "loot"} and not f & {"sexual", "abduct"}:
+    if (c.crowd or _stone_throwers(c)) and f & {"clash", "attack", "harm", "destroy", "loot"} and not f & {"sexual", "abduct"}:
         return _rioting(c)  # violence by an unarmed crowd: rioters
     if "sexual" in f:
         return "Sexual violence"
@@ -222,6 +222,12 @@ def _person(c: Clues, f: frozenset[str]) -> str | None:
         # A non-state armed group "detaining" people abducts them (ACLED).
         return "Abduction/forced disappearance" if c.inter1 in (2, 3, 4) else "Arrests"
     return None
+
+
+def _stone_throwers(c: Clues) -> bool:
+    """ACLED: a militia (settlers, party supporters) that only throws stones acts as a mob of
+    rioters; with a gun, a bomb or any other weapon named it is the armed group."""
+    return c.inter1 == MILITIA and c.weapons - {"nonlethal"} == {"stones"}
 
 
 def _rioting(c: Clues) -> str:

@@ -136,7 +136,7 @@ def _countered(doc: Doc, d: Draft) -> bool:
 
 def _riot_sides(doc: Doc, d: Draft, iso: str | None, one: Side, two: Side) -> tuple[Side, Side]:
     crowd = [a for a in (d.roles.actor1, *d.extra_actors, *_sentence_actors(doc, d)) if a is not None]
-    rioters: Side = (naming.rioters(_crowd_country(crowd, iso)), cls.RIOTERS, None)
+    rioters: Side = (naming.rioters(_crowd_country(crowd, None) or _group_country(d.roles.actor1) or iso), cls.RIOTERS, None)
     if two[1] not in (1, 3, 8) and one[1] not in (1, 3, 8):
         force = next((a for a in [*d.extra_actors, *_sentence_actors(doc, d)] if a.inter in (1, 8)), None)
         if force is not None:
@@ -149,6 +149,12 @@ def _riot_sides(doc: Doc, d: Draft, iso: str | None, one: Side, two: Side) -> tu
         return rioters, two
     state = two if two[1] in (1, 3, 8) else one if one[1] in (1, 3, 8) else (None, None, None)
     return rioters, state
+
+
+def _group_country(actor: ActorMention | None) -> str | None:
+    """"Israeli settlers" hurling stones in the West Bank are Rioters (Israel): a militia that
+    riots keeps its own country."""
+    return actor.country if actor is not None and actor.inter == cls.MILITIA and actor.country else None
 
 
 def _crowd_country(actors: Sequence[ActorMention], iso: str | None) -> str | None:
