@@ -58,3 +58,17 @@ def test_a_misparsed_shooting_with_an_unknown_gunman_stays_asserted(nlp, lex):
     assert factuality(token(doc, "killed"), lex) == "asserted"
     assert factuality(token(doc, "shot"), lex) == "asserted"
     assert factuality(token(nlp("Unknown casualties."), "casualties"), lex) == "hypothetical"
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        ("Troops, fighting under the brigade, thwarted the advance of the rebels.", "fighting", "asserted"),
+        ("The army foiled the plot, killing two militants.", "killing", "asserted"),
+        ("Heavy fighting prevented the delivery of aid.", "fighting", "asserted"),
+        ("The attack was foiled by the police.", "attack", "hypothetical"),
+        ("Police prevented an attack on the market.", "attack", "hypothetical"),
+    ],
+)
+def test_only_what_is_thwarted_is_unreal(nlp, lex, text, word, expected):
+    assert factuality(token(nlp(text), word), lex) == expected

@@ -109,9 +109,10 @@ def _hypothetical(trigger: Any, chain: list[Any], lex: Lexicon) -> str | None:
                 return HYPOTHETICAL
             if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
                 return HYPOTHETICAL
-        # A modal or "if" is shared by conjuncts ("could attack and kill"), but a verb like "thwart"
-        # reached from its conjunct is a sibling act: 'forces thwarted and clashed with' did clash.
-        sibling = tok is not trigger and below.dep_ == "conj"
+        # A modal or "if" is shared by conjuncts ("could attack and kill"), but "thwart", "prevent"
+        # make only what they stop unreal: its conjunct ("thwarted and clashed"), a circumstance
+        # ("fighting under X, thwarted ...", "foiled it, killing two") or its doer happened.
+        sibling = tok is not trigger and below.dep_ in ("conj", "advcl", "nsubj")
         if tok is not trigger and not sibling and tok.lemma_.lower() in words and not _people_stopped(trigger, tok):
             return HYPOTHETICAL
     return None
