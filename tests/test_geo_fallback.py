@@ -112,3 +112,15 @@ def test_an_unplaced_neighbourhood_is_coded_at_the_storys_town_inside_the_named_
     at = text.index("exchanged fire")
     where = event_place(doc, Span(at, at + 14), first)
     assert (where.location, where.latitude) == ("Novo Aleixo", -3.1)
+
+
+def test_a_span_across_an_unclosed_bracket_is_a_place_and_its_container():
+    from dateline.geo.stage import split_brackets
+    from dateline.geo.toponyms import Found
+
+    text = "On 13 April 2022, in Tocopilla (Antofagasta), teachers staged a demonstration."
+    start = text.index("Tocopilla")
+    parts = split_brackets(text, [Found(start, text.index(")"))])
+    assert [text[f.start : f.end] for f in parts] == ["Tocopilla", "Antofagasta"]
+    whole = Found(text.index("teachers"), text.index("teachers") + 8)
+    assert split_brackets(text, [whole]) == [whole]

@@ -20,7 +20,7 @@ from .countries import dateline_country, demonym_country
 from .gazetteer import Gazetteer, as_gazetteer
 from .resolve import Choice, Mention, Resolver
 from .normalize import fold
-from .toponyms import PART_OF, demonym_spans, find_spans, mentions_from_spans, query_and_hint
+from .toponyms import PART_OF, Found, demonym_spans, find_spans, mentions_from_spans, query_and_hint
 
 # An unresolved "place" shaped like an adjective of nationality or faith ("Kurdish") is the NER's slip.
 _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ish|ese|ian|ic|ite)s?$")
@@ -60,7 +60,7 @@ class PlaceStage(Stage):
     def __call__(self, doc: Doc) -> None:
         text, body = doc.text, doc.article.body_start
         entities = doc.entities or ()
-        mentions = mentions_from_spans(text, find_spans(text, entities, body))
+        mentions = mentions_from_spans(text, split_brackets(text, find_spans(text, entities, body)))
         demonyms = demonym_spans(text, entities, body)
         head = self._dateline_mention(doc)
         prior = _prior(dateline_country(doc.article.dateline), [d[2] for d in demonyms])  # noqa: E501
@@ -147,6 +147,19 @@ def _holds_unplaced(text: str, i: int, mentions: Sequence[Mention], raw: Sequenc
 def _sole_candidate(i: int, mentions: Sequence[Mention], raw: Sequence[Choice | None]) -> bool:
     """Whether mention ``i`` is the only place of the story with a reading besides countries."""
     return not any(c is not None and not c.entry.is_country for k, c in enumerate(raw) if k != i)
+
+
+def split_brackets(text: str, spans: Sequence[Found]) -> list[Found]:
+    """A span running across an unclosed bracket ("Tocopilla (Antofagasta" of "in Tocopilla
+    (Antofagasta), teachers ...") is a place and its container: two names, looked up apart."""
+    out: list[Found] = []
+    for f in spans:
+        cut = text.find(" (", f.start, f.end)
+        if cut > f.start and ")" not in text[cut : f.end] and f.end - cut > 3:
+            out += [dataclasses.replace(f, end=cut), dataclasses.replace(f, start=cut + 2)]
+        else:
+            out.append(f)
+    return out
 
 
 def _part_of_large(m: Mention, choice: Choice) -> bool:
