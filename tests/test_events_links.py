@@ -290,3 +290,13 @@ Israeli settlers hurled stones at passing Palestinian vehicles near Yitzhar in t
     found = events(pipe, text)
     assert found[0]["sub_event_type"] == "Mob violence"
     assert found[0]["actor1"] == "Rioters (Israel)"
+
+
+def test_village_defence_volunteers_are_an_armed_side(pipe):
+    text = """date 2022-01-31 Example Wire, OUAGADOUGOU
+
+JNIM militants attacked VDP volunteers in the village of Noaka in Burkina Faso on Monday.
+"""
+    found = events(pipe, text)
+    assert found[0]["actor2"] == "VDP: Volunteer for Defense of Homeland"
+    assert found[0]["sub_event_type"] == "Armed clash"
