@@ -68,6 +68,22 @@ def make_fake_pipeline():
     return Dateline([FakeParse(), FakeEvents()])
 
 
+@pytest.fixture(scope="session")
+def nlp():
+    """The real English pipeline, loaded once for every test that parses hand-written sentences."""
+    from dateline.parse import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def lex():
+    """The event lexicon the package ships."""
+    from dateline.events.lexicon import load_lexicon
+
+    return load_lexicon()
+
+
 @pytest.fixture
 def fake_loader():
     """The loader of the fake pipeline, for ``pipe_articles``/``run_batch`` (``loader=``)."""

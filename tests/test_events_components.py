@@ -9,19 +9,8 @@ from dateline.events.attribution import attribution, is_denial
 from dateline.events.counts import Figure, combine, figures, merge_counts, parse_number, Counts
 from dateline.events.factuality import factuality, zero_victims
 from dateline.events.lexicon import PhraseTable, load_lexicon, sentence_words
-from dateline.parse import load_nlp
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
-
-
-@pytest.fixture(scope="module")
-def lex():
-    return load_lexicon()
 
 
 def token(doc, word: str):

@@ -5,18 +5,6 @@ from __future__ import annotations
 import pytest
 
 from dateline.events.factuality import factuality
-from dateline.events.lexicon import load_lexicon
-from dateline.parse import load_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
-
-
-@pytest.fixture(scope="module")
-def lex():
-    return load_lexicon()
 
 
 def token(doc, word: str):

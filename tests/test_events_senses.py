@@ -13,13 +13,6 @@ from dateline.events.senses import RULES, load_senses, other_sense, senses_from
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from dateline.parse import load_nlp
-
-    return load_nlp()
-
-
 def word(nlp, text: str, target: str):
     doc = nlp(text)
     return next(t for t in doc if t.text == target)

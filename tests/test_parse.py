@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.model import Article, Doc, Sentence
-from dateline.parse import ParseStage, default_trigger_words, is_parsed, load_nlp, parse_sentences
+from dateline.parse import ParseStage, default_trigger_words, is_parsed, parse_sentences
 
 pytestmark = pytest.mark.slow
 
@@ -15,11 +15,6 @@ TEXT = (
     "The market reopened after a week. "
     "Officials in Abuja expect a good harvest."
 )
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def make_doc(text: str = TEXT) -> Doc:
