@@ -8,6 +8,7 @@ Everything here is small and immutable, cached once per process.
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
@@ -18,7 +19,7 @@ from .demonyms import DEMONYMS
 from .normalize import fold
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..model import Doc
+    from ..model import Doc, Place
 
 # Where ACLED's country column differs from GeoNames' country name.
 ACLED_NAMES = {
@@ -167,20 +168,61 @@ def dateline_country(dateline: str | None) -> str | None:
     return capital_country(parts[0]) if parts else None
 
 
+# A demonym that modifies a force, a weapon or an attack ("Russian forces shelled ...", "Turkish
+# drone", "Saudi-led coalition air raids", "the Russian invasion of ...") names who acts, not where:
+# an army acts abroad as often as at home, so it is no evidence of the event's country.
+_ACTOR_AFTER = re.compile(
+    r"(?:-led\b|\s+(?:[\w-]+\s+){0,2}?(?:forces?|troops|soldiers|servicem[ae]n|army|armed\s+forces|military|navy|"
+    r"air\s*force|warplanes?|jets?|aircraft|planes?|helicopters?|drones?|missiles?|rockets?|shell(?:s|ing)|artillery|"
+    r"air\s*strikes?|air\s+raids?|strikes?|bombardments?|bombings?|invasion|occupation|offensive|aggression|"
+    r"tanks?|units?|positions?|coalition|border\s+guards?|gunboats?|warships?)\b)", re.I)
+ACTOR_DEMONYM = "demonym of an actor"
+# What such a demonym counts towards the story's country: less than a place, so one named place outweighs it.
+ACTOR_VOTE = 0.5
+
+
+def actor_demonym(text: str, start: int, end: int) -> bool:
+    """Whether the demonym at ``text[start:end]`` modifies a force or an attack ("Russian forces")."""
+    return _ACTOR_AFTER.match(text, end) is not None
+
+
+# A country that is what an event is about, not where it is: "protested the invasion of Ukraine",
+# "in solidarity with Palestine", "Russia's invasion", "the Russian military invasion", "the Russian embassy".
+_TOPIC_BEFORE = re.compile(r"\b(?:invasion|occupation|war|aggression|solidarity|support|sanctions)\s+"
+                           r"(?:of|in|on|with|for|against)\s+(?:the\s+)?$", re.I)
+_TOPIC_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:military\s+)?(?:invasion|occupation|aggression|war|embassy|consulate)\b", re.I)
+
+
+def topic_place(text: str, place: "Place") -> bool:
+    """Whether ``place`` names what the text is about rather than where: "the invasion of Ukraine"."""
+    return bool(_TOPIC_BEFORE.search(text, max(0, place.start - 40), place.start) or _TOPIC_AFTER.match(text, place.end))
+
+
+def _vote(text: str, place: "Place") -> float:
+    """What ``place`` counts towards the story's country (see :func:`story_country`)."""
+    if place.role == "dateline":
+        return 2.0
+    if topic_place(text, place):
+        return 0.0
+    return ACTOR_VOTE if place.reason == ACTOR_DEMONYM else 1.0
+
+
 def story_country(doc: "Doc") -> str | None:
     """ISO2 of the story's main country: the dateline's, else the one its places and demonyms name most.
 
-    The dateline counts twice; each toponym and demonym once.
+    The dateline counts twice; each toponym and demonym once, a demonym of an actor half, a country
+    the story is about (the object of "invasion of", "solidarity with") not at all.
     """
-    votes: Counter[str] = Counter()
+    votes: Counter[str] = Counter()  # float weights
     order: dict[str, int] = {}
     head = dateline_country(doc.article.dateline)
     if head:
         votes[head] += 2
         order.setdefault(head, -1)
     for i, place in enumerate(doc.places or ()):
-        if place.country_code:
-            votes[place.country_code] += 2 if place.role == "dateline" else 1
+        vote = _vote(doc.text, place) if place.country_code else 0.0
+        if vote:
+            votes[place.country_code] += vote
             order.setdefault(place.country_code, i)
     if not votes:
         return None

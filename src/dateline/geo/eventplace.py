@@ -15,7 +15,7 @@ from typing import Sequence
 
 from ..model import Doc, Entity, EventPlace, Place, Sentence, Span
 from .centres import COUNTRY_CENTRES
-from .countries import country_name, story_country
+from .countries import country_name, story_country, topic_place
 
 # Words just before a place that say the event was there (strong) or around it (near).
 _AT = re.compile(r"(?:\b(?:in|at|on|inside|into|across|through|throughout|within|over|of|hit|struck|attacked|bombed|"
@@ -123,8 +123,9 @@ def _contained(text: str, p: Place, places: Sequence[Place]) -> bool:
 
 def _not_a_location(text: str, p: Place) -> bool:
     """"US-led coalition" names a country as a modifier; "near the border with Iraq" names the far
-    side of a border: neither is where the event happened, even when nothing else is named."""
-    return bool(_COMPOUND.match(text[p.end : p.end + 15]) or _BORDER_WITH.search(text[max(0, p.start - 20) : p.start]))
+    side of a border; "the invasion of Ukraine" names what protesters are against: none is where the
+    event happened, even when nothing else is named."""
+    return topic_place(text, p) or bool(_COMPOUND.match(text[p.end : p.end + 15]) or _BORDER_WITH.search(text[max(0, p.start - 20) : p.start]))
 
 
 def _cue(text: str, p: Place) -> tuple[float, bool]:

@@ -16,7 +16,7 @@ from typing import Sequence
 from ..model import Doc, Entity, EventPlace, Place, Sentence, Span
 from ..pipeline import Stage
 from .build import COUNTY_ID_BASE
-from .countries import dateline_country, demonym_country
+from .countries import ACTOR_DEMONYM, actor_demonym, dateline_country, demonym_country
 from .gazetteer import Gazetteer, as_gazetteer
 from .resolve import Choice, Mention, Resolver
 from .normalize import fold
@@ -36,6 +36,8 @@ SOLE_MARGIN = 99.0
 # rises by STORY_FLOOR (a short report or an ACLED note has little context to offer).
 STORY_FLOOR = 0.5
 STORY_NAMES = 6
+# How much a demonym of an acting force counts towards the country context (a plain demonym: 0.5).
+ACTOR_PRIOR = 0.0
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\b")
 
 
@@ -63,7 +65,9 @@ class PlaceStage(Stage):
         mentions = mentions_from_spans(text, split_brackets(text, find_spans(text, entities, body)))
         demonyms = demonym_spans(text, entities, body)
         head = self._dateline_mention(doc)
-        prior = _prior(dateline_country(doc.article.dateline), [d[2] for d in demonyms])  # noqa: E501
+        actor = [actor_demonym(text, s, e) for s, e, _ in demonyms]
+        prior = _prior(dateline_country(doc.article.dateline), [d[2] for d, a in zip(demonyms, actor) if not a],
+                       actors=[d[2] for d, a in zip(demonyms, actor) if a])
         all_mentions = ([head] if head else []) + mentions
         home = dateline_country(doc.article.dateline)
         raw = self.resolver.resolve(all_mentions, prior=prior, home=home)
@@ -74,7 +78,8 @@ class PlaceStage(Stage):
                   if (p.latitude is not None or (m.keep and not _ADJECTIVE.match(text[p.start : p.end])))
                   and not (m.loose and text[p.start : p.end] in people)]
         places += _repeats(text, body, places, [(e.start, e.end) for e in entities if e.label == "PERSON"], people)
-        places += [Place(s, e, text[s:e], country_code=code, role="demonym", reason="demonym") for s, e, code in demonyms]
+        places += [Place(s, e, text[s:e], country_code=code, role="demonym", reason=ACTOR_DEMONYM if a else "demonym")
+                   for (s, e, code), a in zip(demonyms, actor)]
         doc.places = tuple(sorted(places, key=lambda p: (p.start, p.end)))
 
     def _accepted(self, text: str, mentions: Sequence[Mention], choices: Sequence[Choice | None]) -> list[Choice | None]:
@@ -214,18 +219,23 @@ def _repeats(text: str, body: int, places: Sequence[Place], persons: Sequence[tu
     return out
 
 
-def _prior(dateline_code: str | None, demonym_codes: Sequence[str]) -> dict[str, float]:
+def _prior(dateline_code: str | None, demonym_codes: Sequence[str], *, actors: Sequence[str] = ()) -> dict[str, float]:
+    """Country context: the dateline's country, the demonyms' and, weaker, the acting forces' countries
+    ("Russian forces shelled X": most often abroad, yet an army acts at home too)."""
     prior: dict[str, float] = defaultdict(float)
     if dateline_code:
         prior[dateline_code] += 2.0
     for code in demonym_codes:
         prior[code] += 0.5
+    for code in actors:
+        prior[code] += ACTOR_PRIOR
     return prior
 
 
 def _text_prior(text: str) -> dict[str, float]:
     """Country context from demonyms anywhere in a text (no NER needed)."""
-    return _prior(None, [c for c in map(demonym_country, _CAPITALISED.findall(text)) if c])
+    found = [(demonym_country(m.group()), actor_demonym(text, m.start(), m.end())) for m in _CAPITALISED.finditer(text)]
+    return _prior(None, [c for c, a in found if c and not a], actors=[c for c, a in found if c and a])
 
 
 def _place(m: Mention, choice: Choice | None) -> Place:
