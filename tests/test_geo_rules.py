@@ -391,3 +391,53 @@ def test_a_bare_name_among_named_counties_is_a_county(tmp_path):
     listed = resolver.resolve([Mention(0, 8, "Hamilton"), Mention(30, 42, "Boone County")])[0]
     assert alone.entry.fcode == "PPL"
     assert listed.entry.fcode == "ADM2" and "county=" in listed.reason
+
+
+LONE_ROWS = [
+    (401, "Jena", "Jena", "", 50.93, 11.59, "P", "PPL", "DE", "15", 104712),
+    (402, "Jena", "Jena", "", 19.65, 85.93, "P", "PPL", "IN", "21", 8143),
+    (403, "Lourdes", "Lourdes", "", 43.09, -0.05, "P", "PPL", "FR", "76", 15786),
+    (404, "Lourdes", "Lourdes", "", 10.2, 123.9, "P", "PPL", "PH", "07", 11155),
+    (405, "Zaporizhzhia", "Zaporizhzhia", "", 47.82, 35.19, "P", "PPL", "UA", "26", 710052),
+    (406, "Dhi Qar", "Dhi Qar", "", 31.1, 46.2, "A", "ADM1", "IQ", "09", 872126),
+]
+
+
+@pytest.fixture
+def lone_resolver(tmp_path):
+    from dateline.geo.resolve import Resolver
+
+    dump = tmp_path / "XX.txt"
+    dump.write_text("".join(geonames_line(r) for r in LONE_ROWS), encoding="utf-8")
+    path = tmp_path / "gaz.sqlite"
+    create_empty(path)
+    load(path, dump)
+    return Resolver(Gazetteer(path))
+
+
+def test_a_town_ten_times_its_namesakes_leads_clearly(lone_resolver):
+    from dateline.geo.resolve import DOMINANT_LEAD, Mention
+
+    # "demonstrated in Jena": the German city of 100,000, not the Indian town of 8,000
+    jena = lone_resolver.resolve([Mention(0, 4, "Jena", hint="settlement")])[0]
+    assert jena.entry.country == "DE" and jena.margin >= DOMINANT_LEAD
+    # ... but two towns of a size stay a coin toss
+    lourdes = lone_resolver.resolve([Mention(0, 7, "Lourdes", hint="settlement")])[0]
+    assert lourdes.margin < DOMINANT_LEAD
+
+
+def test_spelling_variants_swap_one_transliteration_habit():
+    from dateline.geo.normalize import spelling_variants
+
+    assert "Zaporizhzhia" in spelling_variants("Zaporizhia")
+    assert "Zaporizhia" in spelling_variants("Zaporizhzhia")
+    assert "Dhi Qar" in spelling_variants("Thi Qar")
+    assert spelling_variants("Sergele") == ()  # "Sergeli" is another place
+    assert spelling_variants("Kabul") == ()
+
+
+def test_unknown_spellings_resolve_through_their_variants(lone_resolver):
+    from dateline.geo.resolve import Mention
+
+    zap, thi = lone_resolver.resolve([Mention(0, 10, "Zaporizhia"), Mention(20, 27, "Thi Qar")])
+    assert zap.entry.geonameid == 405 and thi.entry.geonameid == 406

@@ -70,3 +70,23 @@ def name_variants(name: str) -> tuple[str, ...]:
             if last.endswith(suffix):
                 out.append(name[: len(name) - len(suffix)] + ending)
     return tuple(out)
+
+
+# Letters one transliteration writes where another writes others, swapped one at a time when a
+# name is unknown as written: Ukrainian "zhzh" ("Zaporizhia"/"Zaporizhzhia"), Arabic dhal as "th"
+# or "dh" ("Thi Qar"/"Dhi Qar"). Applied at look-up time, so a gazetteer built with the older keys
+# needs no rebuild. Not "e"/"i": "Sergele" would become "Sergeli", a district of Tashkent.
+_SWAPS = (("zhzh", "zh"), ("zh", "zhzh"), ("Th", "Dh"), ("Dh", "Th"))
+
+
+def spelling_variants(name: str) -> tuple[str, ...]:
+    """``name`` with one transliteration habit swapped at one place, each way it can be."""
+    out: list[str] = []
+    for old, new in _SWAPS:
+        at = name.find(old)
+        while at >= 0:
+            variant = name[:at] + new + name[at + len(old):]
+            if variant not in out and variant != name and "zhzhzh" not in variant:
+                out.append(variant)
+            at = name.find(old, at + len(old))
+    return tuple(out)

@@ -20,7 +20,7 @@ from typing import Mapping, Sequence
 
 from .countries import country_code, demonym_country
 from .gazetteer import Entry, Gazetteer
-from .normalize import fold, name_variants
+from .normalize import fold, name_variants, spelling_variants
 
 ROUNDS = 3
 # A place inside a division the story names ("Lebanon ... Ohio") over its namesakes elsewhere.
@@ -54,6 +54,12 @@ COUNTY_LIST = 1.5
 HOLDER_DIVISION = 2.0
 # How close a loose match must be spelt to a country's name to stand for it.
 COUNTRY_SPELLING = 0.9
+# A reading an order of magnitude (DOMINANT times) more populous than every namesake elsewhere,
+# named as a place and matched no worse, is what a short report means ("demonstrated in Jena":
+# the German city of 100,000, not the Indian town of 8,000): it leads by at least DOMINANT_LEAD,
+# unless the story's other names point somewhere (then they decide, as in local news).
+DOMINANT = 10.0
+DOMINANT_LEAD = 1.0
 _OWN_TERMS = ("pop", "type", "name", "hint")
 
 
@@ -92,6 +98,14 @@ def _margin(score: float, best: Entry, scored) -> float:
     own_could = next(could for (_, _, _, could), e in scored if e is best)
     rivals = [total - could for (total, _, _, could), e in scored if e.geonameid != best.geonameid and _far(best, e)]
     return score - own_could - max(rivals) if rivals else 99.0
+
+
+def _dominant(best: Entry, scored) -> bool:
+    """Whether ``best`` outnumbers every namesake elsewhere DOMINANT times over, by an own name
+    ("Jena" and "Jena"), not an alternate one a rival might carry more often."""
+    rivals = [e for _, e in scored if e.geonameid != best.geonameid and _far(best, e)]
+    return best.kind == 0 and best.fclass == "P" and bool(rivals) and all(
+        e.population * DOMINANT <= best.population for e in rivals)
 
 
 def _far(a: Entry, b: Entry) -> bool:
@@ -237,6 +251,8 @@ class Resolver:
         (score, own, parts, could), entry = max(scored, key=lambda x: x[0][0])
         at_home = m.keep and ctx.home is not None and entry.country == ctx.home
         margin = _margin(score, entry, scored)
+        if margin > 0 and not ctx.has_votes(key) and _dominant(entry, scored):
+            margin = max(margin, DOMINANT_LEAD)
         # A name no other place bears needs less size, unless the story points elsewhere.
         sole = margin >= SOLE and (not ctx.has_votes(key) or ctx.country_share(entry.country, key) > 0)
         clear = m.keep and margin >= UNIQUE_MARGIN and own >= (SOLE_OWN if sole else UNIQUE_OWN)
@@ -309,7 +325,7 @@ def _variants(name: str) -> tuple[str, ...]:
         out += [part] if part != name else []
         bare = _CITY_WORD.sub("", part)
         out += [bare] if bare != part else []
-    return tuple(out) + name_variants(name)
+    return tuple(out) + name_variants(name) + spelling_variants(name)
 
 
 def _near_spelling(a: str, b: str) -> bool:
