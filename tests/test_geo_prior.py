@@ -63,3 +63,10 @@ def test_the_invaded_country_is_not_the_protests_place():
     doc = Doc(Article(id="c", text=text), sentences=(Sentence(0, len(text)),), places=(cartagena, ukraine))
     trigger = Span(text.index("condemn"), text.index("condemn") + 7)
     assert event_place(doc, trigger, doc.sentences[0]).iso2 == "ES"
+
+
+def test_a_community_abroad_and_an_embassy_of_a_country_are_topics():
+    text = "Members of the Ukrainian community protested at the embassy of Russia in Milan."
+    assert topic_place(text, _at(text, "Ukrainian"))
+    assert topic_place(text, _at(text, "Russia"))
+    assert not topic_place(text, _at(text, "Milan"))

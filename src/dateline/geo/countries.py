@@ -187,10 +187,12 @@ def actor_demonym(text: str, start: int, end: int) -> bool:
 
 
 # A country that is what an event is about, not where it is: "protested the invasion of Ukraine",
-# "in solidarity with Palestine", "Russia's invasion", "the Russian military invasion", "the Russian embassy".
-_TOPIC_BEFORE = re.compile(r"\b(?:invasion|occupation|war|aggression|solidarity|support|sanctions)\s+"
-                           r"(?:of|in|on|with|for|against)\s+(?:the\s+)?$", re.I)
-_TOPIC_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:military\s+)?(?:invasion|occupation|aggression|war|embassy|consulate)\b", re.I)
+# "in solidarity with Palestine", "Russia's invasion", "the Russian military invasion", "the Russian embassy";
+# and a community abroad: "the Ukrainian community" protests where it lives, not in Ukraine.
+_TOPIC_BEFORE = re.compile(r"\b(?:(?:invasion|occupation|war|aggression|solidarity|support|sanctions)\s+"
+                           r"(?:of|in|on|with|for|against)|(?:embassy|consulate)\s+of)\s+(?:the\s+)?$", re.I)
+_TOPIC_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:military\s+)?(?:invasion|occupation|aggression|war|embassy|consulate|"
+                         r"community|diaspora|refugees|migrants)\b", re.I)
 
 
 def topic_place(text: str, place: "Place") -> bool:
