@@ -400,6 +400,7 @@ LONE_ROWS = [
     (404, "Lourdes", "Lourdes", "", 10.2, 123.9, "P", "PPL", "PH", "07", 11155),
     (405, "Zaporizhzhia", "Zaporizhzhia", "", 47.82, 35.19, "P", "PPL", "UA", "26", 710052),
     (406, "Dhi Qar", "Dhi Qar", "", 31.1, 46.2, "A", "ADM1", "IQ", "09", 872126),
+    (408, "South Kivu", "South Kivu", "", -3.0, 28.0, "A", "ADM1", "CD", "12", 5000000),
 ]
 
 
@@ -432,6 +433,7 @@ def test_spelling_variants_swap_one_transliteration_habit():
     assert "Zaporizhzhia" in spelling_variants("Zaporizhia")
     assert "Zaporizhia" in spelling_variants("Zaporizhzhia")
     assert "Dhi Qar" in spelling_variants("Thi Qar")
+    assert "South Kivu" in spelling_variants("Sud-Kivu")
     assert spelling_variants("Sergele") == ()  # "Sergeli" is another place
     assert spelling_variants("Kabul") == ()
 
@@ -441,3 +443,10 @@ def test_unknown_spellings_resolve_through_their_variants(lone_resolver):
 
     zap, thi = lone_resolver.resolve([Mention(0, 10, "Zaporizhia"), Mention(20, 27, "Thi Qar")])
     assert zap.entry.geonameid == 405 and thi.entry.geonameid == 406
+
+
+def test_a_french_compass_prefix_is_looked_up_in_english(lone_resolver):
+    from dateline.geo.resolve import Mention
+
+    kivu = lone_resolver.resolve([Mention(0, 8, "Sud-Kivu")])[0]
+    assert kivu.entry.geonameid == 408

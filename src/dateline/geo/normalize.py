@@ -74,9 +74,9 @@ def name_variants(name: str) -> tuple[str, ...]:
 
 # Letters one transliteration writes where another writes others, swapped one at a time when a
 # name is unknown as written: Ukrainian "zhzh" ("Zaporizhia"/"Zaporizhzhia"), Arabic dhal as "th"
-# or "dh" ("Thi Qar"/"Dhi Qar"). Applied at look-up time, so a gazetteer built with the older keys
+# or "dh" ("Thi Qar"/"Dhi Qar"), French "Sud-" ("Sud-Kivu"/"South Kivu"). Applied at look-up time, so a gazetteer built with the older keys
 # needs no rebuild. Not "e"/"i": "Sergele" would become "Sergeli", a district of Tashkent.
-_SWAPS = (("zhzh", "zh"), ("zh", "zhzh"), ("Th", "Dh"), ("Dh", "Th"))
+_SWAPS = (("zhzh", "zh"), ("zh", "zhzh"), ("Th", "Dh"), ("Dh", "Th"), ("Sud-", "South "))
 
 
 def spelling_variants(name: str) -> tuple[str, ...]:
