@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 
 from dateline.geo.gazetteer import Gazetteer
-from dateline.geo.loader import create_empty, load
 from dateline.geo.normalize import name_variants
 from dateline.geo.stage import PlaceStage
-from test_geo_tiny import geonames_line
+from test_geo_tiny import tiny_gazetteer
 
 ROWS = [
     (101, "Lebanon", "Lebanon", "", 33.83, 35.83, "A", "PCLI", "LB", "00", 6800000),
@@ -23,12 +22,7 @@ ROWS = [
 
 @pytest.fixture
 def stage(tmp_path):
-    dump = tmp_path / "XX.txt"
-    dump.write_text("".join(geonames_line(r) for r in ROWS), encoding="utf-8")
-    path = tmp_path / "gaz.sqlite"
-    create_empty(path)
-    load(path, dump)
-    return PlaceStage.default(gazetteer=Gazetteer(path))
+    return PlaceStage.default(gazetteer=Gazetteer(tiny_gazetteer(tmp_path, ROWS)))
 
 
 def resolve(stage, text: str, *names: str):
@@ -172,12 +166,7 @@ HOME_ROWS = [
 def home_resolver(tmp_path):
     from dateline.geo.resolve import Resolver
 
-    dump = tmp_path / "XX.txt"
-    dump.write_text("".join(geonames_line(r) for r in HOME_ROWS), encoding="utf-8")
-    path = tmp_path / "gaz.sqlite"
-    create_empty(path)
-    load(path, dump)
-    return Resolver(Gazetteer(path))
+    return Resolver(Gazetteer(tiny_gazetteer(tmp_path, HOME_ROWS)))
 
 
 def test_the_dateline_country_carries_places_the_story_names_with_the_other_side(home_resolver):
@@ -266,12 +255,7 @@ SOLE_ROWS = [
 def sole_resolver(tmp_path):
     from dateline.geo.resolve import Resolver
 
-    dump = tmp_path / "XX.txt"
-    dump.write_text("".join(geonames_line(r) for r in SOLE_ROWS), encoding="utf-8")
-    path = tmp_path / "gaz.sqlite"
-    create_empty(path)
-    load(path, dump)
-    return Resolver(Gazetteer(path))
+    return Resolver(Gazetteer(tiny_gazetteer(tmp_path, SOLE_ROWS)))
 
 
 def test_a_name_no_other_place_bears_resolves_at_a_smaller_size(sole_resolver):
@@ -321,12 +305,7 @@ COULD_ROWS = [
 def test_a_reading_in_a_state_the_other_names_could_share_wins(tmp_path):
     from dateline.geo.resolve import Mention, Resolver
 
-    dump = tmp_path / "XX.txt"
-    dump.write_text("".join(geonames_line(r) for r in COULD_ROWS), encoding="utf-8")
-    path = tmp_path / "gaz.sqlite"
-    create_empty(path)
-    load(path, dump)
-    resolver = Resolver(Gazetteer(path))
+    resolver = Resolver(Gazetteer(tiny_gazetteer(tmp_path, COULD_ROWS)))
     alone = resolver.resolve([Mention(0, 5, "Paris")])[0]
     paired = resolver.resolve([Mention(0, 5, "Paris"), Mention(20, 32, "Henry County")])
     assert alone.entry.admin1 == "TX"  # the larger Paris when nothing else is named
@@ -358,12 +337,7 @@ HOLDER_ROWS = [
 def test_a_name_another_lies_in_is_read_as_a_division(tmp_path):
     from dateline.geo.resolve import Mention, Resolver
 
-    dump = tmp_path / "XX.txt"
-    dump.write_text("".join(geonames_line(r) for r in HOLDER_ROWS), encoding="utf-8")
-    path = tmp_path / "gaz.sqlite"
-    create_empty(path)
-    load(path, dump)
-    resolver = Resolver(Gazetteer(path))
+    resolver = Resolver(Gazetteer(tiny_gazetteer(tmp_path, HOLDER_ROWS)))
     # "Russian forces shelled the village of Novohnativka, Donetsk": the oblast, not Russia's Donetsk
     mentions = [Mention(0, 12, "Novohnativka", container=1), Mention(14, 21, "Donetsk")]
     found = resolver.resolve(mentions, prior={"RU": 0.5})[1]
@@ -380,12 +354,7 @@ COUNTY_ROWS = [
 def test_a_bare_name_among_named_counties_is_a_county(tmp_path):
     from dateline.geo.resolve import Mention, Resolver
 
-    dump = tmp_path / "XX.txt"
-    dump.write_text("".join(geonames_line(r) for r in COUNTY_ROWS), encoding="utf-8")
-    path = tmp_path / "gaz.sqlite"
-    create_empty(path)
-    load(path, dump)
-    resolver = Resolver(Gazetteer(path))
+    resolver = Resolver(Gazetteer(tiny_gazetteer(tmp_path, COUNTY_ROWS)))
     # "neighboring counties and their rates include: Hamilton, 6 percent; ... Boone County"
     alone = resolver.resolve([Mention(0, 8, "Hamilton")])[0]
     listed = resolver.resolve([Mention(0, 8, "Hamilton"), Mention(30, 42, "Boone County")])[0]
@@ -408,12 +377,7 @@ LONE_ROWS = [
 def lone_resolver(tmp_path):
     from dateline.geo.resolve import Resolver
 
-    dump = tmp_path / "XX.txt"
-    dump.write_text("".join(geonames_line(r) for r in LONE_ROWS), encoding="utf-8")
-    path = tmp_path / "gaz.sqlite"
-    create_empty(path)
-    load(path, dump)
-    return Resolver(Gazetteer(path))
+    return Resolver(Gazetteer(tiny_gazetteer(tmp_path, LONE_ROWS)))
 
 
 def test_a_town_ten_times_its_namesakes_leads_clearly(lone_resolver):

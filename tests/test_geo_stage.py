@@ -147,18 +147,12 @@ def test_part_of_a_state_is_placed_at_the_state_but_part_of_a_country_is_not(sta
 
 
 def _compass_stage(tmp_path):
-    from dateline.geo.loader import create_empty, load
-    from test_geo_tiny import geonames_line
+    from test_geo_tiny import tiny_gazetteer
 
     rows = [(21, "West", "West", "Ouest", 5.5, 10.5, "A", "ADM1", "CM", "08", 1900000),
             (22, "Sirte", "Sirte", "Sirt,Surt", 31.2, 16.6, "P", "PPLA", "LY", "62", 130000),
             (23, "Bafoussam", "Bafoussam", "", 5.48, 10.42, "P", "PPLA", "CM", "08", 300000)]
-    dump = tmp_path / "YY.txt"
-    dump.write_text("".join(geonames_line(r) for r in rows), encoding="utf-8")
-    path = tmp_path / "compass.sqlite"
-    create_empty(path)
-    load(path, dump)
-    return PlaceStage.default(gazetteer=Gazetteer(path))
+    return PlaceStage.default(gazetteer=Gazetteer(tiny_gazetteer(tmp_path, rows)))
 
 
 def test_a_compass_word_region_needs_a_place_of_its_country(tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -34,6 +35,16 @@ def geonames_line(row) -> str:
             "", "0", "UTC", "2020-01-01"]
     assert len(cols) == 19
     return "\t".join(cols) + "\n"
+
+
+def tiny_gazetteer(tmp_path: Path, rows: list[tuple]) -> Path:
+    """A gazetteer holding only ``rows``, loaded from a GeoNames-format file as a user's dump would be."""
+    dump = tmp_path / "XX.txt"
+    dump.write_text("".join(geonames_line(r) for r in rows), encoding="utf-8")
+    path = tmp_path / "gaz.sqlite"
+    create_empty(path)
+    load(path, dump)
+    return path
 
 
 def write_tiny(tmp_path, *, zipped: bool = False):
@@ -131,12 +142,7 @@ def test_read_only_older_gazetteer_still_opens(tmp_path):
 def test_a_division_spelt_another_way_joins_a_city_found_by_an_alternate(tmp_path):
     rows = [(21, "Al Hasakah", "Al Hasakah", "Al Hasakeh", 36.5, 40.75, "P", "PPLA", "SY", "01", 400000),
             (22, "Al-Hasakah", "Al-Hasakah", "", 36.4, 40.9, "A", "ADM1", "SY", "01", 1500000)]
-    dump = tmp_path / "YY.txt"
-    dump.write_text("".join(geonames_line(r) for r in rows), encoding="utf-8")
-    path = tmp_path / "gaz2.sqlite"
-    create_empty(path)
-    load(path, dump)
-    gaz = Gazetteer(path)
+    gaz = Gazetteer(tiny_gazetteer(tmp_path, rows))
     found = {e.geonameid: e.kind for e in gaz.candidates("Al Hasakeh")}
     gaz.close()
     assert found == {21: 1, 22: 3}  # the city by its alternate, the governorate by its loose key
