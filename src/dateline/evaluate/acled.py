@@ -187,7 +187,19 @@ def row_record(pair: Pair) -> dict[str, Any]:
         "notes": g.get("notes", ""), "gold_type": g.get("event_type"), "gold_sub": g.get("sub_event_type"),
         "pred_sub": p.sub_event_type if p else NONE, "gold_actor1": g.get("actor1"), "gold_actor2": g.get("actor2"),
         "pred_actor1": p.actor1 if p else None, "pred_actor2": p.actor2 if p else None,
+        **_place_record(g, p),
     }
+
+
+def _place_record(g: dict[str, str], p: Event | None) -> dict[str, Any]:
+    """Gold and predicted place, and the distance between them, for reading location errors."""
+    km = None
+    if p is not None and p.latitude is not None and p.longitude is not None and g.get("latitude"):
+        km = round(haversine(p.latitude, p.longitude, float(g["latitude"]), float(g["longitude"])), 1)
+    gold = ", ".join(x for x in (g.get("location"), g.get("admin1"), g.get("country")) if x)
+    return {"gold_place": gold, "pred_place": p.location if p else None,
+            "pred_country": p.country if p else None, "pred_geo_precision": p.geo_precision if p else None,
+            "km": km}
 
 
 def write_rows(path: Path, pairs: Iterable[Pair]) -> None:
