@@ -1,4 +1,4 @@
-"""The actor stage with the real spaCy parse, and the measurement over ACLED dev rows (skips without ../shared)."""
+"""The actor stage with the real spaCy parse (the measurement over ACLED rows: tests/test_eval_actors.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import datetime as dt
 
 import pytest
 
-from dateline.actors.measure import ActorScores, measure, read_rows, score_row
 from dateline.actors.stage import ActorStage
 from dateline.model import Article, Doc, Place
 
@@ -18,15 +17,6 @@ def parse():
     from dateline.parse import ParseStage, load_nlp
 
     return ParseStage(load_nlp())
-
-
-class NoPlaces:
-    """A stand-in place stage: the tests give the country through the dateline."""
-
-    name = "places"
-
-    def __call__(self, doc: Doc) -> None:
-        doc.places = ()
 
 
 def test_parsed_article_names_and_links_actors(parse):
@@ -42,20 +32,3 @@ def test_parsed_article_names_and_links_actors(parse):
     assert by_text["Syrian soldiers"].name == "Military Forces of Syria (2000-)"
     group = by_text["group"]
     assert group.name == "Islamic State (Syria)" and group.antecedent is not None
-
-
-def test_score_row_counts_found_names():
-    doc = Doc(Article(id="r", text="Police fired on protesters."))
-    doc.actors = ()
-    scores = ActorScores()
-    score_row(scores, {"actor1": "Protesters (Kenya)", "actor2": ""}, doc)
-    assert scores.present["actor1"] == 1 and scores.found["actor1"] == 0 and scores.recall("actor1") == 0.0
-
-
-def test_measure_on_acled_dev_rows(shared_dir, parse):
-    path = shared_dir / "data/dev/acled_notes/acled_notes_dev.csv"
-    rows = list(read_rows(str(path), limit=60))
-    scores = measure(rows, [parse, NoPlaces(), ActorStage.default()], gold_country=True)
-    assert scores.rows == 60
-    # A floor well under the dev figure (about 0.8 with the gold country): catches a broken stage.
-    assert scores.recall("actor1") >= 0.5

@@ -6,5 +6,5 @@
 - :mod:`.stage`: :class:`~.stage.ActorStage`, which fills ``doc.actors``, and
   :func:`~.stage.story_country`, the country unnamed actors are qualified with;
 - :mod:`.coref`: links later mentions to earlier ones ("the militants" after "Islamic State");
-- :mod:`.measure`: ``python -m dateline.actors.measure ACLED.csv`` scores names against ACLED rows.
+- the naming is scored against ACLED rows by ``dateline eval actors`` (:mod:`dateline.evaluate.actors`).
 """

@@ -14,6 +14,7 @@ COMMANDS = {
     "acled": "dateline.evaluate.acled:command",
     "hrdsattack": "dateline.evaluate.hrdsattack:command",
     "wikievents": "dateline.evaluate.wikievents:command",
+    "actors": "dateline.evaluate.actors:command",
 }
 
 
