@@ -100,6 +100,22 @@ def _unknown(trigger: Any, chain: list[Any], lex: Lexicon) -> str | None:
     return HYPOTHETICAL if any(t.lemma_.lower() in words and t is not subject for t in said) else None
 
 
+# What a coding line gives as the count: "Casualties: none.", "Fatalities: nil."
+NO_COUNT = frozenset({"none", "nil", "zero", "unknown", "unclear", "unconfirmed", "n/a"})
+
+
+def status_line(trigger: Any, lex: Lexicon) -> bool:
+    """"Casualties unknown.", "Fatalities: none.", "The number of casualties is unclear.": the line
+    only tells the state of the count; its harm noun is no event at all, not even a hypothetical."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if _unknown(trigger, [], lex) is not None:
+        return True
+    verbless = not any(t.pos_ in ("VERB", "AUX") for t in trigger.sent)
+    return verbless and trigger.dep_ == "ROOT" and any(
+        c.dep_ in ("appos", "amod", "attr", "npadvmod") and c.lower_ in NO_COUNT for c in trigger.children)
+
+
 def _hypothetical(trigger: Any, chain: list[Any], lex: Lexicon) -> str | None:
     aux = lex.factuality["hypothetical_aux"]
     words = lex.factuality["hypothetical_words"]

@@ -25,7 +25,7 @@ from . import classify as cls
 from . import senses
 from .attribution import attribution, is_denial, join_sources
 from .counts import Figure, combine, figures
-from .factuality import ASSERTED, factuality
+from .factuality import ASSERTED, factuality, status_line
 from .fold import FOLLOW_WINDOW, _other_day, fold as _fold, victims_target as _victims_target  # noqa: F401
 from .lexicon import Lexicon, Match, load_lexicon, sentence_words
 from .notes import note
@@ -331,8 +331,8 @@ def make_draft(doc: Doc, sent: Sent, group: list[Match], index: ActorIndex, lex:
     frames = frozenset(m.key for m in group)
     head = next(m for m in group if m.key == cls.head_frame(frames))
     tok = _head_token(doc, head)
-    if _reference_only(tok, lex):
-        return None
+    if _reference_only(tok, lex) or status_line(tok, lex):
+        return None  # a mention of an event told elsewhere, or a line with only the count's status
     role = _outside_dropped(_best_roles(doc, group, tok, index), sent)
     role = _fill_from_sentence(role, sent, tok, index, territorial=bool(frames & TERRITORY_FRAMES))
     weapons = weapon_cues(sent, lex)
