@@ -279,7 +279,10 @@ class Running:
             return
         if re.match(r"^\d{4}-\d\d-\d\d", value) and not norm.rule.startswith(("clock", "part of day")):
             self.ref = dt.date.fromisoformat(value[:10])
-        if re.match(r"^\d{4}(-|$)", value) and not norm.rule.startswith(("a year", "year-earlier")):
+        # a period counted a year back ("a year earlier", "the quarter a year ago") is a comparison,
+        # not the period the story is about: it frames neither "the quarter" nor "a year earlier"
+        if re.match(r"^\d{4}(-|$)", value) and not norm.rule.startswith(("a year", "year-earlier")) \
+                and not norm.rule.endswith("a year back"):
             self.prev, self.prev_end = value, end
             if re.match(r"^\d{4}-[QH]\d$", value):
                 self.period, self.period_end = value, end

@@ -474,6 +474,9 @@ def _quarter_value(m: re.Match, ctx: Context) -> Norm | None:
         return None  # "the last half of the '80s": a part of the decade, not of a year
     letter = "Q" if unit != "half" else "H"
     year = _quarter_year(m, ctx)
+    if unit == "quarter" and word is None and year is None and g(m, "the") == "the" and _named_quarter(ctx):
+        # "the quarter" after "the fiscal first quarter" is that quarter, not the last calendar one
+        return Norm(ctx.prev, "DATE", "the quarter: the one named last")
     if word in ORDINALS and ORDINALS[word] > 0:
         n = ORDINALS[word]
         if year is None:
@@ -482,6 +485,10 @@ def _quarter_value(m: re.Match, ctx: Context) -> Norm | None:
             year = dct.year - 1 if ctx.tense == "past" and n > current else dct.year
         return Norm(f"{year}-{letter}{n}", "DATE", f"{word} {unit}")
     return _relative_quarter(word, letter, year, ctx, unit)
+
+
+def _named_quarter(ctx: Context) -> bool:
+    return ctx.prev is not None and re.match(r"^\d{4}-Q\d$", ctx.prev) is not None
 
 
 def _quarter_year(m: re.Match, ctx: Context) -> int | None:

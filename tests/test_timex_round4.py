@@ -1,0 +1,46 @@
+"""Fourth round of time rules (texts written for these tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateline.timex.detect import detect
+
+D = dt.date
+
+
+def values(text: str, published: dt.date | None) -> dict[str, str | None]:
+    return {text[t.start : t.end]: t.value for t in detect(text, published=published)}
+
+
+# ---------------------------------------------------------------- "the quarter" after a named one
+
+
+def test_the_quarter_is_the_fiscal_quarter_just_named():
+    text = "Acme reported a loss for the fiscal first quarter ended Sept. 30. Sales in the quarter fell 4%."
+    # written in late October (a Thursday) and, across the year boundary, in early January
+    assert values(text, D(1989, 10, 26))["the quarter"] == "1989-Q1"
+    got = values(text.replace("first", "second"), D(1990, 1, 8))
+    assert got["the fiscal second quarter"] == got["the quarter"] == "1989-Q2"
+
+
+def test_the_quarter_alone_is_still_the_last_completed_one():
+    text = "Passenger traffic jumped 14% in the quarter, the airline said."
+    assert values(text, D(1989, 10, 26))["the quarter"] == "1989-Q3"
+    assert values(text, D(1990, 1, 3))["the quarter"] == "1989-Q4"  # across the year boundary
+
+
+def test_a_year_ago_quarter_does_not_become_the_quarter_of_what_follows():
+    text = ("Third-quarter profit rose to $5 million from $4 million in the quarter a year ago. "
+            "In the quarter, sales rose 8%.")
+    got = values(text, D(1989, 11, 2))
+    assert got["the quarter a year ago"] == "1988-Q3"
+    assert got["the quarter"] == "1989-Q3"
+
+
+def test_this_quarter_and_last_years_quarter_are_not_the_one_named_last():
+    text = "Second-quarter sales rose. This quarter will be weaker than last year's quarter, it said."
+    got = values(text, D(1989, 11, 1))
+    assert got["Second-quarter"] == "1989-Q2"
+    assert got["This quarter"] != "1989-Q2"
+    assert got["last year's quarter"].startswith("1988-")
