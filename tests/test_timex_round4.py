@@ -44,3 +44,16 @@ def test_this_quarter_and_last_years_quarter_are_not_the_one_named_last():
     assert got["Second-quarter"] == "1989-Q2"
     assert got["This quarter"] != "1989-Q2"
     assert got["last year's quarter"].startswith("1988-")
+
+
+# ---------------------------------------------------------------- numbers of hundreds and thousands
+
+
+def test_two_thousand_years_is_a_duration_not_the_year_2000():
+    pub = D(1998, 1, 21)
+    got = values("Families have kept their glass-working secrets for more than two thousand years.", pub)
+    assert got == {"more than two thousand years": "P2000Y"}
+    assert values("The mosque dominated the skyline for three hundred years.", pub) == {"three hundred years": "P300Y"}
+    # a spoken year stays a year, and a count of people is no time at all
+    assert values("The treaty runs until two thousand five.", pub) == {"two thousand five": "2005"}
+    assert values("Some two thousand people marched through the city.", pub) == {}

@@ -71,8 +71,8 @@ def number(words: str) -> int | None:
             total += _UNITS_WORDS[part]
         elif part in _TENS_WORDS:
             total += _TENS_WORDS[part]
-        elif part == "hundred":
-            total = max(total, 1) * 100
+        elif part in ("hundred", "thousand"):
+            total = max(total, 1) * (100 if part == "hundred" else 1000)
         elif part == "and":
             continue
         else:
@@ -98,7 +98,7 @@ WEEKDAY = "(?:" + _alt([w for w in WEEKDAYS if len(w) > 5], cased=True) + ")"
 SEASON = _alt(SEASONS)
 PART = _alt(["morning", "afternoon", "evening", "night", "overnight"])
 NUMWORD = (
-    r"(?:\d{1,3}(?:,\d{3})*(?:\.\d+)?|"
+    r"(?:\d{1,3}(?:,\d{3})*(?:\.\d+)?|" + _alt(_UNITS_WORDS) + r"[\s-](?:hundred|thousand)|"
     + r"(?:" + _alt(_TENS_WORDS) + r"(?:[\s-]" + _alt(_UNITS_WORDS) + r")?)|" + _alt(_UNITS_WORDS)
     + r"|a couple of|couple of|a few|several|a hundred|a thousand|a|an|one|some|many|a dozen|dozens of|hundreds of)"
 )

@@ -9,7 +9,7 @@ import re
 from typing import Callable
 
 from . import anchor as A
-from .lexicon import MONTH, MONTH_ANY, DAYNUM, SEASON, SEASONS, YEAR4, number, unit_of
+from .lexicon import MONTH, MONTH_ANY, DAYNUM, SEASON, SEASONS, UNIT, YEAR4, number, unit_of
 from .rules import EDGE, Context, Norm, day, duration_value, g, mod_of, month_num, need, rule, year_ended
 
 
@@ -90,6 +90,8 @@ def _spoken_year_only(m: re.Match, ctx: Context) -> Norm | None:
     if m["c"]:
         yy = 0 if g(m, "yy") == "hundred" else number(m["yy"])
         return Norm(str((1900 if g(m, "c") == "nineteen" else 1800) + (yy or 0)), "DATE", "spoken year")
+    if re.match(r"[\s-]+" + UNIT, m.string[m.end() : m.end() + 12], re.IGNORECASE):
+        return None  # "for two thousand years": a number of units, not the year 2000
     before = m.string[max(0, m.start() - 12) : m.start()].lower()
     if not (ctx.given or m.group(0).lower().startswith("the year") or re.search(r"\b(in|by|since|until|of)\s+$", before)):
         return None  # "two thousand people"
