@@ -57,3 +57,23 @@ def test_two_thousand_years_is_a_duration_not_the_year_2000():
     # a spoken year stays a year, and a count of people is no time at all
     assert values("The treaty runs until two thousand five.", pub) == {"two thousand five": "2005"}
     assert values("Some two thousand people marched through the city.", pub) == {}
+
+
+# ---------------------------------------------------------------- "the 1988 period" in a quarterly report
+
+
+def test_the_years_period_is_the_quarter_under_discussion_in_that_year():
+    text = ("Third-quarter net rose to $8 million from $5 million in the 1988 period. "
+            "A year earlier, sales were flat.")
+    got = values(text, D(1989, 11, 1))  # a Wednesday
+    assert got["the 1988 period"] == "1988-Q3"
+    # the comparison period does not become the quarter "a year earlier" counts from
+    assert got["A year earlier"] == "1988-Q3"
+    # early in the next year the fourth quarter is the one reported on
+    got = values(text.replace("Third", "Fourth").replace("1988", "1989"), D(1990, 1, 30))
+    assert got["the 1989 period"] == "1989-Q4"
+
+
+def test_the_years_period_without_a_quarter_is_the_year():
+    text = "Sales for the nine months rose 4% from the 1988 period."
+    assert values(text, D(1989, 10, 30))["the 1988 period"] == "1988"

@@ -279,13 +279,16 @@ class Running:
             return
         if re.match(r"^\d{4}-\d\d-\d\d", value) and not norm.rule.startswith(("clock", "part of day")):
             self.ref = dt.date.fromisoformat(value[:10])
-        # a period counted a year back ("a year earlier", "the quarter a year ago") is a comparison,
-        # not the period the story is about: it frames neither "the quarter" nor "a year earlier"
-        if re.match(r"^\d{4}(-|$)", value) and not norm.rule.startswith(("a year", "year-earlier")) \
-                and not norm.rule.endswith("a year back"):
+        if re.match(r"^\d{4}(-|$)", value) and not _comparison(norm.rule):
             self.prev, self.prev_end = value, end
             if re.match(r"^\d{4}-[QH]\d$", value):
                 self.period, self.period_end = value, end
+
+
+def _comparison(rule: str) -> bool:
+    """A period named to compare with ("a year earlier", "the quarter a year ago", "the 1988
+    period"): not the period the story is about, so it frames neither "the quarter" nor "a year earlier"."""
+    return rule.startswith(("a year", "year-earlier", "the year's period")) or rule.endswith("a year back")
 
 
 def detect(text: str, *, published: dt.date | None, start: int = 0) -> list[TimeExpr]:

@@ -465,6 +465,8 @@ def _quarter_value(m: re.Match, ctx: Context) -> Norm | None:
         return Norm(f"{m['y2']}-{m['qn'].upper()}", "DATE", "explicit quarter")
     word, unit = g(m, "q") or g(m, "q2"), g(m, "u")
     if unit == "period" and word is None and m["ys"] and m["ys"][0].isdigit() and m["the"]:
+        if _named_quarter(ctx):  # "third-quarter net ... from $4 million in the 1988 period": that quarter of 1988
+            return Norm(f"{m['ys']}-{ctx.prev[5:]}", "DATE", "the year's period: the quarter named last")
         return Norm(m["ys"], "DATE", "the year's period")  # "the 1988 period": that year's results
     if unit == "period" and word not in (*_YEAR_EARLIER_WORDS, "latest", "same", "corresponding"):
         return None
