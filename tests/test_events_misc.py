@@ -52,3 +52,51 @@ def test_a_status_line_is_no_event_even_with_keep_all(pipe):
     assert [e["sub_event_type"] for e in found] == ["Attack"]
     assert found[0]["factuality"] == "asserted"
     assert events(pipe, "Fatalities unknown.", keep_all=True) == []
+
+
+# ------------------------------------------------------------------ exchanges of fire, downed aircraft
+
+def sub_events(pipe, text: str) -> list[str]:
+    return [e["sub_event_type"] for e in events(pipe, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 March 2023, soldiers and rebels exchanged heavy fire near Beni, Congo.",
+        "On 3 March 2023, the army and the rebels traded fire near Beni, Congo.",
+        "On 3 March 2023, troops and rebels exchanged sporadic gunfire near Beni, Congo.",
+    ],
+)
+def test_an_exchange_of_fire_with_an_adjective_or_traded_fire_is_an_armed_clash(pipe, text):
+    assert sub_events(pipe, text) == ["Armed clash"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a drone or missile brought down never struck: ACLED's disrupted weapons use
+        ("On 3 March 2023, Ukrainian forces downed a Russian drone over Kharkiv.", "Disrupted weapons use"),
+        ("On 3 March 2023, a drone was downed by air defences over Belgorod, Russia.", "Disrupted weapons use"),
+        # a crewed aircraft brought down: fire on its crew (the convention of 'shot down a helicopter')
+        ("On 3 March 2023, rebels downed a military helicopter near Beni, Congo.", "Shelling/artillery/missile attack"),
+        ("On 3 March 2023, rebels brought down an army jet near Beni, Congo.", "Shelling/artillery/missile attack"),
+    ],
+)
+def test_downed_and_brought_down_read_like_shot_down(pipe, text, expected):
+    assert sub_events(pipe, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 March 2023, the government brought down fuel prices in Nairobi.",
+        "The scandal brought down the government in Nairobi on 3 March 2023.",
+    ],
+)
+def test_bringing_down_what_does_not_fly_is_no_event(pipe, text):
+    assert events(pipe, text) == []
+
+
+def test_workers_who_downed_tools_are_on_strike(pipe):
+    assert sub_events(pipe, "On 3 March 2023, workers downed tools at the port of Mombasa, Kenya.") == ["Peaceful protest"]

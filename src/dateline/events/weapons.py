@@ -27,6 +27,8 @@ PROJECTILES = frozenset({
     "aerial",
 })
 FIRE_VERBS = frozenset({"fire", "shoot", "open"})
+# "shot down", "downed", "brought down": what they bring down was in the air.
+DOWNING_VERBS = frozenset({"shoot", "down", "bring"})
 AIRCRAFT = frozenset({"helicopter", "jet", "plane", "aircraft", "warplane", "bomber", "gunship", "fighter", "airplane"})
 WEAPON_NOUN_FRAMES = frozenset({"explosion", "grenade", "shelling", "bombing", "air", "launcher"})
 INSTRUMENTAL = frozenset({"with", "by", "using", "in", "through"})
@@ -59,7 +61,7 @@ def rekeyed(matches: Sequence[Match], doc: Any) -> list[Match]:
 def _key(m: Match, doc: Any) -> str | None:
     toks = doc[m.start : m.end]
     root = toks.root
-    if m.key == "defuse" and root.lemma_.lower() in ("intercept", "interception", "shoot"):
+    if m.key == "defuse" and root.lemma_.lower() in {"intercept", "interception"} | DOWNING_VERBS:
         return _intercepted(root)
     if m.key == "attack" and root.lemma_.lower() in FIRE_VERBS:
         return _fired(root)
@@ -75,7 +77,7 @@ def _intercepted(verb: Any, *, pronoun: bool = False) -> str | None:
     lemmas = {t.lemma_.lower() for o in objects for t in o.subtree}
     if lemmas & PROJECTILES or (pronoun and any(o.pos_ == "PRON" for o in objects)):
         return "defuse"
-    if lemmas & AIRCRAFT and verb.lemma_.lower() == "shoot":
+    if lemmas & AIRCRAFT and verb.lemma_.lower() in DOWNING_VERBS:
         return "antiair"  # a crewed aircraft shot down: an attack on it, by anti-aircraft fire
     return None
 
