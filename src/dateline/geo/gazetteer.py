@@ -6,6 +6,7 @@ naming the same places queries SQLite once per name.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import functools
 import os
@@ -56,9 +57,9 @@ class Gazetteer:
     def open(cls, path: str | os.PathLike | None = None, *, build: bool = True) -> "Gazetteer":
         """Open the gazetteer at ``path`` (default :func:`default_path`), building it if absent."""
         target = Path(path) if path is not None else default_path()
-        if not target.exists():
+        if not cls.exists(target):  # absent, or built by another version of dateline
             if not build:
-                raise GazetteerError(f"no gazetteer at {target} (run: dateline gazetteer build)")
+                raise GazetteerError(f"no current gazetteer at {target} (run: dateline gazetteer build)")
             from .build import build as build_gazetteer
 
             build_gazetteer(target)
@@ -66,7 +67,8 @@ class Gazetteer:
 
     @staticmethod
     def exists(path: str | os.PathLike) -> bool:
-        return Path(path).is_file()
+        """Whether ``path`` holds a gazetteer of this version (an older one is to be rebuilt)."""
+        return Path(path).is_file() and file_version(path) == SCHEMA_VERSION
 
     def close(self) -> None:
         self._conn.close()
@@ -138,6 +140,16 @@ class Gazetteer:
 
     def count(self) -> int:
         return self._query("SELECT COUNT(*) FROM place", ())[0][0]
+
+
+def file_version(path: str | os.PathLike) -> str | None:
+    """The version a gazetteer file was built with; None when it is no gazetteer."""
+    try:
+        with contextlib.closing(connect(str(path), readonly=True)) as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
 
 
 def _is_division(row: tuple) -> bool:

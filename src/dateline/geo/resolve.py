@@ -385,7 +385,7 @@ _POINT_CODES = frozenset({"ADM2", "ADM3", "PPLX"})
 
 
 def _nearness(key: str, e: Entry, points: Sequence[tuple[str, float, float]]) -> float:
-    if not e.has_position or e.is_division or not points:
+    if not e.has_position or (e.is_division and e.fcode != "ADM2") or not points:
         return 0.0
     others = [haversine(e.lat, e.lon, lat, lon) for name, lat, lon in points if name != key]
     if not others:

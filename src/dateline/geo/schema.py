@@ -15,7 +15,9 @@ from typing import Iterable
 
 from .normalize import fold, fuzzy
 
-SCHEMA_VERSION = "1"
+# The layout and the content of a default build: a gazetteer of another version is rebuilt on set-up
+# ("2": US counties have positions of their own).
+SCHEMA_VERSION = "2"
 
 DDL = """
 CREATE TABLE IF NOT EXISTS place (

@@ -1,0 +1,80 @@
+"""Session 3, round 6 of resolution (LGL-RES): counties with positions of their own, and the
+gazetteer's version. Each rule over a tiny gazetteer or fake data written here."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+import types
+
+import pytest
+
+from dateline.errors import GazetteerError
+from dateline.geo.gazetteer import Gazetteer, file_version
+from dateline.geo.resolve import Mention, Resolver
+from dateline.geo.schema import SCHEMA_VERSION
+from test_geo_tiny import tiny_gazetteer
+
+
+def _zip(state, county, lat, lon, kind="STANDARD", country="US"):
+    return {"state": state, "county": county, "lat": str(lat), "long": str(lon), "zip_code_type": kind,
+            "country": country}
+
+
+@pytest.fixture
+def fake_zipcodes(monkeypatch):
+    rows = [_zip("IN", "Boone County", 40.0, -86.4), _zip("IN", "Boone County", 40.2, -86.6),
+            _zip("IN", "Boone County", 10.0, 10.0, kind="MILITARY"),  # an APO address, not in the county
+            _zip("MO", "Boone County", 38.95, -92.33), _zip("AE", "", 50.0, 8.0, country="DE")]
+    monkeypatch.setitem(sys.modules, "zipcodes", types.SimpleNamespace(list_all=lambda: rows))
+
+
+def test_a_county_lies_at_the_mean_of_its_zip_codes(fake_zipcodes):
+    from dateline.geo.build import county_positions
+
+    positions = county_positions()
+    assert positions[("IN", "boone county")] == (40.1, -86.5)
+    assert positions[("MO", "boone county")] == (38.95, -92.33)
+    assert len(positions) == 2  # military and foreign addresses place no county
+
+
+def test_the_default_build_gives_us_counties_their_position(fake_zipcodes):
+    from dateline.geo.build import _county_rows
+
+    rows = {row.name + " " + row.admin1: row for row, _ in _county_rows({})}
+    assert (rows["Boone County IN"].lat, rows["Boone County IN"].lon) == (40.1, -86.5)
+    assert rows["Boone County KY"].lat is None  # no ZIP code named it: the resolver places it
+
+
+def test_without_the_zipcodes_package_counties_have_no_position(monkeypatch):
+    from dateline.geo.build import county_positions
+
+    monkeypatch.setitem(sys.modules, "zipcodes", None)  # import fails
+    assert county_positions() == {}
+
+
+def test_a_gazetteer_of_another_version_is_to_be_rebuilt(tmp_path):
+    path = tiny_gazetteer(tmp_path, [(1, "Lebanon", "Lebanon", "", 39.43, -84.2, "P", "PPL", "US", "OH", 20600)])
+    assert file_version(path) == SCHEMA_VERSION and Gazetteer.exists(path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE meta SET value='0' WHERE key='schema'")
+    assert not Gazetteer.exists(path)
+    with pytest.raises(GazetteerError):
+        Gazetteer.open(path, build=False)
+    assert file_version(tmp_path / "absent.sqlite") is None
+
+
+# Two counties of one name in two states, with positions, and a town of the story across the state
+# line from one of them: only nearness tells them apart (neither lies in the town's state).
+COUNTIES = [
+    (1, "Boone County", "Boone County", "", 38.97, -84.73, "A", "ADM2", "US", "KY", 0),
+    (2, "Boone County", "Boone County", "", 38.99, -92.31, "A", "ADM2", "US", "MO", 0),
+    (3, "Cincinnati", "Cincinnati", "", 39.1, -84.51, "P", "PPL", "US", "OH", 300000),
+]
+
+
+def test_a_county_near_the_story_s_towns_is_the_one_meant(tmp_path):
+    resolver = Resolver(Gazetteer(tiny_gazetteer(tmp_path, COUNTIES)))
+    found = resolver.resolve([Mention(0, 12, "Boone County", hint="division"), Mention(20, 30, "Cincinnati")])
+    assert found[0].entry.admin1 == "KY" and "near=+1.50" in found[0].reason
+    assert found[0].margin >= 1.5
