@@ -60,3 +60,24 @@ def test_real_timeml_file_reads():
     path = sorted(SHARED.rglob("*.tml"))[0]
     doc = read_timeml(path)
     assert doc.gold and all(0 <= g.start < g.end <= len(doc.text) for g in doc.gold)
+
+
+
+MISSES = """<TimeML>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2019-01-25">2019-01-25</TIMEX3></DCT>
+<TEXT>
+Rebels attacked the <TIMEX3 tid="t1" type="DATE" value="2019-01-23">town Wednesday</TIMEX3> at
+<TIMEX3 tid="t2" type="DATE" value="PRESENT_REF">this crucial moment</TIMEX3>, two weeks after the truce.
+</TEXT>
+</TimeML>
+"""
+
+
+def test_span_errors_list_missed_extra_and_boundary(tmp_path):
+    (tmp_path / "b.tml").write_text(MISSES, encoding="utf-8")
+    spans: list = []
+    evaluate([tmp_path / "b.tml"], spans=spans)
+    assert sorted((kind, text) for _, kind, text, _ in spans) == [
+        ("boundary", "'town Wednesday' -> 'Wednesday'"), ("extra", "'two weeks'"), ("missed", "'this crucial moment'")]
+    out = CliRunner().invoke(command, [str(tmp_path), "--spans", "5"])
+    assert out.exit_code == 0

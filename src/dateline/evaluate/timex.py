@@ -106,6 +106,22 @@ def prf(hit_p: int, n_p: int, hit_r: int, n_r: int) -> dict[str, float]:
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
 
 
+def span_errors(doc: TimeMLDoc, system: list[TimeExpr]) -> list[tuple[str, str, str, str | None]]:
+    """Detection mistakes: gold expressions nothing overlaps ("missed"), system ones that overlap no
+    gold one ("extra"), and overlaps with other offsets ("boundary", gold text then ours)."""
+    out = []
+    for g in doc.gold:
+        if not any(_overlap(g, s) for s in system):
+            out.append((doc.name, "missed", repr(doc.text[g.start : g.end]), g.value))
+    for s in system:
+        match = next((g for g in doc.gold if _overlap(g, s)), None)
+        if match is None:
+            out.append((doc.name, "extra", repr(doc.text[s.start : s.end]), s.value))
+        elif (match.start, match.end) != (s.start, s.end):
+            out.append((doc.name, "boundary", f"{doc.text[match.start : match.end]!r} -> {doc.text[s.start : s.end]!r}", s.value))
+    return out
+
+
 def score_doc(doc: TimeMLDoc, system: list[TimeExpr], given: list[TimeExpr | None], tally: Tally, errors: list) -> None:
     tally.gold += len(doc.gold)
     tally.system += len(system)
@@ -141,8 +157,9 @@ def summary(tally: Tally, n_docs: int) -> dict:
     }
 
 
-def evaluate(paths: list[Path], *, errors: list | None = None) -> dict:
-    """Score the time stage on TimeML files; ``errors`` collects value mistakes on gold spans."""
+def evaluate(paths: list[Path], *, errors: list | None = None, spans: list | None = None) -> dict:
+    """Score the time stage on TimeML files; ``errors`` collects value mistakes on gold spans,
+    ``spans`` detection mistakes (see :func:`span_errors`)."""
     from ..timex.detect import detect
     from ..timex.stage import TimeStage, story_start
 
@@ -153,24 +170,30 @@ def evaluate(paths: list[Path], *, errors: list | None = None) -> dict:
         system = detect(doc.text, published=doc.dct, start=story_start(doc.text))
         given = stage.normalize_spans(doc.text, [(g.start, g.end) for g in doc.gold], published=doc.dct)
         score_doc(doc, system, given, tally, errors)
+        if spans is not None:
+            spans.extend(span_errors(doc, system))
     return summary(tally, len(paths))
 
 
 @click.command(name="timex")
 @click.argument("directory", type=click.Path(exists=True, file_okay=True, path_type=Path))
 @click.option("--errors", "show_errors", type=int, default=0, help="Also list this many value errors on gold spans.")
+@click.option("--spans", "show_spans", type=int, default=0, help="Also list this many detection errors (missed, extra, boundary).")
 @click.option("--limit", type=int, default=None, help="Only the first N files (sorted by path).")
-def command(directory: Path, show_errors: int, limit: int | None) -> None:
+def command(directory: Path, show_errors: int, show_spans: int, limit: int | None) -> None:
     """Score time-expression detection and normalisation on TimeML files under DIRECTORY."""
     paths = sorted(directory.rglob("*.tml")) if directory.is_dir() else [directory]
     paths = [p for p in paths if "testpipeline" not in p.parts][:limit]
     if not paths:
         raise click.ClickException(f"no .tml files under {directory}")
     errors: list = []
+    spans: list = []
     try:
-        result = evaluate(paths, errors=errors)
+        result = evaluate(paths, errors=errors, spans=spans)
     except EvaluationError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(json.dumps(result, indent=2))
     for name, dct, text, gtype, gold, got, why in errors[:show_errors]:
         click.echo(f"{name}\t{dct}\t{text!r}\t{gtype}\tgold={gold}\tgot={got}\t{why}", err=True)
+    for row in spans[:show_spans]:
+        click.echo("\t".join(str(x) for x in row), err=True)
