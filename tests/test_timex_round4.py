@@ -64,7 +64,7 @@ def test_two_thousand_years_is_a_duration_not_the_year_2000():
 
 def test_the_years_period_is_the_quarter_under_discussion_in_that_year():
     text = ("Third-quarter net rose to $8 million from $5 million in the 1988 period. "
-            "A year earlier, sales were flat.")
+            "A year earlier, sales were $3 million.")
     got = values(text, D(1989, 11, 1))  # a Wednesday
     assert got["the 1988 period"] == "1988-Q3"
     # the comparison period does not become the quarter "a year earlier" counts from
@@ -77,3 +77,21 @@ def test_the_years_period_is_the_quarter_under_discussion_in_that_year():
 def test_the_years_period_without_a_quarter_is_the_year():
     text = "Sales for the nine months rose 4% from the 1988 period."
     assert values(text, D(1989, 10, 30))["the 1988 period"] == "1988"
+
+
+# ---------------------------------------------------------------- "a year ago" after a named quarter
+
+
+def test_a_year_ago_in_general_news_is_a_year_back_not_the_half_named_before():
+    text = "During the first half of 2012, violence rose. A year ago, the rebels took the city."
+    assert values(text, D(2013, 3, 14))["A year ago"] == "2012"  # a Thursday
+    assert values(text, D(2013, 1, 1))["A year ago"] == "2012"  # across the year boundary
+
+
+def test_a_year_ago_comparing_results_is_the_quarter_a_year_back():
+    pub = D(1989, 10, 26)
+    assert values("Third-quarter net rose to $5 million from $4 million a year ago.", pub)["a year ago"] == "1988-Q3"
+    text = "The third-quarter loss narrowed from a year earlier on higher fares."
+    assert values(text, pub)["a year earlier"] == "1988-Q3"
+    text = "Its third-quarter loss was restated. The year-ago results were restated too."
+    assert values(text, D(1990, 1, 4))["year-ago"] == "1988-Q3"

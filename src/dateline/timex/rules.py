@@ -528,13 +528,29 @@ def _relative_quarter(word: str | None, letter: str, year: int | None, ctx: Cont
 @rule("year-earlier", r"(?:the\s+)?(?P<w>year-earlier|year-ago|year-before)\s+(?P<u>period)|(?P<w2>year-earlier|year-ago|year-before|a\s+year\s+(?:earlier|ago|before))", core=r"year")
 def _year_earlier(m: re.Match, ctx: Context) -> Norm | None:
     prev = ctx.prev if ctx.prev and re.match(r"^\d{4}-(Q\d|H\d)$", ctx.prev) else None
-    if prev:
+    if prev and (not m.group(0).lower().startswith("a") or _compares(m)):
         return Norm(A.shift_value(prev, -1), "DATE", f"a year before {prev}")
     words = g(m, "w") or g(m, "w2") or m.group(0).lower()
     if words.startswith("a") and words.endswith("ago"):
         return Norm(str(need(ctx.dct).year - 1), "DATE", "a year ago: publication year - 1")
     base = need(ctx.ref or ctx.dct)
     return Norm(str(base.year - 1), "DATE", "a year earlier: running year - 1")
+
+
+_FIGURE = re.compile(r"\d|%|\bpercent\b|\bcents?\b")
+
+
+def _compares(m: re.Match) -> bool:
+    """Whether "a year ago/earlier" compares results ("narrowed from a year earlier", "up from $10
+    million a year ago"): a comparison word right before it or figures in its sentence. Only then is
+    it the quarter just named, a year back, not a plain year back ("A year ago, the rebels took the city")."""
+    text = m.string
+    if re.search(r"\b(?:from|than|with|over|versus|vs\.)\s+$", text[max(0, m.start() - 10) : m.start()], re.IGNORECASE):
+        return True
+    start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()), m.start() - 200)
+    ends = [e for e in (text.find(". ", m.end()), text.find("\n", m.end())) if e >= 0]
+    end = min([*ends, m.end() + 200])
+    return _FIGURE.search(text, max(start, 0), end) is not None
 
 
 # ---------------------------------------------------------------- ago / later
