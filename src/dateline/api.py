@@ -98,15 +98,17 @@ def default_stages(*, nlp: Any = None, gazetteer: Any = None) -> list[Stage]:
     from .actors.stage import ActorStage
     from .events.merge import MergeStage
     from .events.stage import EventStage
+    from .geo.centres import Seats
     from .geo.stage import PlaceStage
     from .timex.stage import TimeStage
 
+    places = PlaceStage.default(gazetteer=gazetteer)
     return [
         ParseStage(nlp if nlp is not None else load_nlp()),
         TimeStage(),
-        PlaceStage.default(gazetteer=gazetteer),
+        places,
         ActorStage.default(),
-        EventStage.default(),
+        EventStage.default(seat_of=Seats(places.gazetteer.path).of),
         MergeStage(),
     ]
 

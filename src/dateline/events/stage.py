@@ -16,6 +16,7 @@ from typing import Any, Sequence
 
 from ..actors import naming
 from ..geo import countries as geo_countries
+from ..geo.eventplace import SeatOf, seated
 from ..geo.stage import event_place
 from ..model import ActorMention, Doc, Event, EventPlace, EventTime, Sentence, Span, evidence
 from ..parse import parse_sentences
@@ -86,16 +87,17 @@ class EventStage(Stage):
     needs = frozenset({"spacy", "sentences", "times", "places", "actors"})
     adds = frozenset({"events"})
 
-    def __init__(self, lexicon: Lexicon):
+    def __init__(self, lexicon: Lexicon, *, seat_of: SeatOf | None = None):
         self.lexicon = lexicon
+        self.seat_of = seat_of  # where an event known only to a division or a country is coded
 
     @classmethod
-    def default(cls) -> "EventStage":
-        return cls(load_lexicon())
+    def default(cls, *, seat_of: SeatOf | None = None) -> "EventStage":
+        return cls(load_lexicon(), seat_of=seat_of)
 
     def __call__(self, doc: Doc) -> None:
         drafts = find_drafts(doc, self.lexicon)
-        doc.events = tuple(to_event(doc, d, self.lexicon) for d in drafts)
+        doc.events = tuple(to_event(doc, d, self.lexicon, seat_of=self.seat_of) for d in drafts)
 
 
 def find_drafts(doc: Doc, lex: Lexicon) -> list[Draft]:
@@ -604,9 +606,9 @@ def _territory_object(frames, role: Roles, tok: Any, doc: Doc, lex: Lexicon) -> 
 # --- from a draft to an Event ----------------------------------------------------------------
 
 
-def to_event(doc: Doc, d: Draft, lex: Lexicon) -> Event:
+def to_event(doc: Doc, d: Draft, lex: Lexicon, *, seat_of: SeatOf | None = None) -> Event:
     when = d.when or event_time(doc, d.trigger, d.sentence)
-    where = d.where or event_place(doc, d.trigger, d.sentence)
+    where = seated(doc, d.where or event_place(doc, d.trigger, d.sentence), seat_of)
     iso = where.iso2 or _story_iso(doc) or _actor_iso(d)
     (a1, i1, s1), (a2, i2, s2) = sides(doc, d, iso)
     counts = combine(_restated(d.figures))

@@ -11,10 +11,14 @@ Everything here works on ``doc.places`` and the text: no gazetteer query, so it 
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from dataclasses import replace
+from typing import Callable, Sequence
 
 from ..model import Doc, Entity, EventPlace, Place, Sentence, Span
 from .centres import COUNTRY_CENTRES
+
+# (country, first-level division's name or None) -> (lat, lon) of its seat (``centres.Seats.of``).
+SeatOf = Callable[[str, "str | None"], "tuple[float, float] | None"]
 from .countries import country_name, story_country, topic_place
 
 # Words just before a place that say the event was there (strong) or around it (near).
@@ -61,12 +65,19 @@ _RELATIVE_TO = re.compile(r"(?:kilomet(?:er|re)s?|km|miles?)\b[^.;]{0,25}?\b(?:n
                           r"southeast|southwest)(?:ern)?\s+of\s+(?:the\s+)?$", re.I)
 _SETTLEMENT_END = re.compile(r"\s(?:village|town|neighbou?rhood|district|area|camp|quarter)$", re.I)
 _OF_IN = re.compile(r"^\s+(?:of|in)\s+(?:the\s+)?$", re.I)
+# A text that says where its event is coded ("(coded to Mokambo, Mahagi)", "location coded to X",
+# "coded to the nearest town, X", "coded as provincial capital X") names the event's place outright;
+# "fatalities coded to the X event" says where the dead are counted, not where this event was.
+_CODED_AT = re.compile(r"(?<!fatalities )(?<!casualties )(?<!deaths )\bcoded\s+(?:to|as|at|in)\s+(?:the\s+)?(?:(?:nearest|closest)\s+(?:town|village|city|location)|"
+                       r"admin(?:istrative)?\s+cent(?:er|re)|(?:provincial|district|regional|state|county)\s+(?:capital|"
+                       r"headquarters|seat)|(?:town|village|city|location)\s+of)?[\s,:]*$", re.I)
+CODED_CUE = 6.0
 
 
 def event_place(doc: Doc, trigger: Span, sentence: Sentence) -> EventPlace:
     """Where the event with ``trigger`` in ``sentence`` happened; the story's country if nothing better."""
     places = _toponyms(doc, sentence.start, sentence.end)
-    best = _best(doc, places, trigger, sentence)
+    best = _coded_elsewhere(doc, places) or _best(doc, places, trigger, sentence)
     if best is None:
         best = _article_place(doc)
         if best is None:
@@ -75,6 +86,15 @@ def event_place(doc: Doc, trigger: Span, sentence: Sentence) -> EventPlace:
         return _coded(doc, best, near=True, reason="the article's main place")
     place, near = best
     return _coded(doc, place, near=near, reason="near the trigger" if near else "where the trigger happened")
+
+
+def _coded_elsewhere(doc: Doc, places: Sequence[Place]) -> tuple[Place, bool] | None:
+    """A place the text says the event is coded to, in another sentence ("... across Dara
+    governorate. Coded to provincial capital Dar'a."), when the event's own sentence says none."""
+    if any(_CODED_AT.search(doc.text, max(0, p.start - 40), p.start) for p in places):
+        return None
+    coded = [p for p in _toponyms(doc, 0, len(doc.text)) if _CODED_AT.search(doc.text, max(0, p.start - 40), p.start)]
+    return (coded[0], False) if coded else None
 
 
 def _toponyms(doc: Doc, start: int, end: int) -> list[Place]:
@@ -133,6 +153,8 @@ def _cue(text: str, p: Place) -> tuple[float, bool]:
     before = text[max(0, p.start - 40) : p.start]
     after = text[p.end : p.end + 15]
     at = _AT.search(before) is not None
+    if _CODED_AT.search(before):
+        return CODED_CUE, False
     if _COMPOUND.match(after):
         return -2.0, False  # "US-led", "Saudi-backed": a modifier, not a location
     if _ELSEWHERE.search(before) and not _AT.search(before[-12:]):
@@ -262,3 +284,22 @@ def _country_only(doc: Doc) -> EventPlace:
     lat, lon = COUNTRY_CENTRES.get(iso2, (None, None))
     return EventPlace(location=country_name(iso2), latitude=lat, longitude=lon, country=country_name(iso2),
                       iso2=iso2, geo_precision=3, reason="no place named: the story's country")
+
+
+def seated(doc: Doc, where: EventPlace, seat_of: SeatOf | None) -> EventPlace:
+    """An event placed at the middle of a first-level division or a country moves to the area's
+    seat (its capital or main town), where ACLED codes an event known only to that area; its
+    name, precision and evidence stay."""
+    if seat_of is None or where.geo_precision != 3 or where.latitude is None or not where.iso2:
+        return where
+    point = (where.latitude, where.longitude)
+    division = next((p for p in doc.places or () if (p.feature_code or "").startswith("ADM1")
+                     and (p.latitude, p.longitude) == point and p.country_code and p.admin1), None)
+    if division is not None:
+        seat = seat_of(division.country_code, division.admin1)
+    elif COUNTRY_CENTRES.get(where.iso2) == point or any(
+            (p.feature_code or "").startswith("PCL") and (p.latitude, p.longitude) == point for p in doc.places or ()):
+        seat = seat_of(where.iso2, None)
+    else:
+        return where
+    return replace(where, latitude=seat[0], longitude=seat[1]) if seat else where

@@ -1,0 +1,99 @@
+"""ACLED's own conventions for an event's place: where the text says it is coded, and the seat of
+an area the event is known only to (hand-made places and a tiny gazetteer, no real data)."""
+
+from __future__ import annotations
+
+from dateline.geo.centres import COUNTRY_CENTRES, Seats
+from dateline.geo.eventplace import event_place, seated
+from dateline.model import Article, Doc, EventPlace, Place, Sentence, Span
+from test_geo_tiny import tiny_gazetteer
+
+
+def _doc(text: str, places: list[tuple[str, dict]], *, split: bool = False) -> Doc:
+    made, at = [], 0
+    for name, fields in places:
+        start = text.index(name, at)
+        made.append(Place(start, start + len(name), name=name, **fields))
+        at = start + len(name)
+    cut = text.index(". ") + 1 if split else len(text)
+    sentences = (Sentence(0, cut),) + ((Sentence(cut + 1, len(text)),) if split else ())
+    return Doc(Article(id="t", text=text), sentences=sentences, places=tuple(made))
+
+
+def _where(doc: Doc, trigger: str) -> EventPlace:
+    at = doc.text.index(trigger)
+    return event_place(doc, Span(at, at + len(trigger)), doc.sentence_of(at))
+
+
+_TOWN = dict(feature_code="PPL", country_code="AR")
+_PROVINCE = dict(feature_code="ADM1", country_code="AR", admin1="Chubut", latitude=-44.0, longitude=-68.0)
+
+
+def test_the_place_a_text_says_the_event_is_coded_to_wins_over_the_province_it_happened_in():
+    doc = _doc("On 8 June, in Chubut province (coded to Rawson), nurses marched.",
+               [("Chubut", _PROVINCE), ("Rawson", dict(_TOWN, latitude=-43.3, longitude=-65.1))])
+    where = _where(doc, "marched")
+    assert (where.location, where.latitude, where.geo_precision) == ("Rawson", -43.3, 1)
+
+
+def test_coded_to_the_nearest_town_and_to_the_admin_centre_name_the_place():
+    for phrase in ("Location not found, coded to the nearest town, Ginchi.", "(a location coded to admin center, Ginchi)"):
+        text = f"Rebels clashed with police in Boni kebele. {phrase}"
+        doc = _doc(text, [("Boni", {}), ("Ginchi", dict(feature_code="PPL", country_code="ET", latitude=9.0, longitude=38.1))])
+        assert _where(doc, "clashed").location == "Ginchi", phrase
+
+
+def test_a_coded_to_place_in_the_next_sentence_is_the_events_place():
+    doc = _doc("Militants detonated a bomb in an unspecified location in Ninewa province. Coded as provincial capital Mosul city.",
+               [("Ninewa", dict(feature_code="ADM1", country_code="IQ", latitude=36.0, longitude=42.5)),
+                ("Mosul", dict(feature_code="PPL", country_code="IQ", latitude=36.34, longitude=43.13))], split=True)
+    assert _where(doc, "detonated").location == "Mosul"
+
+
+def test_fatalities_coded_to_another_event_do_not_move_this_one():
+    doc = _doc("Rebels shelled positions near Shyrokyne. One soldier was killed (fatalities coded to Shchastia event).",
+               [("Shyrokyne", dict(feature_code="PPL", country_code="UA", latitude=47.1, longitude=37.8)),
+                ("Shchastia", dict(feature_code="PPL", country_code="UA", latitude=48.7, longitude=39.2))], split=True)
+    assert _where(doc, "shelled").location == "Shyrokyne"
+
+
+def _seats(tmp_path) -> Seats:
+    # geonameid name ascii alternates lat lon fclass fcode cc admin1 population
+    rows = [(1, "Chubut", "Chubut", "", -44.0, -68.0, "A", "ADM1", "AR", "04", 600000),
+            (2, "Comodoro Rivadavia", "Comodoro Rivadavia", "", -45.86, -67.5, "P", "PPL", "AR", "04", 180000),
+            (3, "Rawson", "Rawson", "", -43.3, -65.1, "P", "PPL", "AR", "04", 30000),
+            (4, "Buenos Aires", "Buenos Aires", "", -34.6, -58.4, "P", "PPLC", "AR", "07", 13000000),
+            (5, "Cordoba", "Cordoba", "", -31.4, -64.2, "P", "PPL", "AR", "05", 1400000),
+            (6, "Neuquen", "Neuquen", "", -38.95, -68.06, "P", "PPLA", "AR", "15", 240000),
+            (7, "Cutral Co", "Cutral Co", "", -38.93, -69.23, "P", "PPL", "AR", "15", 500000)]
+    return Seats(tiny_gazetteer(tmp_path, rows))
+
+
+def test_seats_are_a_divisions_marked_seat_else_its_largest_town_and_the_national_capital(tmp_path):
+    seats = _seats(tmp_path)
+    assert seats.of("AR", "Chubut") == (-45.86, -67.5)  # no seat marked: the largest town
+    assert seats.of("AR", "Neuquen") == (-38.95, -68.06)  # the seat a loaded GeoNames dump marks (PPLA)
+    assert seats.of("AR", None) == (-34.6, -58.4)
+    assert seats.of("XX", None) is None
+
+
+def test_an_event_known_only_to_a_province_is_coded_at_its_main_town(tmp_path):
+    seats = _seats(tmp_path)
+    doc = _doc("Teachers protested in Chubut province.", [("Chubut", _PROVINCE)])
+    where = seated(doc, _where(doc, "protested"), seats.of)
+    assert (where.location, where.latitude, where.longitude, where.geo_precision) == ("Chubut", -45.86, -67.5, 3)
+
+
+def test_an_event_known_only_to_a_country_is_coded_at_its_capital(tmp_path):
+    doc = _doc("Truck drivers protested across Argentina.", [("Argentina", dict(
+        feature_code="PCLI", country_code="AR", latitude=COUNTRY_CENTRES["AR"][0], longitude=COUNTRY_CENTRES["AR"][1]))])
+    where = seated(doc, _where(doc, "protested"), _seats(tmp_path).of)
+    assert (where.latitude, where.longitude, where.geo_precision) == (-34.6, -58.4, 3)
+
+
+def test_a_town_and_a_district_keep_their_own_coordinates(tmp_path):
+    seats = _seats(tmp_path)
+    doc = _doc("Police fired at protesters in Rawson.", [("Rawson", dict(_TOWN, latitude=-43.3, longitude=-65.1, admin1="Chubut"))])
+    where = _where(doc, "fired")
+    assert seated(doc, where, seats.of) == where
+    assert seated(doc, where, None) == where
