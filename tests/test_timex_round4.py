@@ -95,3 +95,20 @@ def test_a_year_ago_comparing_results_is_the_quarter_a_year_back():
     assert values(text, pub)["a year earlier"] == "1988-Q3"
     text = "Its third-quarter loss was restated. The year-ago results were restated too."
     assert values(text, D(1990, 1, 4))["year-ago"] == "1988-Q3"
+
+
+# ---------------------------------------------------------------- scheduled acts with a plural subject
+
+
+def test_plural_scheduled_verb_in_the_present_looks_ahead():
+    text = "Voters go to the polls on Thursday, and the markets close on Friday."
+    got = values(text, D(2019, 1, 7))  # a Monday
+    assert (got["Thursday"], got["Friday"]) == ("2019-01-10", "2019-01-11")
+    got = values(text, D(2019, 1, 12))  # a Saturday: both days are next week
+    assert (got["Thursday"], got["Friday"]) == ("2019-01-17", "2019-01-18")
+    got = values(text, D(2018, 12, 31))  # a Monday, across the year boundary
+    assert (got["Thursday"], got["Friday"]) == ("2019-01-03", "2019-01-04")
+    # the past tense still looks back
+    assert values("Voters went to the polls on Thursday.", D(2019, 1, 7))["Thursday"] == "2019-01-03"
+    # a noun after a determiner is no scheduled act
+    assert values("Despite the close on Friday, trading was calm.", D(2019, 1, 7))["Friday"] == "2019-01-04"
