@@ -100,3 +100,60 @@ def test_bringing_down_what_does_not_fly_is_no_event(pipe, text):
 
 def test_workers_who_downed_tools_are_on_strike(pipe):
     assert sub_events(pipe, "On 3 March 2023, workers downed tools at the port of Mombasa, Kenya.") == ["Peaceful protest"]
+
+
+# ------------------------------------------------------------------ labour strikes are protests
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Doctors began a strike after a colleague was killed by a patient's relatives.", "strike"),
+        ("Teachers launched a strike over the killing of a colleague by bandits.", "strike"),
+        ("Workers at a rifle factory began a strike over pay.", "strike"),
+        ("A strike by nurses entered its third day.", "strike"),
+        ("The teachers' strike entered its third day.", "strike"),
+        ("Junior doctors struck for higher wages.", "struck"),
+        ("The union called an indefinite strike.", "strike"),
+        ("The drivers held a three-day strike over unpaid salaries.", "strike"),
+        ("Factory workers struck work to protest the layoffs.", "struck"),
+    ],
+)
+def test_people_who_work_stopping_work_is_a_labour_strike(nlp, text, word):
+    from dateline.events.senses import load_senses, strike_frame
+
+    tok = token(nlp(text), word)
+    assert strike_frame(tok, violent=True, armed_doer=False, senses=load_senses()) == "protest"
+
+
+@pytest.mark.parametrize(
+    "text, word, violent, armed, expected",
+    [
+        # a struck object is a blow, whoever strikes
+        ("Jets struck the town before dawn.", "struck", False, False, "attack"),
+        ("The army said it struck rebel positions.", "struck", False, True, "attack"),
+        # no doer and no object: the sentence decides, as before
+        ("The strike killed four people.", "strike", True, False, "attack"),
+        ("The strike closed the schools.", "strike", False, False, "protest"),
+    ],
+)
+def test_a_strike_without_strikers_is_read_from_its_object_and_its_sentence(nlp, text, word, violent, armed, expected):
+    from dateline.events.senses import load_senses, strike_frame
+
+    tok = token(nlp(text), word)
+    assert strike_frame(tok, violent=violent, armed_doer=armed, senses=load_senses()) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 March 2023, doctors began a strike in Nairobi, Kenya, after a colleague was killed by a patient's relatives.",
+        "On 3 March 2023, workers at a rifle factory in Kaduna, Nigeria, began a strike over pay.",
+    ],
+)
+def test_a_labour_strike_told_with_a_killing_or_a_weapon_is_a_peaceful_protest(pipe, text):
+    assert sub_events(pipe, text) == ["Peaceful protest"]
+
+
+def test_an_air_strike_stays_an_air_strike(pipe):
+    text = "On 3 March 2023, an air strike killed five people in Maarrat al-Numan, Syria."
+    assert sub_events(pipe, text) == ["Air/drone strike"]

@@ -583,6 +583,61 @@ def animals(tok: Any, key: str, s: Senses) -> bool:
         any(lemma(t) in beasts for t in near)
 
 
+# --- "strike": a stoppage of work or a blow ------------------------------------------------
+
+
+def strike_frame(tok: Any, *, violent: bool, armed_doer: bool, senses: Senses | None = None) -> str:
+    """The frame a "strike" trigger (head token ``tok``) stands for: "protest" for a labour strike,
+    "attack" for a blow. Who strikes decides first ("doctors began a strike" after a killing is
+    still a strike); then a struck object ("the army struck rebel positions"); then the sentence:
+    a weapon or violence named with it, or an armed doer, make it a blow."""
+    s = senses or load_senses()
+    if labour_strike(tok, s):
+        return "protest"
+    return "attack" if struck_at(tok, s) or violent or armed_doer else "protest"
+
+
+def labour_strike(tok: Any, s: Senses) -> bool:
+    """"teachers went on strike", "a strike by doctors", "the nurses' strike", "workers struck",
+    "a three-day strike over unpaid wages": people who work stop working."""
+    if lemma(tok) not in s("strike_idioms", "words") and tok.lower_ != "striking":
+        return False
+    workers = s("strike_idioms", "strikers")
+    if any(lemma(d) in workers for doer in strike_doers(tok) for d in coordinated(doer)):
+        return True
+    if tok.pos_ == "NOUN" and any(lemma(c) in s("labour_strike", "kinds") for c in children(tok, "amod", "compound", "npadvmod")):
+        return True  # "an indefinite strike", "a three-day strike", "strike action"
+    about = prep_objects(tok, ("over", "for", "against")) + (prep_objects(tok.head, ("over", "for")) if tok.dep_ == "dobj" else [])
+    return any(lemma(t) in s("labour_strike", "demands") for o in about for t in o.subtree)
+
+
+def strike_doers(tok: Any) -> list[Any]:
+    """Who strikes: the verb's subject, the noun's "by"/"of" phrase, owner or modifier, the subject of
+    the verb that has the strike as object ("doctors began a strike") or the people "on strike"."""
+    if tok.pos_ == "VERB":
+        verb = tok.head if tok.dep_ in ("conj", "xcomp") and not children(tok, "nsubj") else tok
+        return children(verb, "nsubj") or ([tok.head] if tok.dep_ in ("amod", "acl") else [])
+    if tok.dep_ == "amod":
+        return [tok.head]  # "striking nurses"
+    noun = tok.head if tok.dep_ == "compound" else tok  # "strike action"
+    found = children(noun, "poss", "compound") + prep_objects(noun, ("by", "of"))
+    if noun.dep_ == "dobj":
+        found += children(noun.head, "nsubj")
+    if noun.dep_ == "pobj" and noun.head.lower_ == "on":
+        holder = noun.head.head
+        found += [holder] if holder.pos_ in ("NOUN", "PROPN") else children(holder, "nsubj")
+    return found
+
+
+def struck_at(tok: Any, s: Senses) -> bool:
+    """"the army struck rebel positions", "jets struck the town": a strike with an object is a blow
+    ("struck work", a South Asian "went on strike", is not)."""
+    if tok.pos_ != "VERB" or lemma(tok) not in s("strike_idioms", "words"):
+        return False
+    objects = children(tok, "dobj", "nsubjpass")
+    return bool(objects) and not any(lemma(o) in s("labour_strike", "work") for o in objects)
+
+
 Rule = Callable[[Any, str, Senses], bool]
 RULES: tuple[Rule, ...] = (
     dismissal, growth, revocation, forced_march, social_ills, compound_modifier, negated_noun,

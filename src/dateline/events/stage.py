@@ -521,9 +521,10 @@ def _governing_subject(pronoun: Any, index: ActorIndex):
 def _refine_frames(frames: frozenset[str], role: Roles, tok: Any, doc: Doc, lex: Lexicon,
                    weapons: frozenset[str] = frozenset()) -> frozenset[str]:
     """"captured five militants": a capture of people is an arrest (state) or an abduction;
-    a bare "strike" is a labour strike unless a weapon is named."""
+    a "strike" is a labour strike or a blow (:func:`.senses.strike_frame`)."""
     if "strike" in frames:
-        frames = (frames - {"strike"}) | ({"attack"} if weapons or frames & cls.VIOLENT else {"protest"})
+        armed = role.actor1 is not None and role.actor1.inter in ARMED_INTERS
+        frames = (frames - {"strike"}) | {senses.strike_frame(tok, violent=bool(weapons or frames & cls.VIOLENT), armed_doer=armed)}
     if "capture" in frames and role.patient is not None and not is_place(role.patient, doc, lex):
         if target_kind(role.patient, lex) is not None or role.patient.pos_ == "PRON":
             if _crowd(role):
