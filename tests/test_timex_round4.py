@@ -112,3 +112,7 @@ def test_plural_scheduled_verb_in_the_present_looks_ahead():
     assert values("Voters went to the polls on Thursday.", D(2019, 1, 7))["Thursday"] == "2019-01-03"
     # a noun after a determiner is no scheduled act
     assert values("Despite the close on Friday, trading was calm.", D(2019, 1, 7))["Friday"] == "2019-01-04"
+    # nouns that look like such verbs ("end", "head", "leave") say nothing of the future
+    text = "Police were spotted in the north end of the town on Thursday afternoon."
+    assert values(text, D(2021, 7, 10))["Thursday afternoon"] == "2021-07-08"
+    assert values("The regional police head on Monday denied the report.", D(2019, 1, 9))["Monday"] == "2019-01-07"

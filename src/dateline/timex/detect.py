@@ -23,9 +23,9 @@ from .rules import RULES, Context, Norm, Rule, Unresolved
 _NEAR_END = r"(?=(?:\s+[\w.,'-]+){0,3}?\s+(?:on\s+)?$)"
 _SCHEDULED = (
     r"(?<!\bto )(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bits )(?<!\bhis )(?<!\bher )(?<!\btheir )"
-    r"(?:(?:meets?|begins?|starts?|opens?|closes?|resumes?|votes?|arrives?|leaves?|visits?|travels?|heads?|returns?|"
+    r"(?:(?:meets?|begins?|starts?|opens?|closes?|resumes?|votes?|arrives?|leaves|visits?|travels?|heads|returns?|"
     r"holds?|go(?:es)?|expires?|convenes?|testif(?:y|ies)|hosts?|signs?|launch(?:es)?|debates?|attends?|flies|"
-    r"unveils|takes? office|kicks? off|ends?|matures|takes? effect|goes into effect|comes? into (?:force|effect))|(?:is|are|am)\s+(?!being\b)\w+ing)" + _NEAR_END
+    r"unveils|takes? office|kicks? off|ends|matures|takes? effect|goes into effect|comes? into (?:force|effect))|(?:is|are|am)\s+(?!being\b)\w+ing)" + _NEAR_END
 )
 # "had been due to expire Friday": a plan already overtaken; "had" voids the future marker after it.
 _HAD = re.compile(r"\bhad\s+(?:been\s+)?$", re.IGNORECASE)
