@@ -97,3 +97,16 @@ def test_a_town_and_a_district_keep_their_own_coordinates(tmp_path):
     where = _where(doc, "fired")
     assert seated(doc, where, seats.of) == where
     assert seated(doc, where, None) == where
+
+
+def test_an_unplaced_village_in_a_story_naming_no_country_takes_its_actors_country():
+    from dateline.model import ActorMention
+
+    text = "Government forces clashed with rebels in Dubicha village."
+    doc = _doc(text, [("Dubicha", {})])
+    doc.actors = (ActorMention(0, 17, "Military Forces of Ethiopia (2018-)", inter=1, country="ET"),)
+    where = _where(doc, "clashed")
+    assert (where.location, where.iso2, (where.latitude, where.longitude), where.geo_precision) == (
+        "Dubicha", "ET", COUNTRY_CENTRES["ET"], 3)
+    doc.actors = (ActorMention(0, 17, "Military Forces of Russia (2000-)", inter=8, country="RU"),)
+    assert _where(doc, "clashed").iso2 is None  # forces abroad do not say where they act

@@ -64,6 +64,7 @@ _FACILITY_IN = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:bar|restaurant|cafe|hotel|h
 _RELATIVE_TO = re.compile(r"(?:kilomet(?:er|re)s?|km|miles?)\b[^.;]{0,25}?\b(?:north|south|east|west|northeast|northwest|"
                           r"southeast|southwest)(?:ern)?\s+of\s+(?:the\s+)?$", re.I)
 _SETTLEMENT_END = re.compile(r"\s(?:village|town|neighbou?rhood|district|area|camp|quarter)$", re.I)
+EXTERNAL_FORCES = 8  # ACLED's actor type of foreign and international forces
 _OF_IN = re.compile(r"^\s+(?:of|in)\s+(?:the\s+)?$", re.I)
 # A text that says where its event is coded ("(coded to Mokambo, Mahagi)", "location coded to X",
 # "coded to the nearest town, X", "coded as provincial capital X") names the event's place outright;
@@ -249,7 +250,7 @@ def _unresolved(doc: Doc, p: Place) -> EventPlace:
                           country=country_name(area.country_code), iso2=area.country_code, admin1=area.admin1,
                           admin2=area.admin2, geo_precision=2 if town else 3, evidence=Span(p.start, p.end),
                           reason=f"unresolved; placed at {area.name}" + (", named as its container" if named else ""))
-    iso2 = story_country(doc)
+    iso2 = story_country(doc) or _actors_country(doc)
     lat, lon = COUNTRY_CENTRES.get(iso2, (None, None)) if iso2 else (None, None)
     return EventPlace(location=name, latitude=lat, longitude=lon, country=country_name(iso2), iso2=iso2,
                       geo_precision=3, evidence=Span(p.start, p.end), reason="unresolved; placed at the story's country")
@@ -277,8 +278,15 @@ def _container(doc: Doc, p: Place) -> tuple[Place | None, bool]:
     return (towns or divisions or story or [None])[0], False
 
 
+def _actors_country(doc: Doc) -> str | None:
+    """The country of the story's first actor that has one ("Military Forces of Yemen", "Kashmir
+    Rebels (India)"): when no place resolves, the country the event most likely happened in.
+    Forces abroad (ACLED's external forces, type 8) say nothing of where they act."""
+    return next((a.country for a in doc.actors or () if a.country and a.inter != EXTERNAL_FORCES), None)
+
+
 def _country_only(doc: Doc) -> EventPlace:
-    iso2 = story_country(doc)
+    iso2 = story_country(doc) or _actors_country(doc)
     if not iso2:
         return EventPlace(None)
     lat, lon = COUNTRY_CENTRES.get(iso2, (None, None))
