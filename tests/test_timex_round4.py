@@ -116,3 +116,28 @@ def test_plural_scheduled_verb_in_the_present_looks_ahead():
     text = "Police were spotted in the north end of the town on Thursday afternoon."
     assert values(text, D(2021, 7, 10))["Thursday afternoon"] == "2021-07-08"
     assert values("The regional police head on Monday denied the report.", D(2019, 1, 9))["Monday"] == "2019-01-07"
+
+
+# ---------------------------------------------------------------- halves and periods that are not of a year
+
+
+def test_half_or_period_of_something_else_is_no_half_year():
+    pub = D(2021, 7, 20)  # a Tuesday
+    assert values("For the first half of this article, I explain the basics.", pub) == {}
+    got = values("Her confinement over the past half decade was cruel.", pub)
+    assert not any(v in ("2021-H1", "PAST_REF") for v in got.values())
+    # halves of a year stay halves, across the year boundary too
+    assert values("Violence rose in the first half of 2012.", pub)["the first half of 2012"] == "2012-H1"
+    assert values("Output fell in the second half of last year.", D(2021, 1, 4))["the second half of last year"] == "2020-H2"
+    assert values("Fighting has raged for the past three years.", pub)["the past three years"] == "P3Y"
+
+
+def test_the_same_period_without_a_named_quarter():
+    pub = D(2020, 8, 3)  # a Monday
+    text = "Officials must leave within 30 days, and diplomats within the same period."
+    assert "the same period" not in values(text, pub)
+    text = "Kidnappings rose in the first seven months of 2020 to 566, compared to the same period last year."
+    assert values(text, pub)["the same period last year"] == "2019"
+    # after a named quarter it is still that quarter a year back
+    text = "Third-quarter sales rose 5% from the same period last year."
+    assert values(text, D(1989, 10, 26))["the same period last year"] == "1988-Q3"

@@ -474,6 +474,12 @@ def _quarter_value(m: re.Match, ctx: Context) -> Norm | None:
         return None
     if unit == "half" and not m["y"] and _HALF_OF_LONGER.match(m.string, m.end()):
         return None  # "the last half of the '80s": a part of the decade, not of a year
+    if not (m["y"] or m["yr"]) and _PART_OF_OTHER.match(m.string, m.end()):
+        return None  # "the past half decade", "the first half of this article", "the same period of time"
+    if unit == "period" and word in ("same", "corresponding") and not _named_period(ctx):
+        # "within the same period" after a span of days: that span, not a quarter; "the same period
+        # last year" after "the first seven months of 2020": within the year before (shifted below)
+        return Norm(str(anaphor_anchor(ctx).year), "DATE", "the same period: its year") if m["ago"] else None
     letter = "Q" if unit != "half" else "H"
     year = _quarter_year(m, ctx)
     if unit == "quarter" and word is None and year is None and g(m, "the") == "the" and _named_quarter(ctx):
@@ -491,6 +497,18 @@ def _quarter_value(m: re.Match, ctx: Context) -> Norm | None:
 
 def _named_quarter(ctx: Context) -> bool:
     return ctx.prev is not None and re.match(r"^\d{4}-Q\d$", ctx.prev) is not None
+
+
+def _named_period(ctx: Context) -> bool:
+    return ctx.prev is not None and re.match(r"^\d{4}-[QH]\d$", ctx.prev) is not None
+
+
+# After "half", "quarter" or "period": a longer unit it is part of, or "of" and something not a year.
+_PART_OF_OTHER = re.compile(
+    r"[\s-]+(?:decade|century|hour|minute|second|day|week|month|mile|point|time)s?\b"
+    r"|\s+of\s+(?!(?:the\s+|this\s+|last\s+|next\s+|fiscal\s+)?(?:year|fiscal|\d{4})\b)(?:the\s+|this\s+|a\s+|an\s+|its\s+|his\s+|her\s+|their\s+)?[a-z]",
+    re.IGNORECASE,
+)
 
 
 def _quarter_year(m: re.Match, ctx: Context) -> int | None:
@@ -777,7 +795,13 @@ def _vague(m: re.Match, ctx: Context) -> Norm | None:
             return None
     if w == "the present" and re.match(r"\s+\w", m.string[m.end() : m.end() + 3]):
         return None
+    if w == "the past" and _COUNTED.match(m.string, m.end()):
+        return None  # "the past half decade", "the past three summers": a stretch the rest of the phrase counts
     return Norm(value, "DATE", f"vague: {w}") if value else None
+
+
+_COUNTED = re.compile(r"\s+(?:half|few|several|couple|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                      r"fifteen|twenty|thirty|forty|fifty|hundred)\b", re.IGNORECASE)
 
 
 _SET_UNIT = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "quarter": "P1Q", "hour": "PT1H",
