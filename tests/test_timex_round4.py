@@ -141,3 +141,10 @@ def test_the_same_period_without_a_named_quarter():
     # after a named quarter it is still that quarter a year back
     text = "Third-quarter sales rose 5% from the same period last year."
     assert values(text, D(1989, 10, 26))["the same period last year"] == "1988-Q3"
+
+
+def test_zero_durations_are_terms_not_times():
+    pub = D(2021, 7, 20)
+    assert values("The spyware used a zero-day vulnerability in iOS.", pub) == {}
+    assert values("Unions oppose zero-hour contracts.", pub) == {}
+    assert values("The spyware used a two-day window in iOS.", pub) == {"two-day": "P2D"}

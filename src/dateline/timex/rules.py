@@ -698,6 +698,8 @@ def _duration(m: re.Match, ctx: Context) -> Norm | None:
     if word in ("a", "an") and not ctx.given and _RATE.search(m.string, max(0, m.start() - 40), m.start()):
         return None  # "$55 a night", "700 seats a week": a rate, not a stretch of time
     n = number(m["n"])  # "two to three weeks": TimeML annotators give the lower bound, P2W
+    if n == 0 and not ctx.given:
+        return None  # "a zero-day vulnerability", "zero-hour contracts": terms, not stretches of time
     if word in ("hundreds of", "dozens of", "some", "many", "several", "a few") :
         n = None
     if n is not None and (m["half"] or m["half2"] or m["frac"]):
