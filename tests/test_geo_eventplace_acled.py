@@ -110,3 +110,14 @@ def test_an_unplaced_village_in_a_story_naming_no_country_takes_its_actors_count
         "Dubicha", "ET", COUNTRY_CENTRES["ET"], 3)
     doc.actors = (ActorMention(0, 17, "Military Forces of Russia (2000-)", inter=8, country="RU"),)
     assert _where(doc, "clashed").iso2 is None  # forces abroad do not say where they act
+
+
+def test_a_town_read_outside_the_province_the_text_names_for_it_is_placed_at_that_province():
+    sumy = dict(feature_code="ADM1", country_code="UA", admin1="Sumy", latitude=50.9, longitude=34.8)
+    namesake = dict(feature_code="PPL", country_code="UA", admin1="Odesa", latitude=46.5, longitude=30.7)
+    doc = _doc("Russian forces shelled houses in Baranivka, Sumy.", [("Baranivka", namesake), ("Sumy", sumy)])
+    where = _where(doc, "shelled")
+    assert (where.location, where.latitude, where.admin1, where.geo_precision) == ("Baranivka", 50.9, "Sumy", 3)
+    inside = dict(namesake, admin1="Sumy", latitude=51.1, longitude=34.1)
+    doc = _doc("Russian forces shelled houses in Baranivka, Sumy.", [("Baranivka", inside), ("Sumy", sumy)])
+    assert (_where(doc, "shelled").latitude, _where(doc, "shelled").geo_precision) == (51.1, 1)

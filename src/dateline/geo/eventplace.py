@@ -86,7 +86,38 @@ def event_place(doc: Doc, trigger: Span, sentence: Sentence) -> EventPlace:
         # Named elsewhere in the story: the event is around it, not known to be in it.
         return _coded(doc, best, near=True, reason="the article's main place")
     place, near = best
+    outer = _contradicting_container(doc, place)
+    if outer is not None:
+        return _inside(doc, place, outer)
     return _coded(doc, place, near=near, reason="near the trigger" if near else "where the trigger happened")
+
+
+# The names that follow a place as its containers: "X, Luhansk", "X (Masisi, Nord-Kivu)", "X town (Y, Z)".
+_CHAIN = re.compile(r"(?:\s+(?:town|village|city|area|district|municipality))?\s*[,(]\s*(?:[^,()\n]{1,40}?,\s*){0,3}", re.I)
+
+
+def _contradicting_container(doc: Doc, p: Place) -> Place | None:
+    """A first-level division or country the text names as ``p``'s container that the reading
+    of ``p`` lies outside ("Ustynivka, Luhansk" read as the Ustynivka of another province): that
+    reading is a namesake, and the container is all the text tells for sure."""
+    if p.latitude is None or (p.feature_code or "").startswith(("ADM1", "PCL", "RGN")):
+        return None
+    for q in doc.places or ():
+        if p.end <= q.start <= p.end + CONTAINER_REACH and _CHAIN.fullmatch(doc.text, p.end, q.start) and (
+                (q.feature_code or "").startswith("ADM1") and q.country_code == p.country_code and q.admin1 != p.admin1):
+            # Only a division of the same country: across countries the division's own reading
+            # is as likely the wrong one ("Nord-Ouest" of another country).
+            return q
+    return None
+
+
+def _inside(doc: Doc, p: Place, outer: Place) -> EventPlace:
+    """``p`` named inside ``outer`` but read elsewhere: its name, at ``outer`` (precision 3)."""
+    name = doc.text[p.start : p.end]
+    return EventPlace(location=name, latitude=outer.latitude, longitude=outer.longitude,
+                      country=country_name(outer.country_code), iso2=outer.country_code, admin1=outer.admin1,
+                      geo_precision=3, evidence=Span(p.start, p.end),
+                      reason=f"read outside its named container; placed at {outer.name}")
 
 
 def _coded_elsewhere(doc: Doc, places: Sequence[Place]) -> tuple[Place, bool] | None:
