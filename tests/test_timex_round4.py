@@ -148,3 +148,12 @@ def test_zero_durations_are_terms_not_times():
     assert values("The spyware used a zero-day vulnerability in iOS.", pub) == {}
     assert values("Unions oppose zero-hour contracts.", pub) == {}
     assert values("The spyware used a two-day window in iOS.", pub) == {"two-day": "P2D"}
+
+
+def test_a_labelled_number_is_not_a_year():
+    pub = D(2021, 3, 1)
+    assert values("It violates Security Council Resolution 1970.", pub) == {}
+    assert values("The military order 1651 imposes a ten-year term.", pub) == {"ten-year": "P10Y"}
+    assert values("Flight 1549 landed safely in 2009.", pub) == {"2009": "2009"}
+    # a year after a name stays a year
+    assert values("The Amendment Bill 2020 was criticised.", pub) == {"2020": "2020"}

@@ -226,11 +226,17 @@ def _year(m: re.Match, ctx: Context) -> Norm | None:
     after = m.string[m.end() : m.end() + 16].lower()
     if not ctx.given and re.match(r"\s+(?:people|troops|soldiers|civilians|men|women|tons|km|miles|dollars|feet|meters|members|residents|fighters|units|shares|cars|jobs|hours)\b", after):
         return None
+    if not ctx.given and not m["pre"] and _LABEL.search(m.string, max(0, m.start() - 14), m.start()):
+        return None  # "military order 1651", "Resolution 1441", "Flight 1549": a number, not a year
     pre = g(m, "pre") or ""
     season = next((code for word, code in SEASONS.items() if word in pre), None)
     if season:
         return Norm(f"{m['y']}-{season}", "DATE", "explicit season")
     return Norm(m["y"], "DATE", "explicit year", mod_of(pre))
+
+
+_LABEL = re.compile(r"\b(?:[Nn]o\.|[Nn]umber|[Oo]rder|[Rr]esolution|[Dd]ecree|[Ff]light|[Rr]oute|[Hh]ighway|[Aa]rticle|[Ss]ection|"
+                    r"[Pp]aragraph|[Bb]us|[Rr]oom|[Cc]ode|[Ii]tem|[Uu]nit|[Ll]ot|[Cc]ase)\s+$")
 
 
 @rule("decade", r"(?:the\s+)?" + EDGE + r"(?:(?P<c>1[6-9]|20)(?P<d>\d)0|'(?P<s>\d)0)'?s", core=r"0'?s\b")
