@@ -157,3 +157,25 @@ def test_a_labelled_number_is_not_a_year():
     assert values("Flight 1549 landed safely in 2009.", pub) == {"2009": "2009"}
     # a year after a name stays a year
     assert values("The Amendment Bill 2020 was criticised.", pub) == {"2020": "2020"}
+
+
+# ---------------------------------------------------------------- fractions of a unit
+
+
+def test_fractions_of_a_unit():
+    pub = D(2021, 3, 8)  # a Monday
+    assert values("For half a century, the family ruled.", pub) == {"half a century": "P50Y"}
+    assert values("A quarter of a century after the war, scars remain.", pub) == {"A quarter of a century": "P25Y"}
+    assert values("They stood in the ditch for half an hour.", pub) == {"half an hour": "PT30M"}
+    assert values("It rained for three quarters of an hour.", pub) == {"three quarters of an hour": "PT45M"}
+    got = {t.value: (t.begin, t.end_date) for t in detect("Jailed over the past half decade.", published=pub)}
+    assert got == {"P5Y": ("2016-03-09", "2021-03-08")}
+
+
+def test_a_fraction_ago_is_a_date():
+    assert values("It began in Ulster half a century ago.", D(2021, 3, 8)) == {"half a century ago": "1971"}
+    assert values("He left half a year ago.", D(2021, 3, 8)) == {"half a year ago": "2020-09"}
+    assert values("He left half a year ago.", D(2021, 1, 2)) == {"half a year ago": "2020-07"}  # across the year
+    assert values("Shots rang out half an hour ago.", D(2021, 3, 8)) == {"half an hour ago": "2021-03-08"}
+    # a share is no time
+    assert values("He sold a quarter of his shares.", D(2021, 3, 8)) == {}
