@@ -157,3 +157,19 @@ def test_a_labour_strike_told_with_a_killing_or_a_weapon_is_a_peaceful_protest(p
 def test_an_air_strike_stays_an_air_strike(pipe):
     text = "On 3 March 2023, an air strike killed five people in Maarrat al-Numan, Syria."
     assert sub_events(pipe, text) == ["Air/drone strike"]
+
+
+# ------------------------------------------------------------------ armed victims with no patient parsed
+
+def test_armed_victims_of_a_harm_verb_are_the_second_side_when_the_patient_names_no_actor(pipe):
+    # the patient is a truck, and the phrase "militants believed to be JNIM" spans the parse of the
+    # whole sentence, so no opponent is looked for in it: the victims of "killing" name the side
+    text = "On 4 May 2023, militants believed to be JNIM attacked a truck near Djibo, Burkina Faso, killing four VDP members."
+    found = events(pipe, text)
+    assert [e["sub_event_type"] for e in found] == ["Armed clash"]
+    assert found[0]["actor2"] == "VDP: Volunteer for Defense of Homeland" and found[0]["civilian_targeting"] is not True
+
+
+def test_civilian_victims_stay_civilians(pipe):
+    found = events(pipe, "On 3 March 2023, gunmen killed two farmers near Afgooye, Somalia.")
+    assert [(e["sub_event_type"], e["actor2"]) for e in found] == [("Attack", "Civilians (Somalia)")]

@@ -442,11 +442,29 @@ def _fill_from_sentence(role: Roles, sent: Sent, tok: Any, index: ActorIndex, *,
         found = _accused_in(sent, index) or nearest_actor(index, span, trig, before=True, exclude=_names(role.actor2))
         if found is not None and found[0].inter in ARMED_INTERS:
             role = replace(role, actor1=found[0], actor1_span=found[1])
+    if role.actor2 is None and index.at(role.patient) is None and not territorial:
+        found = _armed_victims(sent, index, role.actor1)  # "attacked a truck, killing 4 VDP members"
+        if found is not None:
+            role = replace(role, actor2=found[0], actor2_span=found[1])
     if role.actor2 is None and role.actor1 is not None and not territorial:
         found = _other_armed(index, span, trig, role.actor1, _described(sent, role.actor1_span))
         if found is not None:
             role = replace(role, actor2=found[0], actor2_span=found[1])
     return role
+
+
+HARM_VERBS = frozenset({"kill", "murder", "slay", "wound", "injure", "execute", "behead", "assassinate", "shoot"})
+
+
+def _armed_victims(sent: Sent, index: ActorIndex, actor1: ActorMention | None):
+    """An armed group named as the victims of a harm verb: its object or the object's modifier."""
+    for verb in (t for t in sent.tokens if t.lemma_.lower() in HARM_VERBS and t.pos_ == "VERB"):
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+            for tok in (obj, *(c for c in obj.children if c.dep_ in ("compound", "amod", "nmod", "poss"))):
+                found = index.at(tok)
+                if found is not None and found[0].inter in ARMED_INTERS and found[0].name not in _names(actor1):
+                    return found
+    return None
 
 
 def _accused_in(sent: Sent, index: ActorIndex):
