@@ -121,3 +121,20 @@ def test_a_town_read_outside_the_province_the_text_names_for_it_is_placed_at_tha
     inside = dict(namesake, admin1="Sumy", latitude=51.1, longitude=34.1)
     doc = _doc("Russian forces shelled houses in Baranivka, Sumy.", [("Baranivka", inside), ("Sumy", sumy)])
     assert (_where(doc, "shelled").latitude, _where(doc, "shelled").geo_precision) == (51.1, 1)
+
+
+def test_a_named_part_of_a_town_read_far_from_that_town_is_coded_at_the_town():
+    natal = dict(feature_code="PPL", country_code="BR", latitude=-5.8, longitude=-35.2)
+    far = dict(feature_code="PPL", country_code="BR", latitude=-28.4, longitude=-53.9)
+    text = "On 31 March, in Natal (Rio Grande do Norte), a man was killed in the Pajucara neighborhood by gunmen."
+    doc = _doc(text, [("Natal", natal), ("Pajucara", far)])
+    assert (_where(doc, "killed").location, _where(doc, "killed").latitude) == ("Natal", -5.8)
+    near = dict(far, latitude=-5.79, longitude=-35.21)  # the part read inside the town: it stays
+    assert _where(_doc(text, [("Natal", natal), ("Pajucara", near)]), "killed").location == "Pajucara"
+
+
+def test_a_district_followed_by_its_province_is_no_part_of_a_town():
+    sinjar = dict(feature_code="PPL", country_code="IQ", latitude=36.3, longitude=41.9)
+    karbala = dict(feature_code="PPL", country_code="IQ", latitude=32.6, longitude=44.0)
+    doc = _doc("Militants killed a child in Sinjar district, Ninewa.", [("Sinjar", sinjar), ("Ninewa", karbala)])
+    assert _where(doc, "killed").location == "Sinjar"

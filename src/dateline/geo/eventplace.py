@@ -10,6 +10,7 @@ Everything here works on ``doc.places`` and the text: no gazetteer query, so it 
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 from typing import Callable, Sequence
@@ -86,6 +87,9 @@ def event_place(doc: Doc, trigger: Span, sentence: Sentence) -> EventPlace:
         # Named elsewhere in the story: the event is around it, not known to be in it.
         return _coded(doc, best, near=True, reason="the article's main place")
     place, near = best
+    town = _town_of_part(doc, place, places)
+    if town is not None:
+        return _coded(doc, town, near=False, reason="the town its named part lies in")
     outer = _contradicting_container(doc, place)
     if outer is not None:
         return _inside(doc, place, outer)
@@ -109,6 +113,35 @@ def _contradicting_container(doc: Doc, p: Place) -> Place | None:
             # is as likely the wrong one ("Nord-Ouest" of another country).
             return q
     return None
+
+
+# Words that make a name a part of a town: "the Casa Verde neighborhood", "Cavour square", "Colonia X".
+_PART_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|district|sector|square|quarter|ward|suburb|colony|area|plaza|park|street|road|market)\b", re.I)
+_OF_IN_AFTER_PART = re.compile(r"\s+\w+\s+(?:of|in)\s+(?:the\s+)?$", re.I)
+_PART_BEFORE = re.compile(r"\b(?:colonia|barrio|bairro)\s+$", re.I)
+# How far a part's reading may lie from the town the sentence names before it is a namesake.
+PART_REACH_KM = 100.0
+
+
+def _town_of_part(doc: Doc, p: Place, places: Sequence[Place]) -> Place | None:
+    """"In Natal, a man was shot in the Pajucara neighborhood": a named part of a town read far
+    from the town the sentence names is a namesake elsewhere; the event is in that town."""
+    if p.latitude is None or not (_PART_AFTER.match(doc.text, p.end) or _PART_BEFORE.search(doc.text, max(0, p.start - 12), p.start)):
+        return None
+    towns = [q for q in places if q is not p and q.latitude is not None and (q.feature_code or "").startswith("PPL")]
+    if not towns or any(_km(p.latitude, p.longitude, q.latitude, q.longitude) <= PART_REACH_KM for q in towns):
+        return None
+    # The town the part belongs to is where the sentence says things happen ("in Natal") or the
+    # one the part is "of"/"in" ("the Chinatown neighborhood of Los Angeles").
+    return next((q for q in towns if _OF_IN_AFTER_PART.match(doc.text, p.end, q.start) or (
+        _cue(doc.text, q)[0] > 0 and not _CHAIN.fullmatch(doc.text, p.end, q.start))), None)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
 def _inside(doc: Doc, p: Place, outer: Place) -> EventPlace:
