@@ -78,3 +78,57 @@ def test_a_county_near_the_story_s_towns_is_the_one_meant(tmp_path):
     found = resolver.resolve([Mention(0, 12, "Boone County", hint="division"), Mention(20, 30, "Cincinnati")])
     assert found[0].entry.admin1 == "KY" and "near=+1.50" in found[0].reason
     assert found[0].margin >= 1.5
+
+
+def _town(gid, country, population, admin1="01"):
+    from dateline.geo.schema import Entry
+
+    return Entry(gid, "Cambridge", "P", "PPL", country, admin1, None, None, population, 0.0, float(gid))
+
+
+def test_a_country_s_first_vote_does_not_grow_with_its_namesakes():
+    from dateline.geo.resolve import _soft_votes
+
+    # five small American towns of the name and one English city of 120,000
+    found = [_town(n, "US", 1000, admin1=str(n)) for n in range(1, 6)] + [_town(9, "GB", 120000)]
+    ctx = _soft_votes(["cambridge", "other"], [found, []], {})
+    assert ctx.country_share("GB", "other") > ctx.country_share("US", "other")
+
+
+TOWNS = [
+    (11, "Omaha", "Omaha", "", 41.26, -95.94, "P", "PPL", "US", "NE", 400000),
+    (12, "Nato", "Nato", "", 13.6, 123.5, "P", "PPL", "PH", "05", 5583),
+    (13, "Los Angeles", "Los Angeles", "L.A.,LA", 34.05, -118.24, "P", "PPL", "US", "CA", 3900000),
+    (14, "Saint Petersburg", "Saint Petersburg", "St. Petersburg", 59.94, 30.31, "P", "PPLA", "RU", "66", 5000000),
+]
+
+
+def test_a_town_s_name_in_capitals_is_the_town_but_initials_are_not(tmp_path):
+    resolver = Resolver(Gazetteer(tiny_gazetteer(tmp_path, TOWNS)))
+    assert [e.name for e in resolver.candidates(Mention(0, 5, "OMAHA"))] == ["Omaha"]
+    assert resolver.candidates(Mention(0, 4, "NATO")) == ()  # a village of 5,000 is not what "NATO" means
+    assert [e.name for e in resolver.candidates(Mention(0, 4, "L.A."))] == ["Los Angeles"]
+    assert resolver.candidates(Mention(0, 2, "LA")) == ()  # bare capitals: initials of anything
+
+
+def test_a_possessive_left_on_a_name_is_looked_up_without_it(tmp_path):
+    from dateline.geo.normalize import name_variants
+
+    assert name_variants("St. Petersburg\u2019s")[0] == "St. Petersburg"
+    assert name_variants("Texas'")[0] == "Texas"
+    resolver = Resolver(Gazetteer(tiny_gazetteer(tmp_path, TOWNS)))
+    assert resolver.resolve([Mention(0, 16, "St. Petersburg's")])[0].entry.country == "RU"
+
+
+COUNTRIES = [
+    (21, "Honduras", "Honduras", "", 15.0, -86.5, "A", "PCLI", "HN", "00", 9000000),
+    (22, "El Salvador", "El Salvador", "", 13.83, -88.92, "A", "PCLI", "SV", "00", 6400000),
+]
+
+
+def test_a_country_said_to_lie_in_another_country_is_one_of_a_list(tmp_path):
+    resolver = Resolver(Gazetteer(tiny_gazetteer(tmp_path, COUNTRIES)))
+    # "12 countries, including Honduras, El Salvador": the comma reads like "X, Y" (X in Y)
+    found = resolver.resolve([Mention(0, 8, "Honduras", container=1), Mention(10, 21, "El Salvador")])
+    assert found[0].entry.country == "HN" and "within" not in found[0].reason
+    assert found[0].score >= 6.0

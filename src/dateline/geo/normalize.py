@@ -48,6 +48,7 @@ def fuzzy(name: str) -> str:
 # Words around a name that say what kind of place it is, dropped when the whole is unknown.
 _AROUND = re.compile(r"^(?:(?:town|township|city|village|borough|port) of )|(?: (?:township|twp\.?|co\.?|parish))$",
                      re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
 # Suffixes of words for a place's people ("Ossetians", "Texan", "Dagestani") and what the place's
 # name ends with instead; tried in order, longest first.
 _PEOPLE = (("ians", "ia"), ("ian", "ia"), ("ians", "io"), ("ian", "io"), ("an", "as"), ("ans", "a"), ("an", "a"),
@@ -55,10 +56,13 @@ _PEOPLE = (("ians", "ia"), ("ian", "ia"), ("ians", "io"), ("ian", "io"), ("an", 
 
 
 def name_variants(name: str) -> tuple[str, ...]:
-    """Other forms to look a name up under when it is unknown as written: without "Township",
+    """Other forms to look a name up under when it is unknown as written: without a possessive's
+    "'s", without "Township",
     "Town of" or "Co."; a county's shire ("Oxfordshire" -> "Oxford"); the place a word for its
     people names ("South Ossetians" -> "South Ossetia", "Texan" -> "Texas")."""
     out: list[str] = []
+    if _POSSESSIVE.search(name):  # "St. Petersburg's" (the NER's span kept the possessive)
+        out.append(_POSSESSIVE.sub("", name))
     bare = _AROUND.sub("", name).strip()
     if bare and bare != name:
         out.append(bare)

@@ -205,7 +205,8 @@ class Resolver:
         found = tuple(e for e in found if not (e.is_country and e.kind == 3 and not _near_spelling(mention.query, e.name)))
         if _is_acronym(mention.query):  # "SDF", "IS": only a place known by exactly that name
             # ... written in capitals too ("EU" is the Union, not the town of Eu) or a division or region
-            found = tuple(e for e in found if (e.kind == 0 and e.name.isupper()) or e.is_division or e.fcode in ("RGN", "CONT"))
+            found = tuple(e for e in found if (e.kind == 0 and e.name.isupper()) or e.is_division or e.fcode in ("RGN", "CONT")
+                          or _capitalised_town(mention.query, e) or _initialism(mention.query, e))
         code = country_code(mention.query) or demonym_country(mention.query)
         if any(e.kind == 0 and e.fcode == "ADM1" for e in found):
             code = None  # "England", "Scotland": the division of that very name, not its country
@@ -332,6 +333,24 @@ def _near_spelling(a: str, b: str) -> bool:
     return difflib.SequenceMatcher(None, fold(a), fold(b)).ratio() >= COUNTRY_SPELLING
 
 
+# A word of capitals this long or longer is a headline's or a dateline's town ("OMAHA", "XENIA") when
+# a town of some size bears that very name; shorter ones are initials ("SDF", "EU").
+CAPS_TOWN_LETTERS = 4
+CAPS_TOWN_POPULATION = 10_000
+
+
+def _capitalised_town(query: str, e: Entry) -> bool:
+    """"OMAHA", "XENIA": a town's own name set in capitals, not an organisation's initials ("NATO"
+    is also a village of 5,000 in the Philippines: too small to be what a word in capitals means)."""
+    return (len(query) >= CAPS_TOWN_LETTERS and query.isalpha() and e.kind == 0 and e.fclass == "P"
+            and e.population >= CAPS_TOWN_POPULATION)
+
+
+def _initialism(query: str, e: Entry) -> bool:
+    """"L.A.", "N.Y.": initials with periods abbreviate a place's name, as its alternate names record."""
+    return "." in query and e.kind == 1 and e.fclass in ("P", "A")
+
+
 def _is_acronym(query: str) -> bool:
     letters = query.replace(".", "").replace(" ", "")
     return 0 < len(letters) <= 5 and letters.isupper()
@@ -346,7 +365,9 @@ def _possible_divisions(keys: Sequence[str], cands: Sequence[Sequence[Entry]]) -
 
 def _soft_votes(keys: Sequence[str], cands: Sequence[Sequence[Entry]], prior: Mapping[str, float]) -> _Context:
     """Country votes before any choice: each mention spreads one vote over its candidates'
-    countries, in proportion to their population, so an unambiguous name votes fully."""
+    countries, in proportion to the likeliest reading in each (population, divisions first), so an
+    unambiguous name votes fully. A country's share does not grow with how many namesakes it has:
+    twenty small American Cambridges are not twenty votes against the English one."""
     ctx = _Context()
     for code, weight in prior.items():
         ctx.vote_country("", code, weight)
@@ -354,7 +375,8 @@ def _soft_votes(keys: Sequence[str], cands: Sequence[Sequence[Entry]], prior: Ma
         weights: dict[str, float] = defaultdict(float)
         for e in found:
             if e.country:
-                weights[e.country] += math.log10(max(e.population, 0) + 10) + (4 if e.is_division else 0)
+                weight = math.log10(max(e.population, 0) + 10) + (4 if e.is_division else 0)
+                weights[e.country] = max(weights[e.country], weight)
         total = sum(weights.values())
         for code, w in weights.items():
             ctx.vote_country(key, code, w / total)
@@ -406,6 +428,8 @@ def _containment(e: Entry, container: Choice | None) -> float:
     if container is None:
         return 0.0
     c = container.entry
+    if e.is_country and c.is_country and e.country != c.country:
+        return 0.0  # "Honduras, El Salvador": a list of countries, not one inside the other
     if c.country is None or e.country != c.country:
         return -3.0
     if c.fcode == "ADM1" and e.admin1 != c.admin1:
