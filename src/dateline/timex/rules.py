@@ -75,7 +75,6 @@ def mod_of(word: str | None) -> str | None:
 
 
 UNIT_CORE = r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur"
-_VAGUE_CORE = r"now|current|present|recent|lately|previous|former|soon|shortly|past|future|term|possible|moment|these days"
 
 Handler = Callable[[re.Match, Context], Norm | None]
 
@@ -599,7 +598,7 @@ def _ago(m: re.Match, ctx: Context) -> Norm | None:
     if n is None:
         return Norm({"year": "PAST_REF", "decade": "PAST_REF"}.get(unit, "PAST_REF") if sign < 0 else "FUTURE_REF",
                      "DATE", f"vague {unit}s {direction}")
-    return Norm(_shifted(anchor, unit, sign * n), "DATE", f"{n} {unit}s {direction} {anchor.isoformat()}", mod_of(g(m, "mod")))
+    return Norm(shifted(anchor, unit, sign * n), "DATE", f"{n} {unit}s {direction} {anchor.isoformat()}", mod_of(g(m, "mod")))
 
 
 def _signalled(m: re.Match, ctx: Context, n: int | None, unit: str) -> Norm | None:
@@ -610,7 +609,7 @@ def _signalled(m: re.Match, ctx: Context, n: int | None, unit: str) -> Norm | No
         return None
     base = _relative_base(ctx, unit)
     sign = -1 if _signal(m) == "before" else 1
-    span = A.interval(_shifted(base, unit, sign * n)) if n is not None else None
+    span = A.interval(shifted(base, unit, sign * n)) if n is not None else None
     if span and span[0] > need(ctx.dct) and ctx.tense != "future":
         span = None  # past news cannot point past its dateline: the text set no date to count from
     return Norm(value, "DURATION", f"{m['n']} {unit}s {_signal(m)} {base.isoformat()}", mod_of(g(m, "mod")),
@@ -636,7 +635,7 @@ def _year_ago(ctx: Context) -> Norm:
     return Norm(str(need(ctx.dct).year - 1), "DATE", "a year ago: publication year - 1")
 
 
-def _shifted(anchor: dt.date, unit: str, n: int) -> str:
+def shifted(anchor: dt.date, unit: str, n: int) -> str:
     if unit in ("day", "night", "hour", "minute", "second"):
         return day(anchor + dt.timedelta(days=n if unit in ("day", "night") else 0))
     if unit in ("week", "fortnight"):
@@ -685,11 +684,11 @@ def _marked_day(m: re.Match, ctx: Context) -> Norm | None:
 
 # ---------------------------------------------------------------- durations
 
-_DUR_PRE = r"(?:(?P<the>the|these|those)\s+)?(?:(?P<dir>past|last|next|first|previous|coming|final|latest|initial|remaining|following|other)\s+)?"
-_DUR_MOD = r"(?:(?P<mod>about|nearly|almost|some|more than|over|at least|up to|roughly|around|approximately|less than|fewer than|under|another|only|just|barely|well over)\s+)?"
+DUR_PRE = r"(?:(?P<the>the|these|those)\s+)?(?:(?P<dir>past|last|next|first|previous|coming|final|latest|initial|remaining|following|other)\s+)?"
+DUR_MOD = r"(?:(?P<mod>about|nearly|almost|some|more than|over|at least|up to|roughly|around|approximately|less than|fewer than|under|another|only|just|barely|well over)\s+)?"
 
 
-@rule("duration", _DUR_PRE + _DUR_MOD + r"(?P<n>" + NUMWORD + r")(?P<half>[\s-]+and[\s-]+a[\s-]+half)?(?:\s+(?:or|to)\s+(?P<n2>" + NUMWORD + r"))?(?P<frac>\s+1/2)?(?:\s+(?:more|additional|extra|straight|consecutive|trading|business|working|calendar|long|full|whole))?(?P<hy>[\s-]+)(?P<unit>" + UNIT + r")(?P<half2>\s+and\s+a\s+half)?(?:\s+or\s+so)?(?P<old>-old|\s+old)?", core=UNIT_CORE)
+@rule("duration", DUR_PRE + DUR_MOD + r"(?P<n>" + NUMWORD + r")(?P<half>[\s-]+and[\s-]+a[\s-]+half)?(?:\s+(?:or|to)\s+(?P<n2>" + NUMWORD + r"))?(?P<frac>\s+1/2)?(?:\s+(?:more|additional|extra|straight|consecutive|trading|business|working|calendar|long|full|whole))?(?P<hy>[\s-]+)(?P<unit>" + UNIT + r")(?P<half2>\s+and\s+a\s+half)?(?:\s+or\s+so)?(?P<old>-old|\s+old)?", core=UNIT_CORE)
 def _duration(m: re.Match, ctx: Context) -> Norm | None:
     if m["old"] and not ctx.given:
         return None  # an age: TimeML marks it as a duration, but it times nothing in the story
@@ -743,37 +742,6 @@ def duration_value(n: float | None, unit: str) -> str | None:
     return f"P{whole}{letter}{extra}"
 
 
-_FRACTIONS = {"half": 0.5, "quarter": 0.25, "three quarters": 0.75, "three-quarters": 0.75}
-
-
-@rule("fraction-duration", _DUR_PRE + _DUR_MOD + r"(?:(?P<f>half|a\s+quarter|three[\s-]quarters)\s+(?:of\s+)?an?|an?\s+(?P<f2>half|quarter)|(?P<f3>half)(?=[\s-]+(?:decade|century)))[\s-]+"
-      r"(?P<unit>century|decade|year|month|day|hour|minute)(?![\s-]old)\b(?P<ago>\s+ago\b)?", core=r"half|quarter")
-def _fraction_duration(m: re.Match, ctx: Context) -> Norm | None:
-    """ "half a century" (P50Y), "a quarter of a century" (P25Y), "half an hour" (PT30M): the
-    fraction in the next smaller unit, when it comes out whole there."""
-    word = re.sub(r"\s+", " ", (g(m, "f") or g(m, "f2") or g(m, "f3") or "").replace("a ", "").strip())
-    per, smaller = _SMALLER[unit_of(m["unit"])]
-    amount = _FRACTIONS[word] * per
-    if amount != int(amount):
-        return None
-    if m["ago"]:
-        return _fraction_ago(int(amount), smaller, ctx, f"{word} a {unit_of(m['unit'])} ago", mod_of(g(m, "mod")))
-    value = f"PT{int(amount)}{smaller[1:]}" if smaller.startswith("T") else f"P{int(amount)}{smaller}"
-    direction = {"past": -1, "last": -1, "previous": -1, "next": 1, "coming": 1}.get(g(m, "dir"), 0)
-    return Norm(value, "DURATION", f"duration of {word} a {unit_of(m['unit'])}", mod_of(g(m, "mod")), direction)
-
-
-def _fraction_ago(amount: int, smaller: str, ctx: Context, how: str, mod: str | None) -> Norm:
-    """ "half a century ago": the time that far back, at the grain of the smaller unit."""
-    grain = {"Y": "year", "M": "month", "D": "day"}.get(smaller)
-    dct = need(ctx.dct)
-    return Norm(_shifted(dct, grain, -amount) if grain else day(dct), "DATE", how, mod)
-
-
-_SMALLER = {"century": (100, "Y"), "decade": (10, "Y"), "year": (12, "M"), "month": (30, "D"), "day": (24, "TH"),
-            "hour": (60, "TM"), "minute": (60, "TS")}
-
-
 @rule("vague-units", r"(?:(?P<the>the)\s+)?(?:(?P<dir>past|last|next|coming|recent|few|several|many)\s+)?(?:(?P<few>few|several|many)\s+)?(?P<unit>days|weeks|months|quarters|years|decades|centuries|hours|minutes)", core=UNIT_CORE)
 def _vague_units(m: re.Match, ctx: Context) -> Norm | None:
     direction, unit = g(m, "dir"), unit_of(m["unit"])
@@ -788,82 +756,6 @@ def _vague_units(m: re.Match, ctx: Context) -> Norm | None:
     return Norm(duration_value(None, unit), "DURATION", f"an unstated number of {unit}s", direction=step)
 
 
-# ---------------------------------------------------------------- vague references and sets
-
-_VAGUE = {
-    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
-    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at present": "PRESENT_REF", "presently": "PRESENT_REF",
-    "at the moment": "PRESENT_REF", "the present": "PRESENT_REF", "so far": None, "to date": None,
-    "recently": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
-    "the past": "PAST_REF", "in the past": "PAST_REF", "once": None, "earlier": None, "recent": "PAST_REF",
-    "soon": "FUTURE_REF", "shortly": "FUTURE_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
-    "the near term": "FUTURE_REF", "the long term": "FUTURE_REF", "the longer term": "FUTURE_REF", "the short term": "FUTURE_REF",
-    "as soon as possible": "FUTURE_REF", "the coming days": "FUTURE_REF", "in the coming days": "FUTURE_REF",
-}
-
-
-# Words that are time expressions only when someone has marked them as such (gold spans).
-_GIVEN_ONLY = {"recent": "PAST_REF", "already": "PRESENT_REF", "once": "PAST_REF", "earlier": "PAST_REF",
-               "yet": "PRESENT_REF", "the time": "PAST_REF", "a later date": "FUTURE_REF", "then": "PAST_REF",
-               "later": "FUTURE_REF", "before": "PAST_REF", "the moment": "PRESENT_REF"}
-# Vague adverbs news annotators rarely mark and event dating never needs: normalised when given.
-_UNMARKED = frozenset({"previously", "soon", "shortly", "presently"})
-
-
-@rule("marked-vague", r"(?P<w>recent|already|once|earlier|yet|the time|a later date|then|later|before|the moment)",
-      core=r"recent|already|once|earlier|yet|time|later|then|before|moment", given_only=True)
-def _marked_vague(m: re.Match, ctx: Context) -> Norm | None:
-    if g(m, "w") == "then" and ctx.prev and _UNTIL_THEN.search(m.string, max(0, m.start() - 8), m.start()):
-        return Norm(ctx.prev, "DATE", "until then: the time the text named last")  # "ends Nov. 30. Until then, ..."
-    return Norm(_GIVEN_ONLY[g(m, "w")], "DATE", f"vague: {g(m, 'w')}")
-
-
-_UNTIL_THEN = re.compile(r"\b(?:until|till|by|since)\s+$", re.IGNORECASE)
-
-
-@rule("vague", r"(?P<w>right now|now|currently|nowadays|these days|at present|presently|at the moment|the present|recently|lately|previously|formerly|the past|soon|shortly|the (?:near |distant )?future|the (?:near|long|longer|short) term|as soon as possible|current)", core=_VAGUE_CORE)
-def _vague(m: re.Match, ctx: Context) -> Norm | None:
-    w = g(m, "w")
-    w = "the future" if w.startswith("the") and w.endswith("future") else w
-    if w in _UNMARKED and not ctx.given:
-        return None
-    value = _VAGUE.get(w)
-    if w == "current":
-        after = m.string[m.end() : m.end() + 20].lower()
-        if not ctx.given and (re.match(r"\s+(?:account|affairs|events|law|rules?|system|form|regime|crisis)\b", after) or not after.startswith(" ")):
-            return None
-    if w == "the present" and re.match(r"\s+\w", m.string[m.end() : m.end() + 3]):
-        return None
-    if w == "the past" and _COUNTED.match(m.string, m.end()):
-        return None  # "the past half decade", "the past three summers": a stretch the rest of the phrase counts
-    return Norm(value, "DATE", f"vague: {w}") if value else None
-
-
-_COUNTED = re.compile(r"\s+(?:half|few|several|couple|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                      r"fifteen|twenty|thirty|forty|fifty|hundred)\b", re.IGNORECASE)
-
-
-_SET_UNIT = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "quarter": "P1Q", "hour": "PT1H",
-             "night": "P1D", "morning": "P1D", "evening": "P1D", "weekend": "P1W"}
-_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-            "hourly": "PT1H", "nightly": "P1D", "quarterly": "P1Q", "biweekly": "P2W"}
-
-
-@rule("set", r"(?P<every>every|each)\s+(?:other\s+)?(?:(?P<wd>" + WEEKDAY + r")|(?P<mon>" + MONTH + r")|(?P<unit>day|week|month|year|quarter|hour|night|morning|evening|weekend|" + SEASON + r"))|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly)|(?P<wds>" + WEEKDAY + r")s(?:\s+(?P<part>" + PART + r")s)?|(?P<wdn>" + WEEKDAY + r")\s+(?P<partn>morning|afternoon|evening|night)s|(?P<times>once|twice|(?:three|four|five|\d+) times)\s+(?:a|per|each|every)\s+(?P<unit2>day|week|month|year)", core=r"every|each|daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|once|twice|times|" + WEEKDAY)
-def _set(m: re.Match, ctx: Context) -> Norm | None:
-    if m["wd"] or m["wds"] or m["wdn"]:  # "every Friday", "Fridays", "Tuesday nights"
-        part = g(m, "part") or g(m, "partn")
-        wd = weekday_num(m["wd"] or m["wds"] or m["wdn"])
-        return Norm(f"XXXX-WXX-{wd}" + ("T" + PARTS_OF_DAY[part] if part else ""), "SET", "every weekday")
-    if m["mon"]:
-        return Norm(f"XXXX-{month_num(m['mon']):02d}", "SET", "every month named")
-    if m["adv"]:
-        return Norm(_ADVERBS[g(m, "adv")], "SET", "frequency adverb")
-    unit = g(m, "unit") or g(m, "unit2")
-    if unit in SEASONS:
-        return Norm(f"XXXX-{SEASONS[unit]}", "SET", "every season")
-    return Norm(_SET_UNIT[unit], "SET", f"every {unit}")
-
-
 # More rules (holidays, spoken years, fiscal years...) register themselves after these, in order.
+from . import vague  # noqa: E402,F401
 from . import special  # noqa: E402,F401

@@ -1,5 +1,5 @@
 """Rules for rarer expressions: holidays, spoken years, decades in words, year-end, fiscal years,
-"the future", "a while", "the week of March 6". Registered after :mod:`.rules` (order breaks ties).
+"the future", "a while", "the week of March 6", fractions ("half a century"). Registered after :mod:`.rules` (order breaks ties).
 """
 
 from __future__ import annotations
@@ -10,7 +10,9 @@ from typing import Callable
 
 from . import anchor as A
 from .lexicon import MONTH, MONTH_ANY, DAYNUM, SEASON, SEASONS, UNIT, YEAR4, number, unit_of
-from .rules import EDGE, Context, Norm, day, duration_value, g, mod_of, month_num, need, rule, year_ended
+from .rules import (
+    DUR_MOD, DUR_PRE, EDGE, Context, Norm, shifted, day, duration_value, g, mod_of, month_num, need, rule, year_ended,
+)
 
 
 # ---------------------------------------------------------------- holidays, spoken years, year-end
@@ -231,3 +233,36 @@ def _ordinal_day(m: re.Match, ctx: Context) -> Norm | None:
         return Norm(day(dt.date(year, month, dnum)), "DATE", "month and ordinal day")
     except ValueError:
         return None
+
+
+# ---------------------------------------------------------------- fractions of a unit
+
+_FRACTIONS = {"half": 0.5, "quarter": 0.25, "three quarters": 0.75, "three-quarters": 0.75}
+
+
+@rule("fraction-duration", DUR_PRE + DUR_MOD + r"(?:(?P<f>half|a\s+quarter|three[\s-]quarters)\s+(?:of\s+)?an?|an?\s+(?P<f2>half|quarter)|(?P<f3>half)(?=[\s-]+(?:decade|century)))[\s-]+"
+      r"(?P<unit>century|decade|year|month|day|hour|minute)(?![\s-]old)\b(?P<ago>\s+ago\b)?", core=r"half|quarter")
+def _fraction_duration(m: re.Match, ctx: Context) -> Norm | None:
+    """ "half a century" (P50Y), "a quarter of a century" (P25Y), "half an hour" (PT30M): the
+    fraction in the next smaller unit, when it comes out whole there."""
+    word = re.sub(r"\s+", " ", (g(m, "f") or g(m, "f2") or g(m, "f3") or "").replace("a ", "").strip())
+    per, smaller = _SMALLER[unit_of(m["unit"])]
+    amount = _FRACTIONS[word] * per
+    if amount != int(amount):
+        return None
+    if m["ago"]:
+        return _fraction_ago(int(amount), smaller, ctx, f"{word} a {unit_of(m['unit'])} ago", mod_of(g(m, "mod")))
+    value = f"PT{int(amount)}{smaller[1:]}" if smaller.startswith("T") else f"P{int(amount)}{smaller}"
+    direction = {"past": -1, "last": -1, "previous": -1, "next": 1, "coming": 1}.get(g(m, "dir"), 0)
+    return Norm(value, "DURATION", f"duration of {word} a {unit_of(m['unit'])}", mod_of(g(m, "mod")), direction)
+
+
+def _fraction_ago(amount: int, smaller: str, ctx: Context, how: str, mod: str | None) -> Norm:
+    """ "half a century ago": the time that far back, at the grain of the smaller unit."""
+    grain = {"Y": "year", "M": "month", "D": "day"}.get(smaller)
+    dct = need(ctx.dct)
+    return Norm(shifted(dct, grain, -amount) if grain else day(dct), "DATE", how, mod)
+
+
+_SMALLER = {"century": (100, "Y"), "decade": (10, "Y"), "year": (12, "M"), "month": (30, "D"), "day": (24, "TH"),
+            "hour": (60, "TM"), "minute": (60, "TS")}
