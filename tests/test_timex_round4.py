@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from dateline.timex.detect import detect
+from dateline.timex.stage import TimeStage
 
 D = dt.date
 
@@ -179,3 +180,22 @@ def test_a_fraction_ago_is_a_date():
     assert values("Shots rang out half an hour ago.", D(2021, 3, 8)) == {"half an hour ago": "2021-03-08"}
     # a share is no time
     assert values("He sold a quarter of his shares.", D(2021, 3, 8)) == {}
+
+
+# ---------------------------------------------------------------- "the year" in apposition
+
+
+def test_the_year_in_apposition_is_the_year_just_named():
+    pub = D(2022, 4, 29)  # a Friday
+    assert values("He was born in 1990, the year the wall fell.", pub) == {"1990": "1990", "the year": "1990"}
+    assert values("It happened in March, the month of the vote.", D(2022, 1, 3))["the month"] == "2021-03"
+    # without a comma right after a date of that grain it is the dateline's year, as before
+    assert values("He was born in 1990. Sales rose during the year.", pub)["the year"] == "2022"
+
+
+def test_the_day_in_apposition_given_as_a_span():
+    text = "Eight trading days after Oct. 12, the day before the plunge, the index fell."
+    start = text.index("Oct. 12")
+    spans = [(start, start + 7), (text.index("the day"), text.index("the day") + 7)]
+    got = TimeStage().normalize_spans(text, spans, published=D(1989, 10, 30))
+    assert [t.value for t in got] == ["1989-10-12", "1989-10-12"]

@@ -438,6 +438,8 @@ def _the_unit(m: re.Match, ctx: Context) -> Norm | None:
     unit, det = g(m, "unit"), g(m, "the")
     if unit == "year" and det == "the" and year_ended(m):
         return Norm("P1Y", "DURATION", "the year ended ...: a twelve-month period")
+    if det == "the" and _apposed(m, ctx, unit):
+        return Norm(ctx.prev, "DATE", f"the {unit}: in apposition to the {unit} just named", mod_of(g(m, "edge")))
     anchor = anaphor_anchor(ctx) if det == "that" else need(ctx.dct)
     if unit == "day":
         # "the day" is too often not a date ("a great day for Poland") to mark unasked
@@ -445,6 +447,15 @@ def _the_unit(m: re.Match, ctx: Context) -> Norm | None:
     step = -1 if unit == "weekend" and ctx.tense == "past" and anchor.isoweekday() < 6 else 0
     value = _unit_value(anchor, unit, 1 if unit == "weekend" and ctx.tense == "future" else step)
     return Norm(value, "DATE", f"{det} {unit}: the one of {anchor.isoformat()}", mod_of(g(m, "edge")))
+
+
+def _apposed(m: re.Match, ctx: Context, unit: str) -> bool:
+    """ "in 2020, the year Arbery was murdered", "Oct. 12, the day before the crash": right after a
+    comma that follows a date of the same grain, "the year"/"the day" is that date again."""
+    if ctx.prev is None or m["edge"] or not re.search(r"\S,\s+$", m.string[max(0, m.start() - 4) : m.start()]):
+        return False
+    span = A.interval(ctx.prev)
+    return span is not None and span[2] == unit
 
 
 # ---------------------------------------------------------------- quarters and halves
