@@ -138,3 +138,10 @@ def test_a_district_followed_by_its_province_is_no_part_of_a_town():
     karbala = dict(feature_code="PPL", country_code="IQ", latitude=32.6, longitude=44.0)
     doc = _doc("Militants killed a child in Sinjar district, Ninewa.", [("Sinjar", sinjar), ("Ninewa", karbala)])
     assert _where(doc, "killed").location == "Sinjar"
+
+
+def test_a_country_named_before_in_a_town_is_not_inside_that_town():
+    doc = _doc("Militants fired rockets at a compound of the military forces of Pakistan in Kharan city (Balochistan).",
+               [("Pakistan", dict(feature_code="PCLI", country_code="PK", latitude=30.0, longitude=70.0)),
+                ("Kharan", dict(feature_code="PPL", country_code="PK", latitude=28.6, longitude=65.4))])
+    assert _where(doc, "fired").location == "Kharan"

@@ -237,13 +237,20 @@ def _container_penalty(text: str, p: Place, places: Sequence[Place]) -> float:
     """A place named as the container of another ("Huriyah neighborhood of Baghdad", "Hajin,
     Deir ez-Zor") is where the event happened only if the smaller place is not."""
     for q in places:
-        if q.end <= p.start and p.start - q.end <= 30 and (
+        # "forces of Pakistan in Kharan city": a town holds no country or province.
+        if q.end <= p.start and p.start - q.end <= 30 and not (_size(q) >= 2 and _size(q) > _size(p)) and (
                 _CONTAINS.match(text[q.end : p.start]) or _SETTLEMENT_END.search(text, q.start, q.end)
                 and _OF_IN.match(text[q.end : p.start])):
             return 1.5  # "Kayamla village of Konduga LGA" as well
         if p.end <= q.start and q.start - p.end <= 40 and _CONTAINS_NEXT.match(text[p.end : q.start]):
             return 1.5
     return 0.0
+
+
+def _size(p: Place) -> int:
+    """0 a town or an unresolved name, 1 a district, 2 a first-level division or region, 3 a country."""
+    code = p.feature_code or ""
+    return 3 if code.startswith("PCL") else 2 if code.startswith(("ADM1", "RGN")) else 1 if code.startswith("ADM") else 0
 
 
 def _facility_penalty(text: str, p: Place, places: Sequence[Place]) -> float:
