@@ -199,3 +199,17 @@ def test_the_day_in_apposition_given_as_a_span():
     spans = [(start, start + 7), (text.index("the day"), text.index("the day") + 7)]
     got = TimeStage().normalize_spans(text, spans, published=D(1989, 10, 30))
     assert [t.value for t in got] == ["1989-10-12", "1989-10-12"]
+
+
+# ---------------------------------------------------------------- a year written once for two dates
+
+
+def test_coordinated_dates_share_the_year_written_after_the_last():
+    pub = D(2020, 6, 1)  # a Monday
+    assert values("In June and July 2018, seven died.", pub) == {"June": "2018-06", "July 2018": "2018-07"}
+    assert values("Raids ran from 3 June to 5 July 2018.", pub)["3 June"] == "2018-06-03"
+    assert values("Raids on June 3 and July 5, 2018 killed four.", pub)["June 3"] == "2018-06-03"
+    got = values("Interviews were held between January and December 2021.", D(2022, 2, 1))
+    assert got["January"] == "2021-01"  # not the January just past, across the year boundary
+    # without a year after them each month is resolved on its own
+    assert values("In June and July, raids rose.", D(2020, 9, 1)) == {"June": "2020-06", "July": "2020-07"}

@@ -169,12 +169,25 @@ def _md(m: re.Match, ctx: Context) -> Norm | None:
     if ctx.dct is None:
         return Norm(f"XXXX-{month:02d}-{dnum:02d}", "DATE", "month-day, no publication date")
     rel = g(m, "rel")
-    year = ctx.dct.year if rel else A.month_year(ctx.dct, month, ctx.tense, day=dnum)
+    year = ctx.dct.year if rel else coordinated_year(m) or A.month_year(ctx.dct, month, ctx.tense, day=dnum)
     try:
         value = day(_relative_day(dt.date(year, month, dnum), ctx.dct, rel))
     except ValueError:
         return None
     return Norm(value, "DATE", f"month-day: {rel}" if rel else f"month-day: nearest {ctx.tense} year", mod_of(g(m, "edge")))
+
+
+_COORDINATED = re.compile(
+    r"(?:,?\s+(?:and|or|to|through|until|till)\s+|\s*[-\u2013\u2014]\s*)(?:(?:early|late|mid)[\s-]+)?(?:"
+    + MONTH_ANY + r"(?:\s+" + DAYNUM + r")?|" + DAYNUM + r"\s+(?:of\s+)?" + MONTH_ANY + r"),?\s+(?P<y>" + YEAR4 + r")\b"
+)
+
+
+def coordinated_year(m: re.Match) -> int | None:
+    """The year a date without one shares with the next ("in June and July 2018", "from 3 June to
+    5 July 2018"): written once, after the last of them."""
+    after = _COORDINATED.match(m.string, m.end())
+    return int(after["y"]) if after else None
 
 
 def _relative_day(d: dt.date, dct: dt.date, rel: str | None) -> dt.date:
@@ -216,7 +229,7 @@ def _month(m: re.Match, ctx: Context) -> Norm | None:
     elif rel in ("next", "coming"):
         year = dct.year if month > dct.month else dct.year + 1
     else:
-        year = A.month_year(dct, month, ctx.tense)
+        year = coordinated_year(m) or A.month_year(dct, month, ctx.tense)
     return Norm(f"{year:04d}-{month:02d}", "DATE", f"month: {rel or ctx.tense}", mod_of(g(m, "edge")))
 
 
