@@ -213,3 +213,11 @@ def test_coordinated_dates_share_the_year_written_after_the_last():
     assert got["January"] == "2021-01"  # not the January just past, across the year boundary
     # without a year after them each month is resolved on its own
     assert values("In June and July, raids rose.", D(2020, 9, 1)) == {"June": "2020-06", "July": "2020-07"}
+
+
+def test_year_before_month():
+    pub = D(2020, 6, 1)
+    assert values("In 2017 December, the government banned the group.", pub) == {"2017 December": "2017-12"}
+    assert values("He led the 1863 January Uprising.", pub) == {"1863 January": "1863-01"}
+    # "May" after a number is more likely the verb
+    assert values("Results for 2017 May be revised.", pub) == {"2017": "2017"}

@@ -199,9 +199,12 @@ def _relative_day(d: dt.date, dct: dt.date, rel: str | None) -> dt.date:
     return d
 
 
-@rule("month-year", EDGE + r"(?P<mon>" + MONTH_ANY + r"),?\s+(?:of\s+)?(?P<y>" + YEAR4 + r")", core=MONTH_ANY)
+@rule("month-year", EDGE + r"(?:(?P<mon>" + MONTH_ANY + r"),?\s+(?:of\s+)?(?P<y>" + YEAR4 + r")|(?P<y2>" + YEAR4 + r")\s+(?!May\b)(?P<mon2>"
+      + MONTH + r")(?!\s+\d))", core=MONTH_ANY)
 def _my(m: re.Match, ctx: Context) -> Norm | None:
-    return Norm(f"{int(m['y']):04d}-{month_num(m['mon']):02d}", "DATE", "explicit month", mod_of(g(m, "edge")))
+    """ "March 2019", "March of 2019", and the year first ("in 2017 December")."""
+    year, mon = (m["y"], m["mon"]) if m["mon"] else (m["y2"], m["mon2"])
+    return Norm(f"{int(year):04d}-{month_num(mon):02d}", "DATE", "explicit month", mod_of(g(m, "edge")))
 
 
 @rule("month", EDGE + r"(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<mon>" + MONTH
