@@ -221,3 +221,16 @@ def test_year_before_month():
     assert values("He led the 1863 January Uprising.", pub) == {"1863 January": "1863-01"}
     # "May" after a number is more likely the verb
     assert values("Results for 2017 May be revised.", pub) == {"2017": "2017"}
+
+
+# ---------------------------------------------------------------- edges and "this past" on relative units
+
+
+def test_edges_and_this_past_on_relative_units():
+    pub = D(2013, 3, 14)  # a Thursday
+    text = "By the end of next week, it will end."
+    assert [(text[t.start : t.end], t.value, t.mod) for t in detect(text, published=pub)] == [
+        ("the end of next week", "2013-W12", "END")]
+    assert values("Talks resume at the beginning of next month.", D(2013, 12, 30)) == {"the beginning of next month": "2014-01"}
+    assert values("Riots broke out this past weekend.", pub) == {"this past weekend": "2013-W10-WE"}
+    assert values("Riots broke out this past weekend.", D(2013, 3, 11)) == {"this past weekend": "2013-W10-WE"}  # a Monday

@@ -367,7 +367,8 @@ def _partofday(m: re.Match, ctx: Context) -> Norm | None:
 _REL = r"(?P<rel>last|past|previous|preceding|next|coming|this|current|following|same|that|prior|recent|latest|upcoming)"
 
 
-@rule("relative-unit", r"(?:(?P<edge>early|late|mid|earlier|later)[\s-]+)?(?:(?P<the>the)\s+)?" + _REL + r"\s+(?P<unit>week|weekend|month|year|decade|century|" + SEASON + r")", core=r"week|month|year|decade|century|" + SEASON)
+@rule("relative-unit", r"(?:(?P<edge>early|late|mid|earlier|later|the end of|the beginning of|the start of|the middle of)[\s-]+)?"
+      r"(?:(?P<the>the)\s+|this\s+(?=past\b))?" + _REL + r"\s+(?P<unit>week|weekend|month|year|decade|century|" + SEASON + r")", core=r"week|month|year|decade|century|" + SEASON)
 def _relunit(m: re.Match, ctx: Context) -> Norm | None:
     rel, unit = g(m, "rel"), g(m, "unit")
     anaphoric = rel in ("following", "same", "that", "prior", "preceding") or (rel in ("next", "previous") and m["the"])
