@@ -234,3 +234,18 @@ def test_edges_and_this_past_on_relative_units():
     assert values("Talks resume at the beginning of next month.", D(2013, 12, 30)) == {"the beginning of next month": "2014-01"}
     assert values("Riots broke out this past weekend.", pub) == {"this past weekend": "2013-W10-WE"}
     assert values("Riots broke out this past weekend.", D(2013, 3, 11)) == {"this past weekend": "2013-W10-WE"}  # a Monday
+
+
+# ---------------------------------------------------------------- sets with a period
+
+
+def test_sets_with_a_period():
+    pub = D(2013, 3, 14)
+    def typed(text):
+        return [(text[t.start : t.end], t.type, t.value) for t in detect(text, published=pub)]
+    assert typed("The congress meets every five years.") == [("every five years", "SET", "P5Y")]
+    assert typed("Police renew his detention every 45 days.") == [("every 45 days", "SET", "P45D")]
+    assert typed("Guards let him shower every few days.") == [("every few days", "SET", "PXD")]
+    assert typed("Patrols pass every other day.") == [("every other day", "SET", "P2D")]
+    assert typed("Protesters gather every Sunday night.") == [("every Sunday night", "SET", "XXXX-WXX-7TNI")]
+    assert typed("He was jailed for five years.") == [("five years", "DURATION", "P5Y")]

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import MONTH, PART, PARTS_OF_DAY, SEASON, SEASONS, WEEKDAY
-from .rules import Context, Norm, g, month_num, rule, weekday_num
+from .lexicon import MONTH, NUMWORD, PART, PARTS_OF_DAY, SEASON, SEASONS, UNIT, UNITS, WEEKDAY, number, unit_of
+from .rules import Context, Norm, duration_value, g, month_num, rule, weekday_num
 
 _VAGUE_CORE = r"now|current|present|recent|lately|previous|former|soon|shortly|past|future|term|possible|moment|these days"
 
@@ -74,10 +74,10 @@ _ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y"
             "hourly": "PT1H", "nightly": "P1D", "quarterly": "P1Q", "biweekly": "P2W"}
 
 
-@rule("set", r"(?P<every>every|each)\s+(?:other\s+)?(?:(?P<wd>" + WEEKDAY + r")|(?P<mon>" + MONTH + r")|(?P<unit>day|week|month|year|quarter|hour|night|morning|evening|weekend|" + SEASON + r"))|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly)|(?P<wds>" + WEEKDAY + r")s(?:\s+(?P<part>" + PART + r")s)?|(?P<wdn>" + WEEKDAY + r")\s+(?P<partn>morning|afternoon|evening|night)s|(?P<times>once|twice|(?:three|four|five|\d+) times)\s+(?:a|per|each|every)\s+(?P<unit2>day|week|month|year)", core=r"every|each|daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|once|twice|times|" + WEEKDAY)
+@rule("set", r"(?P<every>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<wd>" + WEEKDAY + r")(?:\s+(?P<partw>" + PART + r"))?|(?P<mon>" + MONTH + r")|(?P<unit>day|week|month|year|quarter|hour|night|morning|evening|weekend|" + SEASON + r"))|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly)|(?P<wds>" + WEEKDAY + r")s(?:\s+(?P<part>" + PART + r")s)?|(?P<wdn>" + WEEKDAY + r")\s+(?P<partn>morning|afternoon|evening|night)s|(?P<times>once|twice|(?:three|four|five|\d+) times)\s+(?:a|per|each|every)\s+(?P<unit2>day|week|month|year)", core=r"every|each|daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|once|twice|times|" + WEEKDAY)
 def _set(m: re.Match, ctx: Context) -> Norm | None:
-    if m["wd"] or m["wds"] or m["wdn"]:  # "every Friday", "Fridays", "Tuesday nights"
-        part = g(m, "part") or g(m, "partn")
+    if m["wd"] or m["wds"] or m["wdn"]:  # "every Friday", "Fridays", "Tuesday nights", "every Sunday night"
+        part = g(m, "part") or g(m, "partn") or g(m, "partw")
         wd = weekday_num(m["wd"] or m["wds"] or m["wdn"])
         return Norm(f"XXXX-WXX-{wd}" + ("T" + PARTS_OF_DAY[part] if part else ""), "SET", "every weekday")
     if m["mon"]:
@@ -87,4 +87,14 @@ def _set(m: re.Match, ctx: Context) -> Norm | None:
     unit = g(m, "unit") or g(m, "unit2")
     if unit in SEASONS:
         return Norm(f"XXXX-{SEASONS[unit]}", "SET", "every season")
+    if m["other"] and unit in UNITS:  # "every other day": every second one
+        return Norm(duration_value(2, unit), "SET", f"every other {unit}")
     return Norm(_SET_UNIT[unit], "SET", f"every {unit}")
+
+
+@rule("every-n", r"every\s+(?P<n>" + NUMWORD + r"|few|couple of)\s+(?P<unit>" + UNIT + r")", core=r"every")
+def _every_n(m: re.Match, ctx: Context) -> Norm | None:
+    """ "every two weeks" (P2W), "every few days" (PXD): a set with that period, not a duration."""
+    unit = unit_of(m["unit"])
+    value = duration_value(number(m["n"]), unit)
+    return Norm(value, "SET", f"every {m['n']} {unit}s") if value else None
