@@ -36,6 +36,10 @@ def events(pipe, text: str, *, keep_all: bool = False) -> list[dict]:
         ("Fatalities: nil.", "Fatalities", True),
         ("The number of casualties is unclear.", "casualties", True),
         ("Unknown casualties.", "casualties", True),
+        # no count given for the harm
+        ("He gave no figure for casualties.", "casualties", True),
+        ("Officials did not give a toll of casualties.", "casualties", True),
+        ("Officials gave a toll of casualties.", "casualties", False),
         # a count, or a report of harm, is a figure for the event told before: not a bare status
         ("Fatalities: 3.", "Fatalities", False),
         ("Casualties were reported among the soldiers.", "Casualties", False),
@@ -173,3 +177,22 @@ def test_armed_victims_of_a_harm_verb_are_the_second_side_when_the_patient_names
 def test_civilian_victims_stay_civilians(pipe):
     found = events(pipe, "On 3 March 2023, gunmen killed two farmers near Afgooye, Somalia.")
     assert [(e["sub_event_type"], e["actor2"]) for e in found] == [("Attack", "Civilians (Somalia)")]
+
+
+# ------------------------------------------------------------------ a place that closes is no gathering
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Several clinics had already closed their doors.", True),
+        ("Schools were closed on Monday.", True),
+        ("Traders closed their shops in protest.", False),
+        ("Protesters shut the main road.", False),
+        ("The road was closed by protesters.", False),
+    ],
+)
+def test_a_place_closing_is_no_crowd_act(nlp, text, expected):
+    from dateline.events.senses import other_sense
+
+    verb = next(t for t in nlp(text) if t.lemma_ in ("close", "shut"))
+    assert other_sense(verb, "gather") is expected

@@ -109,11 +109,25 @@ def status_line(trigger: Any, lex: Lexicon) -> bool:
     only tells the state of the count; its harm noun is no event at all, not even a hypothetical."""
     if trigger.pos_ not in ("NOUN", "PROPN"):
         return False
-    if _unknown(trigger, [], lex) is not None:
+    if _unknown(trigger, [], lex) is not None or _no_figure(trigger):
         return True
     verbless = not any(t.pos_ in ("VERB", "AUX") for t in trigger.sent)
     return verbless and trigger.dep_ == "ROOT" and any(
         c.dep_ in ("appos", "amod", "attr", "npadvmod") and c.lower_ in NO_COUNT for c in trigger.children)
+
+
+# What is said (or not) about a harm: "gave no figure for casualties", "no word on casualties"
+REPORT_NOUNS = AMOUNT_OF | {"word", "detail", "information", "report", "estimate", "breakdown"}
+
+
+def _no_figure(trigger: Any) -> bool:
+    """"He gave no figure for casualties", "did not give a toll of casualties": the harm word only
+    names what no count was given for."""
+    head = trigger.head
+    if trigger.dep_ != "pobj" or head.lower_ not in ("of", "for", "on", "about") or head.head.lemma_.lower() not in REPORT_NOUNS:
+        return False
+    noun = head.head
+    return any(c.lower_ == "no" for c in noun.children) or any(c.dep_ == "neg" for c in noun.head.children)
 
 
 def _hypothetical(trigger: Any, chain: list[Any], lex: Lexicon) -> str | None:

@@ -583,6 +583,19 @@ def animals(tok: Any, key: str, s: Senses) -> bool:
         any(lemma(t) in beasts for t in near)
 
 
+def closed_premises(tok: Any, key: str, s: Senses) -> bool:
+    """'several clinics had closed their doors', 'schools were closed': a place that closes is no
+    crowd gathering or blocking; 'traders closed their shops' keeps its doers."""
+    if key != "gather" or lemma(tok) not in s("closed_premises", "words") or tok.pos_ != "VERB":
+        return False
+    premises = s("closed_premises", "premises")
+    doers = children(tok, "nsubj") or prep_objects(tok, ("by",)) + children(tok, "agent")
+    if doers:
+        return all(lemma(d) in premises for d in doers)
+    closed = children(tok, "nsubjpass")
+    return bool(closed) and all(lemma(c) in premises for c in closed)
+
+
 # --- "strike": a stoppage of work or a blow ------------------------------------------------
 
 
@@ -646,5 +659,5 @@ RULES: tuple[Rule, ...] = (
     death_sentence, surrender_abstract, off_the_track, shot_idiom, disease_toll, abstract_damage,
     medical, deploy_abstract, formal_protest, hit_abstract, abstract_march, confiscation,
     computer_hack, beat_idiom, tortured_idiom, fight_to, film_shoot, personified, figurative_adjective,
-    solidarity, execute_plan, release_info, animals,
+    solidarity, execute_plan, release_info, animals, closed_premises,
 )
