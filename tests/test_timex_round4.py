@@ -249,3 +249,20 @@ def test_sets_with_a_period():
     assert typed("Patrols pass every other day.") == [("every other day", "SET", "P2D")]
     assert typed("Protesters gather every Sunday night.") == [("every Sunday night", "SET", "XXXX-WXX-7TNI")]
     assert typed("He was jailed for five years.") == [("five years", "DURATION", "P5Y")]
+
+
+# ---------------------------------------------------------------- numeric dates, day first
+
+
+def test_numeric_dates_day_first_when_it_must_be_or_is_far_nearer():
+    pub = D(2013, 3, 14)  # a Thursday
+    assert values("Clashes on 24/02/2013 left two dead.", pub) == {"24/02/2013": "2013-02-24"}
+    assert values("Clashes on 24.02.2013 left two dead.", pub) == {"24.02.2013": "2013-02-24"}
+    assert values("The union met the university (12/3/2013).", pub) == {"12/3/2013": "2013-03-12"}
+    # US order stays the default when both readings are plausible
+    assert values("He was arrested on 5/6/2012.", pub) == {"5/6/2012": "2012-05-06"}
+    assert values("He was arrested on 3/12/2013.", pub) == {"3/12/2013": "2013-03-12"}
+    # across the year boundary: 30 December just past
+    assert values("Police fired on 30-12-2012 at protesters.", D(2013, 1, 2)) == {"30-12-2012": "2012-12-30"}
+    # decimals and version numbers are no dates
+    assert values("Sales rose 1.5 million units in version 2.10.", pub) == {}

@@ -51,6 +51,14 @@ def month_year(anchor: dt.date, month: int, tense: str, *, day: int | None = Non
     return min((anchor.year, anchor.year - 1, anchor.year + 1), key=cost)
 
 
+def day_cost(anchor: dt.date, d: dt.date, tense: str) -> int:
+    """How far a day lies from the anchor, ten times as far on the wrong side for the tense
+    (as :func:`month_year` weighs candidates)."""
+    gap = abs((d - anchor).days)
+    wrong = (tense == "past" and d > anchor) or (tense == "future" and d < anchor)
+    return gap * (10 if wrong else 1)
+
+
 def add_months(d: dt.date, n: int) -> dt.date:
     total = d.year * 12 + d.month - 1 + n
     year, month = divmod(total, 12)

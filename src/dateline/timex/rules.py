@@ -135,12 +135,24 @@ def _iso(m: re.Match, ctx: Context) -> Norm | None:
     return Norm(day(d), "DATE", "iso-date")
 
 
-@rule("numeric-date", r"(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})", core=r"\d/\d")
+@rule("numeric-date", r"(?<![\d./-])(?:(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})|(?P<a2>[0-3]?\d)([.-])(?P<b2>[0-3]?\d)\5(?P<y2>(?:19|20)\d\d))(?![\d./-]?\d)",
+      core=r"\d[/.-]\d")
 def _numeric(m: re.Match, ctx: Context) -> Norm | None:
-    year = int(m["y"])
-    year = year if year > 99 else (1900 + year if year > 30 else 2000 + year)
+    """ "3/12/2013", "24/02/2013", "25.09.2020": month first as in US news unless that cannot be,
+    or unless the day-first reading lies far nearer the dateline (weighing the wrong side for the tense)."""
+    a, b, y = (m["a"], m["b"], m["y"]) if m["a"] else (m["a2"], m["b2"], m["y2"])
+    year = int(y) if int(y) > 99 else (1900 + int(y) if int(y) > 30 else 2000 + int(y))
+    readings = [r for r in (_ymd(year, int(a), int(b), "US order"), _ymd(year, int(b), int(a), "day first")) if r]
+    if not readings:
+        return None
+    if ctx.dct is not None and len(readings) == 2 and 3 * A.day_cost(ctx.dct, readings[1][0], ctx.tense) < A.day_cost(ctx.dct, readings[0][0], ctx.tense):
+        readings.reverse()  # "12/3/2013" written on 14 March 2013: the 12th of March, not a December ahead
+    return Norm(day(readings[0][0]), "DATE", f"numeric-date ({readings[0][1]})")
+
+
+def _ymd(year: int, month: int, dnum: int, how: str) -> tuple[dt.date, str] | None:
     try:
-        return Norm(day(dt.date(year, int(m["m"]), int(m["d"]))), "DATE", "numeric-date (US order)")
+        return dt.date(year, month, dnum), how
     except ValueError:
         return None
 
