@@ -132,3 +132,27 @@ def test_a_country_said_to_lie_in_another_country_is_one_of_a_list(tmp_path):
     found = resolver.resolve([Mention(0, 8, "Honduras", container=1), Mention(10, 21, "El Salvador")])
     assert found[0].entry.country == "HN" and "within" not in found[0].reason
     assert found[0].score >= 6.0
+
+
+def test_a_part_s_people_name_the_part_before_the_fallback_does(tmp_path):
+    rows = [(31, "South Ossetia", "South Ossetia", "", 42.33, 44.0, "A", "ADM1", "GE", "XX", 50000),
+            (32, "North Ossetia", "North Ossetia", "", 43.0, 44.5, "A", "ADM1", "RU", "68", 700000)]
+    resolver = Resolver(Gazetteer(tiny_gazetteer(tmp_path, rows)))
+    # "South Ossetian militias": the finder's fallback is "Ossetian", which names nothing
+    found = resolver.resolve([Mention(0, 14, "South Ossetian", fallback="Ossetian")])[0]
+    assert found.entry.name == "South Ossetia"
+
+
+BESIDE_ROWS = [
+    (41, "Gaza", "Gaza", "", 31.5, 34.47, "P", "PPL", "PS", "GZ", 410000),
+    (42, "Gaza", "Gaza", "", -23.7, 32.8, "A", "ADM1", "MZ", "02", 385000),
+    (43, "Israel", "Israel", "", 31.5, 34.75, "A", "PCLI", "IL", "00", 8000000),
+]
+
+
+def test_a_place_beside_a_country_the_story_names_beats_a_namesake_far_away(tmp_path):
+    resolver = Resolver(Gazetteer(tiny_gazetteer(tmp_path, BESIDE_ROWS)))
+    alone = resolver.resolve([Mention(0, 4, "Gaza")])[0]
+    assert alone.entry.country == "MZ"  # a province of as many people, and nothing else said
+    found = resolver.resolve([Mention(0, 4, "Gaza"), Mention(20, 26, "Israel")])
+    assert found[0].entry.country == "PS" and "beside=+1.00" in found[0].reason

@@ -52,6 +52,9 @@ COULD_SHARE = 1.0
 COUNTY_LIST = 1.5
 # A name another is said to lie in is more often a division than a town ("X, Donetsk").
 HOLDER_DIVISION = 2.0
+# A reading abroad within BESIDE_KM of the middle of a country the story names gains BESIDE.
+BESIDE = 1.0
+BESIDE_KM = 500.0
 # How close a loose match must be spelt to a country's name to stand for it.
 COUNTRY_SPELLING = 0.9
 # A reading an order of magnitude (DOMINANT times) more populous than every namesake elsewhere,
@@ -131,6 +134,9 @@ class _Context:
         self.countries: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         self.admin1s: dict[str, dict[tuple[str, str], float]] = defaultdict(lambda: defaultdict(float))
         self.points: list[tuple[str, float, float]] = []  # (name key, lat, lon) of the places chosen
+        # (name key, ISO2, lat, lon) of the countries chosen: a place near a country the story names
+        # (Gaza beside Israel) is likelier than a namesake a continent away.
+        self.lands: list[tuple[str, str, float, float]] = []
         # Divisions the story names outright ("Ohio", "Ind."), by the name that named them.
         self.named: dict[tuple[str, str], set[str]] = defaultdict(set)
         # Counties the story names in full ("Boone County"), by division: a bare name in a list of
@@ -197,7 +203,7 @@ class Resolver:
         found = self.gazetteer.candidates(mention.query)
         if not found and mention.fallback:
             found = self.gazetteer.candidates(mention.fallback)
-        for variant in () if found else _variants(mention.fallback or mention.query):
+        for variant in () if found else _all_variants(mention):
             found = tuple(e for e in self.gazetteer.candidates(variant) if e.kind <= 1)
             if found:
                 break
@@ -275,6 +281,7 @@ class Resolver:
             "could": 0.0 if own_division and not e.is_division else COULD_SHARE * ctx.could_share(e, key),
             "in_named": NAMED_DIVISION if not (e.is_division or own_division) and ctx.names_division(e, key) else 0.0,
             "near": _nearness(key, e, ctx.points),
+            "beside": _beside(key, e, ctx.lands),
             "hint": _hint_bonus(m.hint, e),
             "county": COUNTY_LIST if e.fcode == "ADM2" and e.kind == 2 and bool(ctx.counties.get((e.country or "", e.admin1 or ""), set()) - {key}) else 0.0,
             "holds": HOLDER_DIVISION if holds and e.is_division else 0.0,
@@ -327,6 +334,13 @@ def _variants(name: str) -> tuple[str, ...]:
         bare = _CITY_WORD.sub("", part)
         out += [bare] if bare != part else []
     return tuple(out) + name_variants(name) + spelling_variants(name)
+
+
+def _all_variants(mention: Mention) -> tuple[str, ...]:
+    """The variants of the name as written, then of its fallback: "South Ossetian" is South
+    Ossetia before its fallback "Ossetian" is anything."""
+    out = _variants(mention.query) if mention.fallback else ()
+    return out + tuple(v for v in _variants(mention.fallback or mention.query) if v not in out)
 
 
 def _near_spelling(a: str, b: str) -> bool:
@@ -399,6 +413,8 @@ def _context_from(keys: Sequence[str], picks: Sequence[Choice | None], prior: Ma
             ctx.counties[(p.entry.country, p.entry.admin1)].add(key)
         if p.entry.has_position and (p.entry.fclass == "P" or p.entry.fcode in _POINT_CODES):
             ctx.points.append((key, p.entry.lat, p.entry.lon))
+        if p.entry.is_country and p.entry.has_position:
+            ctx.lands.append((key, p.entry.country, p.entry.lat, p.entry.lon))
     return ctx
 
 
@@ -414,6 +430,16 @@ def _nearness(key: str, e: Entry, points: Sequence[tuple[str, float, float]]) ->
         return 0.0
     d = min(others)
     return 1.5 if d < 50 else 1.0 if d < 161 else 0.5 if d < 500 else 0.0
+
+
+def _beside(key: str, e: Entry, lands: Sequence[tuple[str, str, float, float]]) -> float:
+    """A reading abroad near the middle of a country the story names ("Gaza" in a story naming
+    Israel): a small lead over namesakes far from every country named."""
+    if not e.has_position or e.is_country or not lands:
+        return 0.0
+    near = any(name != key and code != e.country and haversine(e.lat, e.lon, lat, lon) < BESIDE_KM
+               for name, code, lat, lon in lands)
+    return BESIDE if near else 0.0
 
 
 def _hint_bonus(hint: str | None, e: Entry) -> float:
