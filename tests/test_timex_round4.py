@@ -266,3 +266,17 @@ def test_numeric_dates_day_first_when_it_must_be_or_is_far_nearer():
     assert values("Police fired on 30-12-2012 at protesters.", D(2013, 1, 2)) == {"30-12-2012": "2012-12-30"}
     # decimals and version numbers are no dates
     assert values("Sales rose 1.5 million units in version 2.10.", pub) == {}
+
+
+# ---------------------------------------------------------------- the 24-hour clock
+
+
+def test_24_hour_clock_with_a_zone_or_after_at():
+    pub = D(2013, 3, 14)  # a Thursday
+    assert values("The blast came at 0600 GMT on Friday.", pub) == {"0600 GMT on Friday": "2013-03-08T06:00"}
+    assert values("Police arrived at about 16:16hrs.", pub) == {"about 16:16hrs": "2013-03-14T16:16"}
+    assert values("Gunmen struck at 21:45.", pub) == {"21:45": "2013-03-14T21:45"}
+    assert values("Gunmen struck at 01:30.", D(2013, 1, 1)) == {"01:30": "2013-01-01T01:30"}  # new year's night
+    # the same time again in another zone, scores and years are no new times
+    assert "0735 GMT" not in values("It went off at 10:35 a.m. (0735 GMT) Friday.", pub)
+    assert values("They took a 2:30 lead in 1945.", pub) == {"1945": "1945"}

@@ -322,10 +322,10 @@ def _weekday(m: re.Match, ctx: Context) -> Norm | None:
 
 _CLOCK = r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am\b|pm\b)"
 _TZ = r"(?:\s+(?:EST|EDT|GMT|UTC|CST|PST|PDT|CDT|local time|\([A-Z]{3,4}\)))?"
-_DAYREF = r"(?:,?\s+(?:on\s+)?(?P<day>" + WEEKDAY + r"|today|yesterday|tomorrow|" + MONTH_ANY + r"\s+" + DAYNUM + r"))?"
+DAYREF = r"(?:,?\s+(?:on\s+)?(?P<day>" + WEEKDAY + r"|today|yesterday|tomorrow|" + MONTH_ANY + r"\s+" + DAYNUM + r"))?"
 
 
-@rule("clock", r"(?:(?P<approx>around|about|approximately|roughly|at)\s+)?(?:" + _CLOCK + r"|(?P<named>noon|midnight|midday))" + _TZ + _DAYREF, core=r"\d\s*[ap]\.?m|noon|midnight|midday")
+@rule("clock", r"(?:(?P<approx>around|about|approximately|roughly|at)\s+)?(?:" + _CLOCK + r"|(?P<named>noon|midnight|midday))" + _TZ + DAYREF, core=r"\d\s*[ap]\.?m|noon|midnight|midday")
 def _clock(m: re.Match, ctx: Context) -> Norm | None:
     if m["named"]:
         hour, minute = (24 if g(m, "named") == "midnight" else 12), 0
@@ -334,14 +334,14 @@ def _clock(m: re.Match, ctx: Context) -> Norm | None:
         if hour > 12:
             return None
         hour = hour % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
-    base = _day_of(m["day"], ctx)
+    base = day_of(m["day"], ctx)
     if base is None:
         return Norm(f"XXXX-XX-XXT{hour:02d}:{minute:02d}", "TIME", "clock time, no date")
     approx = mod_of(g(m, "approx")) if g(m, "approx") != "at" else None
     return Norm(f"{base}T{hour:02d}:{minute:02d}", "TIME", "clock time on " + (m["day"] or "the publication date"), approx)
 
 
-def _day_of(word: str | None, ctx: Context) -> str | None:
+def day_of(word: str | None, ctx: Context) -> str | None:
     """The ISO day a weekday, relative day or month-day names, or the publication date."""
     if ctx.dct is None:
         return None

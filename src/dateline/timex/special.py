@@ -1,5 +1,6 @@
 """Rules for rarer expressions: holidays, spoken years, decades in words, year-end, fiscal years,
-"the future", "a while", "the week of March 6", fractions ("half a century"). Registered after :mod:`.rules` (order breaks ties).
+"the future", "a while", "the week of March 6", fractions ("half a century"), the 24-hour clock.
+Registered after :mod:`.rules` (order breaks ties).
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from typing import Callable
 from . import anchor as A
 from .lexicon import MONTH, MONTH_ANY, DAYNUM, SEASON, SEASONS, UNIT, YEAR4, number, unit_of
 from .rules import (
-    DUR_MOD, DUR_PRE, EDGE, Context, Norm, shifted, day, duration_value, g, mod_of, month_num, need, rule, year_ended,
+    DAYREF, DUR_MOD, DUR_PRE, EDGE, Context, Norm, day, day_of, duration_value, g, mod_of, month_num, need, rule,
+    shifted, year_ended,
 )
 
 
@@ -266,3 +268,26 @@ def _fraction_ago(amount: int, smaller: str, ctx: Context, how: str, mod: str | 
 
 _SMALLER = {"century": (100, "Y"), "decade": (10, "Y"), "year": (12, "M"), "month": (30, "D"), "day": (24, "TH"),
             "hour": (60, "TM"), "minute": (60, "TS")}
+
+
+# ---------------------------------------------------------------- the 24-hour clock
+
+_ZONE = r"\s*(?:GMT|UTC|Z\b|local time|hrs\b|hours\b|h\b|EST|EDT|CET|CEST|IST|EAT|WAT|CAT|PST|PDT)"
+
+
+@rule("clock-24", r"(?:(?P<approx>around|about|approximately|at|by|until|from)\s+)?(?<![\d.,:])(?:(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d)(?=" + _ZONE
+      + r")|(?P<h2>[01]?\d|2[0-3])[:h](?P<min2>[0-5]\d)(?![\d:]|\s*[ap]\.?m))(?:" + _ZONE + r")?(?:\s+\([^)]{1,12}\))?" + DAYREF,
+      core=r"\d\d\s*(?:GMT|UTC|local|hrs|hours|h\b|[A-Z]{3})|\d[:h]\d\d")
+def _clock24(m: re.Match, ctx: Context) -> Norm | None:
+    """ "at 0600 GMT", "14:30 local time", "at 21:45": a time of day on the 24-hour clock."""
+    bare = m["h2"] is not None and not re.match(_ZONE, m.string[m.end("min2") : m.end("min2") + 12])
+    if bare and g(m, "approx") not in ("at", "around", "about", "approximately", "by", "until", "from"):
+        return None  # "a 2:30 lead", "ratio 3:15": only "at 21:45" or a zone says it is a time
+    if re.search(r"(?:[ap]\.?m\.?|\d)\s*\(\s*$", m.string[max(0, m.start() - 12) : m.start()], re.IGNORECASE):
+        return None  # "at 10:35 a.m. (0735 GMT)": the same time again, in another zone
+    hour, minute = int(m["h"] or m["h2"]), int(m["min"] or m["min2"])
+    base = day_of(m["day"], ctx)
+    if base is None:
+        return Norm(f"XXXX-XX-XXT{hour:02d}:{minute:02d}", "TIME", "24-hour clock, no date")
+    approx = mod_of(g(m, "approx")) if g(m, "approx") in ("around", "about", "approximately") else None
+    return Norm(f"{base}T{hour:02d}:{minute:02d}", "TIME", "24-hour clock on " + (m["day"] or "the running date"), approx)
