@@ -288,6 +288,6 @@ def _clock24(m: re.Match, ctx: Context) -> Norm | None:
     hour, minute = int(m["h"] or m["h2"]), int(m["min"] or m["min2"])
     base = day_of(m["day"], ctx)
     if base is None:
-        return Norm(f"XXXX-XX-XXT{hour:02d}:{minute:02d}", "TIME", "24-hour clock, no date")
+        return Norm(f"XXXX-XX-XXT{hour:02d}:{minute:02d}", "TIME", "clock (24-hour), no date")
     approx = mod_of(g(m, "approx")) if g(m, "approx") in ("around", "about", "approximately") else None
-    return Norm(f"{base}T{hour:02d}:{minute:02d}", "TIME", "24-hour clock on " + (m["day"] or "the running date"), approx)
+    return Norm(f"{base}T{hour:02d}:{minute:02d}", "TIME", "clock (24-hour) on " + (m["day"] or "the running date"), approx)
