@@ -280,3 +280,16 @@ def test_24_hour_clock_with_a_zone_or_after_at():
     # the same time again in another zone, scores and years are no new times
     assert "0735 GMT" not in values("It went off at 10:35 a.m. (0735 GMT) Friday.", pub)
     assert values("They took a 2:30 lead in 1945.", pub) == {"1945": "1945"}
+
+
+# ---------------------------------------------------------------- "on the 3rd"
+
+
+def test_a_day_of_the_month_after_on_the():
+    pub = D(2019, 1, 7)  # a Monday
+    assert values("The suspect was arrested on the 3rd.", pub) == {"the 3rd": "2019-01-03"}
+    assert values("He was killed on the 20th, police said.", pub) == {"the 20th": "2018-12-20"}  # across the year
+    assert values("He will be tried on the 2nd.", pub) == {"the 2nd": "2019-02-02"}
+    assert values("Since the rigged election on the 9th, workers have struck.", D(2020, 8, 20)) == {"the 9th": "2020-08-09"}
+    # an ordinal before a noun is no day
+    assert values("The office is on the 3rd floor.", pub) == {}

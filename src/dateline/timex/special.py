@@ -291,3 +291,24 @@ def _clock24(m: re.Match, ctx: Context) -> Norm | None:
         return Norm(f"XXXX-XX-XXT{hour:02d}:{minute:02d}", "TIME", "clock (24-hour), no date")
     approx = mod_of(g(m, "approx")) if g(m, "approx") in ("around", "about", "approximately") else None
     return Norm(f"{base}T{hour:02d}:{minute:02d}", "TIME", "clock (24-hour) on " + (m["day"] or "the running date"), approx)
+
+
+# ---------------------------------------------------------------- "on the 3rd"
+
+
+@rule("day-of-month", r"(?<=\bon )the\s+(?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?=\s*[.,;:)]|\s+and\b|\s+or\b)", core=r"\d(?:st|nd|rd|th)")
+def _day_of_month(m: re.Match, ctx: Context) -> Norm | None:
+    """ "arrested on the 3rd.": that day in the dateline's month or the month either side, the
+    nearest on the side the tense points to."""
+    dct, dnum = need(ctx.dct), int(m["d"])
+    months = (A.add_months(dct.replace(day=1), step) for step in (-1, 0, 1))
+    days = [d for d in (_on_day(first, dnum) for first in months) if d is not None]
+    best = min(days, key=lambda d: A.day_cost(dct, d, ctx.tense))  # the nearest on the tense's side
+    return Norm(day(best), "DATE", "day of the month")
+
+
+def _on_day(first: dt.date, dnum: int) -> dt.date | None:
+    try:
+        return first.replace(day=dnum)
+    except ValueError:
+        return None
