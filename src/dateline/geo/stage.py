@@ -16,11 +16,12 @@ from typing import Sequence
 from ..model import Doc, Entity, EventPlace, Place, Sentence, Span
 from ..pipeline import Stage
 from .build import COUNTY_ID_BASE
-from .countries import ACTOR_DEMONYM, actor_demonym, dateline_country, demonym_country
+from .countries import ACTOR_DEMONYM, actor_demonym, country_code, dateline_country, demonym_country, topic_place
 from .gazetteer import Gazetteer, as_gazetteer
 from .resolve import Choice, Mention, Resolver
 from .normalize import fold
-from .toponyms import PART_OF, Found, demonym_spans, find_spans, mentions_from_spans, query_and_hint
+from .toponyms import (PART_OF, Found, comma_pairs, demonym_spans, find_spans, joined_spans, mentions_from_spans,
+                        query_and_hint)
 
 # An unresolved "place" shaped like an adjective of nationality or faith ("Kurdish") is the NER's slip.
 _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ish|ese|ian|ic|ite)s?$")
@@ -62,15 +63,17 @@ class PlaceStage(Stage):
     def __call__(self, doc: Doc) -> None:
         text, body = doc.text, doc.article.body_start
         entities = doc.entities or ()
-        mentions = mentions_from_spans(text, split_brackets(text, find_spans(text, entities, body)))
+        found = joined_names(text, find_spans(text, entities, body), self.gazetteer)
+        found = division_pairs(text, body, found, entities, self.gazetteer)
+        mentions = mentions_from_spans(text, split_brackets(text, found))
         demonyms = demonym_spans(text, entities, body)
         head = self._dateline_mention(doc)
         actor = [actor_demonym(text, s, e) for s, e, _ in demonyms]
-        prior = _prior(dateline_country(doc.article.dateline), [d[2] for d, a in zip(demonyms, actor) if not a],
-                       actors=[d[2] for d, a in zip(demonyms, actor) if a])
+        # "the Ukrainian community", "in solidarity with Ukrainians": a people abroad, no vote for where.
+        votes = [(code, a) for (s, e, code), a in zip(demonyms, actor) if not topic_place(text, Span(s, e))]
+        prior = _prior(dateline_country(doc.article.dateline), [c for c, a in votes if not a], actors=[c for c, a in votes if a])
         all_mentions = ([head] if head else []) + mentions
-        home = dateline_country(doc.article.dateline)
-        raw = self.resolver.resolve(all_mentions, prior=prior, home=home)
+        raw = self._resolve(text, all_mentions, prior=prior, home=dateline_country(doc.article.dateline))
         choices = vouched(text, all_mentions, raw, self._accepted(text, all_mentions, raw), min_margin=self.min_margin)
         places = [_place(m, c) for m, c in zip(all_mentions, choices)]
         people = person_names(text, entities)
@@ -82,10 +85,40 @@ class PlaceStage(Stage):
                    for (s, e, code), a in zip(demonyms, actor)]
         doc.places = tuple(sorted(places, key=lambda p: (p.start, p.end)))
 
+    def _resolve(self, text: str, mentions: Sequence[Mention], *, prior: dict[str, float],
+                 home: str | None) -> list[Choice | None]:
+        """Resolve the story's mentions; a country named as what the story is about ("the war of
+        Russia against Ukraine" in a report from Poznan) is resolved alone and lends the others no context."""
+        topics = {i for i, m in enumerate(mentions) if m.role == "toponym" and topic_country(text, m)}
+        blank = [dataclasses.replace(m, query="", fallback=None) if i in topics else m for i, m in enumerate(mentions)]
+        raw = self._compass_checked(blank, self.resolver.resolve(blank, prior=prior, home=home), prior=prior, home=home)
+        for i in topics:
+            raw[i] = self.resolver.resolve([dataclasses.replace(mentions[i], container=None)])[0]
+        return raw
+
+    def _compass_checked(self, mentions: Sequence[Mention], raw: Sequence[Choice | None], *,
+                         prior: dict[str, float], home: str | None) -> list[Choice | None]:
+        """A division named only by a compass word ("(Moroto, Northern)", "(Bui, Nord-Ouest)")
+        is a region of many countries: it counts only where the story's other names, resolved without
+        it, place the story; else it is dropped and they are read without its pull. When no other
+        name has a reading at all, it stays the story's one guess."""
+        compass = {i for i, (m, c) in enumerate(zip(mentions, raw))
+                   if c is not None and c.entry.is_division and fold(m.query) in COMPASS_NAMES}
+        if not compass:
+            return list(raw)
+        blank = [dataclasses.replace(m, query="", fallback=None) if i in compass else m for i, m in enumerate(mentions)]
+        second = self.resolver.resolve(blank, prior=prior, home=home)
+        countries = {c.entry.country for i, c in enumerate(second) if c is not None and i not in compass}
+        if not countries or all(raw[i].entry.country in countries for i in compass):
+            return list(raw)  # nothing else read anywhere: the compass region is the only guess there is
+        return [(raw[i] if raw[i].entry.country in countries else None) if i in compass else c
+                for i, c in enumerate(second)]
+
     def _accepted(self, text: str, mentions: Sequence[Mention], choices: Sequence[Choice | None]) -> list[Choice | None]:
         """The readings confident enough to report; None for the others (their spans may stay, unresolved)."""
         floor = self.min_score + (STORY_FLOOR if len({fold(m.query) for m in mentions}) >= STORY_NAMES else 0.0)
-        kept = [c if self._confident(c, floor) and not _part_of_large(m, c) else None for m, c in zip(mentions, choices)]
+        kept = [c if self._confident(c, floor) and not _part_of_large(m, c) and not _outside_container(text, i, mentions, choices)
+                else None for i, (m, c) in enumerate(zip(mentions, choices))]
         return _unsupported_compass(text, mentions, kept)
 
     def _confident(self, choice: Choice | None, floor: float) -> bool:
@@ -114,6 +147,69 @@ class PlaceStage(Stage):
             return None
         query, fallback, hint = query_and_hint(name.title() if name.isupper() else name)
         return Mention(found, found + len(name), query, hint, fallback=fallback, role="dateline")
+
+
+# Names of regions that are only a compass point, in the languages ACLED and wire copy use.
+COMPASS_NAMES = frozenset(fold(w) for w in """north south east west northeast northwest southeast southwest
+north-east north-west south-east south-west northern southern eastern western central centre center
+nord sud est ouest nord-est nord-ouest sud-est sud-ouest centre-nord centre-sud centre-est centre-ouest
+norte sur este oeste nordeste noroeste sudeste sudoeste centro""".split())
+# Feature codes of a first-level division: "X, Y" makes Y X's container only when Y is one.
+_FIRST_LEVEL = frozenset({"ADM1", "ADM1H"})
+
+
+def joined_names(text: str, found: Sequence[Found], gazetteer: Gazetteer) -> list[Found]:
+    """"Port" and "Spain" of "Port of Spain", "Newfoundland and Labrador": a span and the words
+    joined to it by "of"/"and" are one place when the gazetteer knows the whole by its own name
+    (else "Spain" would be a country inside a town's name)."""
+    out = sorted(found, key=lambda f: (f.start, f.end))
+    k = 0
+    while k < len(out):
+        f = out[k]
+        for s, e in joined_spans(text, f.start, f.end):
+            if any(c.kind == 0 for c in gazetteer.candidates(text[s:e])):
+                out = [g for g in out if not (s <= g.start and g.end <= e)]
+                out.insert(k if k < len(out) else len(out), Found(s, e))
+                out.sort(key=lambda g: (g.start, g.end))
+                k = next(j for j, g in enumerate(out) if (g.start, g.end) == (s, e))
+                break
+        k += 1
+    return out
+
+
+def division_pairs(text: str, body: int, found: Sequence[Found], entities: Sequence[Entity],
+                   gazetteer: Gazetteer) -> list[Found]:
+    """"trying to gain Sulyhivka, Kharkiv.": the NER missed both, but a name ending the clause after
+    a comma that the gazetteer knows as a first-level division is the container of the name before
+    it; both are places (the first kept unresolved if the gazetteer lacks it)."""
+    out = list(found)
+    people = [(e.start, e.end) for e in entities if e.label == "PERSON" and " " in text[e.start : e.end]]
+    for a, b in comma_pairs(text, body):
+        if any(s < a[1] and a[0] < e for s, e in people) or not _is_first_level(text[b[0] : b[1]], gazetteer):
+            continue
+        for span, loose in ((a, True), (b, False)):
+            same = [f for f in out if (f.start, f.end) == span]
+            if same:
+                out = [dataclasses.replace(f, keep=True) if f in same else f for f in out]
+            elif not any(f.start < span[1] and span[0] < f.end for f in out):
+                out.append(Found(span[0], span[1], loose=loose, keep=True))
+    return out
+
+
+def _is_first_level(name: str, gazetteer: Gazetteer) -> bool:
+    return fold(name) not in COMPASS_NAMES and any(
+        c.kind <= 1 and c.fcode in _FIRST_LEVEL for c in gazetteer.candidates(name))
+
+
+# "the war of Russia against Ukraine", "protests against France", "peace in Ukraine": the country a
+# war or a protest is against or for, not where the protest is.
+_AGAINST = re.compile(r"\b(?:against|peace\s+(?:in|for)|ceasefire\s+in)\s+(?:the\s+)?$", re.I)
+
+
+def topic_country(text: str, m: Mention) -> bool:
+    """Whether the mention is a country named as what the story is about, not where it happens."""
+    return country_code(m.query) is not None and (
+        topic_place(text, m) or _AGAINST.search(text, max(0, m.start - 16), m.start) is not None)
 
 
 # Words between a place and the place it is said to lie in: "Gawardaz village in Sarbaz county",
@@ -165,6 +261,37 @@ def split_brackets(text: str, spans: Sequence[Found]) -> list[Found]:
         else:
             out.append(f)
     return out
+
+
+def _outside_container(text: str, i: int, mentions: Sequence[Mention], choices: Sequence[Choice | None]) -> bool:
+    """Whether the reading of mention ``i`` lies in another country than the first division up its
+    chain of containers named in brackets ("Kanii (Masisi, Nord-Kivu)", Masisi read in Armenia): the
+    gazetteer lacks the place meant, and a namesake abroad is no reading of it. (Commas alone may
+    join a list, "Moscow, Kiev, Minsk": no chain of containers.)"""
+    c, k, seen = choices[i], mentions[i].container, {i}
+    while c is not None and k is not None and k not in seen:
+        up = choices[k]
+        if up is not None and (up.entry.is_country or up.entry.fcode in _FIRST_LEVEL):
+            return (up.entry.country != c.entry.country and not c.entry.is_country
+                    and _named_container(text, mentions[i], mentions[k], up))
+        seen.add(k)
+        k = mentions[k].container
+    return False
+
+
+# After a container that ends its phrase: a closing bracket or punctuation, maybe after a word ("Unity
+# state)"); not a comma going on to another name (a list: "Moscow, Kiev, Minsk and Riga").
+_PHRASE_END = re.compile(r"(?:\s+[a-z]+)?\s*(?:[.;:)]|,(?!\s*[A-Z])|$)")
+
+
+def _named_container(text: str, m: Mention, container: Mention, reading: Choice) -> bool:
+    """Whether ``container`` is named as where ``m`` lies: it closes a bracket opened just before or
+    after ``m`` ("m (x, container)"), or it is a first-level division ending the phrase ("m, Kirkuk.")."""
+    if not _PHRASE_END.match(text, container.end):
+        return False
+    opened = text.rfind("(", 0, container.start)
+    bracketed = opened >= m.start - 1 and ")" not in text[opened : container.end]
+    return bracketed or reading.entry.fcode in _FIRST_LEVEL
 
 
 def _part_of_large(m: Mention, choice: Choice) -> bool:

@@ -18,7 +18,7 @@ from .countries import demonym_country
 from .resolve import Mention
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_JOINERS = "al|el|ez|ad|as|ash|an|ar|at|az|de|del|du|la|le|los|las|dos|das|do|da|di"
+_JOINERS = "al|el|ez|ad|as|ash|an|ar|at|az|de|del|du|la|le|los|las|dos|das|do|da|di|imeni|y"
 # A name going on with a joining word after what the NER took for all of it.
 _JOINED = re.compile(r"[ -](?:" + _JOINERS + r")[ -][A-Z]")
 # A word of a name; an initialism keeps its periods ("U.S.", "N.D.", "L.A.").
@@ -74,6 +74,10 @@ _SETTLEMENT_NEXT = re.compile(r"\s+(?:town|village|city|hamlet)\b")
 _LOCAL_NEXT = re.compile(r"(" + _NAME + r") (?=(?:man|woman|men|women|boy|girl|teen|teenager|resident|residents|native|"
                          r"couple|family|Police|Sheriff|Mayor|City Council|City Manager|Town Council|councillor|"
                          r"Fire Department)\b)")
+# Initials before the words for a force or its ground ("DPR positions", "STF troops"): an armed
+# group, kept as a place only if the gazetteer knows it.
+_INITIALS_OF_FORCE = re.compile(r"([A-Z][A-Z&-]{1,5})'?s? (?:positions?|forces|troops|fighters|militants|militia|members|"
+                                r"soldiers|units?|personnel|checkpoints?|bases?|camps?|strongholds?|lines)\b")
 # A legislator's party and home ("Sen. Bob Casey, D-Pa.", "Rep. Torrey Westrom, R-Elbow Lake").
 _PARTY = re.compile(r"(?<![\w-])[DRI]-(" + _NAME + r")")
 # Prepositions after which an unknown capitalised name is still taken for a place.
@@ -99,11 +103,19 @@ _NAME_END = frozenset({"County", "City", "Parish", "Lake", "River"})
 PART_OF = frozenset("""north south east west northeast northwest southeast southwest central northern southern
 eastern western northeastern northwestern southeastern southwestern upper lower greater metro metropolitan
 downtown inner outer rural""".split())
+# Between a place and the container named right after it: a comma or an opening bracket, maybe after
+# the word saying what the place is ("Kanii village (Masisi, ...)", "Gawardaz village, Sarbaz").
+_CONTAINER_GAP = re.compile(r"(?: (?:village|town|city|hamlet|township|district|municipality|commune|locality|area))?"
+                            r" ?[,(] ?")
+_COMPASS_SUFFIX = re.compile(r"^([A-Z][\w' -]*?)-(?:North|South|East|West|Central|Northeast|Northwest|Southeast|Southwest)$")
 # A name ending in an initialism keeps its last period ("U.S.", "D-N.D.").
 _INITIALISM_END = re.compile(r"(?<![\w.])(?:[A-Z]\.)+[A-Z]?\.$")
 _ADJECTIVAL = re.compile(r"(?:ean|ian|ish|ese|ic|al)$")
 # A compound saying who holds or runs a place ("Serb-held", "Taliban-controlled") names no place.
 _HELD = re.compile(r"-(?:held|controlled|led|run|backed|based|occupied|dominated|ruled|allied|populated)\b", re.I)
+_UNCLOSED = re.compile(r" \([^)]*$")
+# A saint's name: its possessive is part of a place's name ("St. John's", "Saint George's").
+_SAINT = re.compile(r"(?:St|Ste|Saint)\.? [A-Z][\w-]*['\u2019]s$")
 # Leading words never part of a toponym's span.
 _DROP_START = ("the ", "The ")
 _DIVISION_SET = frozenset(DIVISION_AFTER)
@@ -139,8 +151,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
             start += len(word)
     while end > start and text[end - 1] in ".,;:!?)\"'\u2019 " and not _INITIALISM_END.search(text, start, end):
         end -= 1
-    if text[start:end].endswith(("'s", "\u2019s")):
-        end -= 2
+    if text[start:end].endswith(("'s", "\u2019s")) and not _SAINT.match(text, start, end):
+        end -= 2  # "Russia's": the place without its possessive; "St. John's" keeps it (its name)
     while start < end and text[start] in "(\"'\u2018\u201c ":
         start += 1
     return start, end
@@ -179,6 +191,9 @@ def _leading_name(query: str) -> str | None:
     words = query.split()
     if len(words) > 1 and words[0].lower() in PART_OF:
         return " ".join(words[1:])
+    suffix = _COMPASS_SUFFIX.match(query)
+    if suffix:  # "Shan-North", "Yangon-East": a part of the division named before the compass word
+        return suffix.group(1)
     for k in range(1, len(words)):
         if words[k].lower() in _FACILITY_WORDS:
             return " ".join(words[:k])
@@ -189,8 +204,8 @@ def _link_containers(text: str, mentions: list[Mention]) -> list[Mention]:
     out = list(mentions)
     for k in range(len(out) - 1):
         a, b = out[k], out[k + 1]
-        gap = text[a.end : b.start]
-        if gap.strip() in (",", "(") and len(gap) <= 3:  # "Hajin, Deir ez-Zor", "Tulua (Valle del Cauca)"
+        # "Hajin, Deir ez-Zor", "Tulua (Valle del Cauca)", "Kanii village (Masisi, Nord-Kivu)"
+        if _CONTAINER_GAP.fullmatch(text, a.end, b.start):
             out[k] = dataclasses.replace(a, container=k + 1)
     return out
 
@@ -201,7 +216,9 @@ def find_spans(text: str, entities: Sequence[Entity], body_start: int) -> list[F
     taken = [(f.start, f.end) for f in found]
     # An organisation's name that runs past the span ("in Reuters' Beirut bureau") vetoes keeping it unresolved.
     # A short one may itself be places ("Maryine, Kherson", see _org_spans): no veto.
-    orgs = [(e.start, e.end) for e in entities if e.label == "ORG" and not _short_names(text[e.start : e.end])]
+    # An "organisation" running into an unclosed bracket ("Palencia (Castilla y Leon") is the NER's slip: no veto.
+    orgs = [(e.start, e.end) for e in entities if e.label == "ORG" and not _short_names(text[e.start : e.end])
+            and not _UNCLOSED.search(text[e.start : e.end])]
     blocked = [(e.start, e.end) for e in entities if _blocks(e, text)]
     for start, end, strong in _rule_spans(text, body_start):
         span = (start, end)
@@ -218,7 +235,13 @@ def find_spans(text: str, entities: Sequence[Entity], body_start: int) -> list[F
         if not _overlaps((start, end), taken) and not demonym_country(text[start:end]):
             found.append(Found(start, end, loose=True, keep=False))
             taken.append((start, end))
-    return found
+    return [dataclasses.replace(f, keep=False) if _force_initials(text, f) else f for f in found]
+
+
+def _force_initials(text: str, f: Found) -> bool:
+    """Whether the span is a group's initials before the words for its forces ("DPR positions")."""
+    m = _INITIALS_OF_FORCE.match(text, f.start)
+    return m is not None and m.end(1) == f.end
 
 
 def _ner_spans(text: str, entities: Sequence[Entity], body_start: int) -> list[Found]:
@@ -329,7 +352,15 @@ def _classified_spans(text: str, body_start: int) -> Iterable[tuple[int, int, bo
         end = m.end(2) if word in _DIVISION_SET else m.end(1)
         yield _name_span(text, body_start + m.start(1), body_start + end) + (True,)
     for m in _BRACKETED.finditer(body):
-        yield from _bracketed_names(text, body_start + m.start(1), m.group(1))
+        if not _acronym_list(m.group(1)):
+            yield from _bracketed_names(text, body_start + m.start(1), m.group(1))
+
+
+def _acronym_list(inner: str) -> bool:
+    """"(CGT, FO, Sud, FSU)": a bracket of mostly initials lists organisations; the one written in
+    lower case ("Sud", a union) is one of them, not a region containing the name before."""
+    parts = [p.strip() for p in inner.split(",")]
+    return len(parts) > 2 and 2 * sum(p.isupper() for p in parts) > len(parts)
 
 
 def _listed_spans(text: str, body_start: int) -> Iterable[tuple[int, int, bool]]:
@@ -428,4 +459,36 @@ def demonym_spans(text: str, entities: Sequence[Entity], body_start: int) -> lis
             code = demonym_country(text[ent.start : ent.end])
             if code:
                 out.append((ent.start, ent.end, code))
+    return out
+
+
+# A name ending a clause after another and a comma: "Sulyhivka, Kharkiv." (a place and, if the
+# gazetteer says the second is a first-level division, its container).
+_COMMA_PAIR = re.compile(r"(?<![\w-])(" + _NAME + r"), (" + _NAME + r")(?=\s*[.,;:)(]|$)")
+# Words around a span that may make one name with it: "Port of Spain", "Newfoundland and Labrador".
+_JOIN_LEFT = re.compile(r"(?:^|(?<=\s))((?:[A-Z][\w'.-]* ){0,2}[A-Z][\w'.-]*) (?:of|and|of the) $")
+_JOIN_RIGHT = re.compile(r" (?:of|and|of the) ([A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2})")
+
+
+def comma_pairs(text: str, body_start: int) -> Iterable[tuple[tuple[int, int], tuple[int, int]]]:
+    """Spans of "X, Y" ending a clause, Y a single name: the caller checks that Y is a division."""
+    for m in _COMMA_PAIR.finditer(text, body_start):
+        a = _name_span(text, m.start(1), m.end(1))
+        b = _name_span(text, m.start(2), m.end(2))
+        if a[1] > a[0] and b[1] > b[0]:
+            yield a, b
+
+
+def joined_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Longer spans a name may be part of, by a joining "of"/"and" with capitalised words: "Spain"
+    -> "Port of Spain"; the longest first. The caller keeps one the gazetteer knows by its own name."""
+    out = []
+    left = _JOIN_LEFT.search(text, max(0, start - 48), start)
+    if left:
+        words = left.group(1).split(" ")
+        out += [(left.end(1) - len(" ".join(words[k:])), end) for k in range(len(words))]
+    right = _JOIN_RIGHT.match(text, end)
+    if right:
+        words = right.group(1).split(" ")
+        out += [(start, right.start(1) + len(" ".join(words[: k + 1]))) for k in reversed(range(len(words)))]
     return out
