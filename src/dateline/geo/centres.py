@@ -83,7 +83,9 @@ ADMIN1_CENTRES: dict[tuple[str, str], tuple[float, float]] = _parse_admin1(_ADMI
 
 # Where an event known only to a first-level division is coded: the division's seat when the
 # gazetteer marks one (PPLA, from a loaded GeoNames dump), else its most populous town.
-_DIVISION_SEAT = ("SELECT lat, lon FROM place WHERE country = ? AND admin1_name = ? AND fclass = 'P' AND lat IS NOT NULL "
+# (The fcode range keeps to the place(country, fcode) index on a large loaded dump.)
+_DIVISION_SEAT = ("SELECT lat, lon FROM place WHERE country = ? AND fcode >= 'PPL' AND fcode < 'PPM' AND admin1_name = ? "
+                  "AND lat IS NOT NULL "
                   "ORDER BY fcode IN ('PPLA', 'PPLC') DESC, population DESC LIMIT 1")
 _CAPITAL = ("SELECT lat, lon FROM place WHERE country = ? AND fcode = 'PPLC' AND lat IS NOT NULL "
             "ORDER BY population DESC LIMIT 1")
