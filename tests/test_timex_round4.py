@@ -293,3 +293,14 @@ def test_a_day_of_the_month_after_on_the():
     assert values("Since the rigged election on the 9th, workers have struck.", D(2020, 8, 20)) == {"the 9th": "2020-08-09"}
     # an ordinal before a noun is no day
     assert values("The office is on the 3rd floor.", pub) == {}
+
+
+# ---------------------------------------------------------------- a fall that is a collapse, a daily that is a paper
+
+
+def test_the_fall_of_a_regime_and_daily_papers_are_no_times():
+    pub = D(2020, 1, 7)
+    assert values("Protesters cheered the fall of Daniel Ortega's government.", pub) == {}
+    assert values("Talks resume in the fall of 2020.", pub) == {"the fall of 2020": "2020-FA"}
+    assert values("Daily Trust on Sunday reported the ransom.", pub) == {"Sunday": "2020-01-05"}
+    assert values("Daily protests shook the capital.", pub) == {"Daily": "P1D"}

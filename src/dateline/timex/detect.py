@@ -313,6 +313,7 @@ _COMMON = frozenset(
     "morning afternoon evening night today tonight tomorrow yesterday now future past time decade decades century "
     "quarter spring summer fall autumn winter daily weekly".split()
 )
+_PAPERS = frozenset({"daily", "weekly", "monthly", "nightly"})
 _OPENS = ".!?:;\"'`(_\u201c\u2018\u2014-"
 
 
@@ -322,6 +323,8 @@ def is_name(text: str, start: int, end: int) -> bool:
     words = re.findall(r"[A-Za-z0-9]+", text[start:end])
     if not words or not any(w.lower() in _COMMON and w.istitle() for w in words):
         return False
+    if len(words) == 1 and words[0].lower() in _PAPERS and re.match(r"\s+[A-Z][a-z]", text[end : end + 3]):
+        return True  # "Daily Trust", "The Weekly Standard": a newspaper's name
     if any(w.lower() in _COMMON and w.istitle() for w in words[1:]):
         return True
     before = text[max(0, start - 3) : start].rstrip()

@@ -447,6 +447,8 @@ def _season(anchor: dt.date, code: str, step: int, tense: str = "present") -> st
 @rule("season", EDGE + r"(?:(?P<the>the|this|last|next|past)\s+)?(?P<s>" + SEASON + r")(?:\s+(?:of\s+)?(?P<y>" + YEAR4 + r"))?", core=SEASON)
 def _season_rule(m: re.Match, ctx: Context) -> Norm | None:
     code = SEASONS[g(m, "s")]
+    if g(m, "s") == "fall" and not m["y"] and re.match(r"\s+of\s+(?!\d)", m.string[m.end() : m.end() + 8]):
+        return None  # "the fall of Kabul", "the fall of the regime": a collapse, not autumn
     if m["y"]:
         return Norm(f"{m['y']}-{code}", "DATE", "explicit season", mod_of(g(m, "edge")))
     before = m.string[max(0, m.start() - 10) : m.start()].lower()
