@@ -145,3 +145,15 @@ def test_a_country_named_before_in_a_town_is_not_inside_that_town():
                [("Pakistan", dict(feature_code="PCLI", country_code="PK", latitude=30.0, longitude=70.0)),
                 ("Kharan", dict(feature_code="PPL", country_code="PK", latitude=28.6, longitude=65.4))])
     assert _where(doc, "fired").location == "Kharan"
+
+
+def test_a_town_read_abroad_while_two_of_its_named_containers_agree_on_another_country():
+    mangu = dict(feature_code="PPL", country_code="NG", latitude=9.5, longitude=9.1)
+    plateau = dict(feature_code="ADM1", country_code="NG", admin1="Plateau", latitude=9.2, longitude=9.5)
+    abroad = dict(feature_code="PPL", country_code="MY", latitude=3.15, longitude=101.76)
+    text = "A mob killed two men in Ampang (Mangu, Plateau)."
+    where = _where(_doc(text, [("Ampang", abroad), ("Mangu", mangu), ("Plateau", plateau)]), "killed")
+    assert (where.location, where.iso2, where.latitude, where.geo_precision) == ("Ampang", "NG", 9.5, 2)
+    # One container read abroad alone is as likely the wrong reading: the town keeps its own.
+    alone = _where(_doc("A mob killed two men in Ampang (Plateau).", [("Ampang", abroad), ("Plateau", plateau)]), "killed")
+    assert (alone.iso2, alone.latitude) == ("MY", 3.15)

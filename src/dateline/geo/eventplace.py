@@ -106,13 +106,16 @@ def _contradicting_container(doc: Doc, p: Place) -> Place | None:
     reading is a namesake, and the container is all the text tells for sure."""
     if p.latitude is None or (p.feature_code or "").startswith(("ADM1", "PCL", "RGN")):
         return None
-    for q in doc.places or ():
-        if p.end <= q.start <= p.end + CONTAINER_REACH and _CHAIN.fullmatch(doc.text, p.end, q.start) and (
-                (q.feature_code or "").startswith("ADM1") and q.country_code == p.country_code and q.admin1 != p.admin1):
-            # Only a division of the same country: across countries the division's own reading
-            # is as likely the wrong one ("Nord-Ouest" of another country).
+    chain = [q for q in doc.places or () if q.latitude is not None and p.end <= q.start <= p.end + CONTAINER_REACH
+             and _CHAIN.fullmatch(doc.text, p.end, q.start)]
+    for q in chain:
+        if (q.feature_code or "").startswith("ADM1") and q.country_code == p.country_code and q.admin1 != p.admin1:
             return q
-    return None
+    # Across countries one container's own reading is as likely the wrong one ("Nord-Ouest" read
+    # in Haiti): two that agree on another country ("Barh (Maqbanah, Taizz)" read in India) settle it.
+    abroad = [q for q in chain if q.country_code and q.country_code != p.country_code]
+    agreeing = [q for q in abroad if q.country_code == abroad[0].country_code] if abroad else []
+    return agreeing[0] if len(agreeing) >= 2 else None
 
 
 # Words that make a name a part of a town: "the Casa Verde neighborhood", "Cavour square", "Colonia X".
@@ -145,11 +148,12 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _inside(doc: Doc, p: Place, outer: Place) -> EventPlace:
-    """``p`` named inside ``outer`` but read elsewhere: its name, at ``outer`` (precision 3)."""
+    """``p`` named inside ``outer`` but read elsewhere: its name, at ``outer`` (precision 2 at a town, else 3)."""
     name = doc.text[p.start : p.end]
+    town = (outer.feature_code or "").startswith(_TOWN_CODES)
     return EventPlace(location=name, latitude=outer.latitude, longitude=outer.longitude,
                       country=country_name(outer.country_code), iso2=outer.country_code, admin1=outer.admin1,
-                      geo_precision=3, evidence=Span(p.start, p.end),
+                      geo_precision=2 if town else 3, evidence=Span(p.start, p.end),
                       reason=f"read outside its named container; placed at {outer.name}")
 
 
