@@ -304,3 +304,21 @@ def test_the_fall_of_a_regime_and_daily_papers_are_no_times():
     assert values("Talks resume in the fall of 2020.", pub) == {"the fall of 2020": "2020-FA"}
     assert values("Daily Trust on Sunday reported the ransom.", pub) == {"Sunday": "2020-01-05"}
     assert values("Daily protests shook the capital.", pub) == {"Daily": "P1D"}
+
+
+# ---------------------------------------------------------------- tense: the noun "will", irregular past verbs, a fronted "until"
+
+
+def test_tense_the_noun_will_irregular_pasts_and_fronted_until():
+    pub = D(2021, 4, 28)  # a Wednesday
+    text = "Strikers held seven managers against their will for 12 hours on Tuesday."
+    assert values(text, pub)["Tuesday"] == "2021-04-27"
+    assert values("The union will strike on Tuesday.", pub)["Tuesday"] == "2021-05-04"
+    text = "\u201cIt is not right to attend,\u201d the vice-president wrote to the organisers on Sunday."
+    assert values(text, D(2019, 12, 9))["Sunday"] == "2019-12-08"  # a Monday dateline
+    text = "Up until Saturday, the kingdom had executed 81 people this year."
+    assert values(text, D(2022, 3, 13))["Saturday"] == "2022-03-12"  # a Sunday dateline
+    # a deadline still ahead keeps its future
+    assert values("Workers must return by Monday or face charges.", D(2021, 3, 19))["Monday"] == "2021-03-22"
+    text = "He knew about the outbreak by Jan. 7, two weeks before the alert."
+    assert values(text, D(2021, 1, 2))["Jan. 7"] == "2020-01-07"  # across the year boundary

@@ -31,7 +31,9 @@ _SCHEDULED = (
 _HAD = re.compile(r"\bhad\s+(?:been\s+)?$", re.IGNORECASE)
 
 _FUTURE = re.compile(
-    r"\b(?:will|shall|won't|wo n't|would|'ll|going to|plans? to|planned to|plans? for|planned for|planning|expects? to|"
+    # "will", but not the noun ("against his will", "the political will")
+    r"\b(?:(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bits )(?<!\bour )(?<!\bmy )(?<!\bfree )(?<!\bpolitical )"
+    r"(?<!\bgood )(?<!\bill )(?<!\bown )(?<!\bpeople's )will|shall|won't|wo n't|would|'ll|going to|plans? to|planned to|plans? for|planned for|planning|expects? to|"
     r"expected to|scheduled(?: to| for)?|due to|set to|aims? to|intends? to|hopes? to|is to|are to|next(?! to\b)|upcoming|coming|"
     r"tomorrow|as (?:soon|early) as|deadline|payable|effective|(?<!previously )(?<!originally )(?<!as )planned|"
     r"(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\ba )plans|"
@@ -47,7 +49,9 @@ _NOT_PAST = r"(?!(?:succeed|exceed|proceed|need|indeed|feed|speed|seed|breed|ble
 _PAST = re.compile(
     r"(?<!\bbe )(?<!\bto )(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bis )(?<!\bare )(?<!\bstill )(?<!\bremain )(?<!\bremains )\b" + _NOT_PAST
     + r"(?:was|were|had|did|said|told|ago|last|yesterday|earlier|been|came|went|took|began|fled|left|fell|"
-    r"held|won|lost|met|saw|made|gave|killed|(?-i:[a-z]+ed))\b",
+    r"held|won|lost|met|saw|made|gave|killed|wrote|spoke|broke|stole|shot|fought|caught|brought|sought|sent|spent|"
+    r"built|struck|drove|rode|chose|swore|tore|ran|sat|stood|knew|grew|threw|flew|drew|led|sold|felt|kept|heard|paid|"
+    r"became|got|ate|hid|sank|rang|sang|(?-i:[a-z]+ed))\b",
     re.IGNORECASE,
 )
 # A sentence or clause ends at a full stop, but not at the dot of an initial or a title ("Daniel P.
@@ -107,6 +111,8 @@ def tense_at(text: str, start: int, end: int) -> str:
     past = [m.end() for m in _PAST.finditer(left) if not _reporting_far(left, m)]
     if re.search(r"\bsince\s+$", left):
         return "past"  # "since Monday": a start already behind
+    if re.fullmatch(r"\W*(?:up\s+)?(?:by|until|till)\s+", left, re.IGNORECASE) and _PAST.search(right):
+        return "past"  # a fronted "Up until Saturday, Saudi Arabia had executed ...": the main clause's tense
     if (not past and re.search(r"\b(?:by|before|until|till)\s+$", left)) or _DEFERRED.search(left):
         return "future"  # a deadline or an end still ahead, or a date something was put off to
     if future and (not past or future[-1] >= past[-1]):
