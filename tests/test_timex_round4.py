@@ -322,3 +322,16 @@ def test_tense_the_noun_will_irregular_pasts_and_fronted_until():
     assert values("Workers must return by Monday or face charges.", D(2021, 3, 19))["Monday"] == "2021-03-22"
     text = "He knew about the outbreak by Jan. 7, two weeks before the alert."
     assert values(text, D(2020, 3, 3))["Jan. 7"] == "2020-01-07"  # "knew" is past: no deadline ahead
+
+
+def test_tense_due_to_a_cause_the_next_day_and_a_quote_that_ends_a_sentence():
+    pub = D(2021, 2, 12)  # a Friday
+    text = "\u201cThey were sacked due to management victimisation.\u201d During the strikes in December, managers called police."
+    assert values(text, pub)["December"] == "2020-12"
+    text = "\u201cI do not want others to suffer due to my choice,\u201d he said in a statement on January 25."
+    assert values(text, D(2021, 3, 1))["January 25"] == "2021-01-25"
+    text = "The five were put under house arrest the very next day (on August 29) after the order."
+    assert values(text, D(2019, 11, 12))["August 29"] == "2019-08-29"
+    # "due to" before a verb still looks ahead
+    text = "A strike at the university, due to begin Monday, was called off."
+    assert values(text, pub)["Monday"] == "2021-02-15"

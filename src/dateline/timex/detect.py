@@ -34,7 +34,8 @@ _FUTURE = re.compile(
     # "will", but not the noun ("against his will", "the political will")
     r"\b(?:(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bits )(?<!\bour )(?<!\bmy )(?<!\bfree )(?<!\bpolitical )"
     r"(?<!\bgood )(?<!\bill )(?<!\bown )(?<!\bpeople's )will|shall|won't|wo n't|would|'ll|going to|plans? to|planned to|plans? for|planned for|planning|expects? to|"
-    r"expected to|scheduled(?: to| for)?|due to|set to|aims? to|intends? to|hopes? to|is to|are to|next(?! to\b)|upcoming|coming|"
+    r"expected to|scheduled(?: to| for)?|due to (?!(?-i:[a-z]+(?:ing|tion|sion|ment|ness|ity|ance|ence|ure|age|ism|cy|ty))\b)(?!(?:the|a|an|his|her|its|their|this|that|these|those|our|my|your|lack|poor|bad|heavy|high|low|concerns?|fears?|security|health|safety|pressure|weather|illness|rain|war|covid)\b)(?=(?-i:[a-z]))|set to|aims? to|intends? to|hopes? to|is to|are to|"
+    r"(?<!\bthe )(?<!\bvery )next(?! to\b)|upcoming|coming|"
     r"tomorrow|as (?:soon|early) as|deadline|payable|effective|(?<!previously )(?<!originally )(?<!as )planned|"
     r"(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\ba )plans|"
     # a commitment to a later act ("agreed to acquire"), not to a thing ("agreed to a truce")
@@ -58,7 +59,7 @@ _PAST = re.compile(
 # Davison", "Mr. Schwarz", "Jan. 6", "U.S. officials").
 _ABBREV = ("Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Jr", "Co", "Inc", "Corp", "No",
            "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ltd", "Bros", "Vs", "vs")
-_CLAUSE_BREAK = re.compile(r"[.;!?\n]\s|\s[-\u2013\u2014]\s")
+_CLAUSE_BREAK = re.compile(r"[.;!?\n][\"'\u201d\u2019)]*\s|\s[-\u2013\u2014]\s")
 _NO_BREAK = re.compile(r"(?:\b[A-Z]|[A-Z.]\w|\b(?:" + "|".join(_ABBREV) + r"))\.[ \t]$")
 # "postponed until Tuesday", "extended through January": the new date lies ahead.
 _DEFERRED = re.compile(r"\b(?:postpon|delay|adjourn|defer|extend|put off|pushed back|push back|recess)\w*\b.*\b(?:until|till|to|through)\s+$",
