@@ -196,3 +196,19 @@ def test_a_place_closing_is_no_crowd_act(nlp, text, expected):
 
     verb = next(t for t in nlp(text) if t.lemma_ in ("close", "shut"))
     assert other_sense(verb, "gather") is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Doctors went on strike on Monday. The government said the strike would harm patients.", "protest"),
+        ("Workers began a general strike on Monday. Officials said the strike killed the economy.", "protest"),
+        ("An air strike hit the town on Monday. The strike killed five people.", "attack"),
+    ],
+)
+def test_the_strike_is_the_strike_told_before(nlp, text, expected):
+    from dateline.events.senses import load_senses, strike_frame
+
+    doc = nlp(text)
+    last = [t for t in doc if t.lemma_ == "strike"][-1]
+    assert strike_frame(last, violent=True, armed_doer=False, senses=load_senses()) == expected

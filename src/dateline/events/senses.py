@@ -610,11 +610,14 @@ def strike_frame(tok: Any, *, violent: bool, armed_doer: bool, senses: Senses | 
     return "attack" if struck_at(tok, s) or violent or armed_doer else "protest"
 
 
-def labour_strike(tok: Any, s: Senses) -> bool:
+def labour_strike(tok: Any, s: Senses, *, back: bool = True) -> bool:
     """"teachers went on strike", "a strike by doctors", "the nurses' strike", "workers struck",
-    "a three-day strike over unpaid wages": people who work stop working."""
+    "a three-day strike over unpaid wages": people who work stop working; "the strike" after one
+    was told is that strike (``back``)."""
     if lemma(tok) not in s("strike_idioms", "words") and tok.lower_ != "striking":
         return False
+    if back and _told_before(tok, s):
+        return True
     workers = s("strike_idioms", "strikers")
     if any(lemma(d) in workers for doer in strike_doers(tok) for d in coordinated(doer)):
         return True
@@ -622,6 +625,22 @@ def labour_strike(tok: Any, s: Senses) -> bool:
         return True  # "an indefinite strike", "a three-day strike", "strike action"
     about = prep_objects(tok, ("over", "for", "against")) + (prep_objects(tok.head, ("over", "for")) if tok.dep_ == "dobj" else [])
     return any(lemma(t) in s("labour_strike", "demands") for o in about for t in o.subtree)
+
+
+DEFINITE = frozenset({"the", "this", "that", "its", "their", "his", "her", "our"})
+
+
+def _told_before(tok: Any, s: Senses) -> bool:
+    """"the strike" refers to the last strike told before it: a labour, general or hunger strike
+    (or one people were "on") makes it that stoppage; an air or drone strike does not."""
+    if tok.pos_ != "NOUN" or not any(c.lower_ in DEFINITE for c in children(tok, "det", "poss")):
+        return False
+    words = s("strike_idioms", "words")
+    prev = next((t for t in reversed(tok.doc[: tok.i]) if lemma(t) in words and t.pos_ == "NOUN"), None)
+    if prev is None:
+        return False
+    kinds = {lemma(c) for c in children(prev, "amod", "compound")}
+    return bool(kinds & s("labour_strike", "stoppages")) or prev.head.lower_ == "on" or labour_strike(prev, s, back=False)
 
 
 def strike_doers(tok: Any) -> list[Any]:
