@@ -197,3 +197,52 @@ def test_a_division_ending_the_phrase_is_the_towns_container(stage):
     doc = make_doc("Fighting hit Masisi, Nord-Kivu, on Monday.", [("Masisi", "GPE"), ("Nord-Kivu", "GPE")])
     stage(doc)
     assert places_by_text(doc)["Masisi"].latitude is None
+
+
+def test_a_community_abroad_lends_no_country_context(stage):
+    doc = make_doc("Members of the Ukrainian community protested in Poznan.", [("Ukrainian", "NORP"), ("Poznan", "GPE")])
+    stage(doc)
+    assert places_by_text(doc)["Poznan"].country_code == "PL"
+
+
+def test_a_plain_demonym_still_lends_country_context(stage):
+    doc = make_doc("Ukrainian villagers fled Poznan.", [("Ukrainian", "NORP"), ("Poznan", "GPE")])
+    stage(doc)
+    assert places_by_text(doc)["Poznan"].country_code == "UA"
+
+
+def _spans(text: str, ents=()) -> set[str]:
+    return {text[f.start : f.end] for f in find_spans(text, tuple(ents), 0)}
+
+
+def _kept(text: str, ents=()) -> set[str]:
+    return {text[f.start : f.end] for f in find_spans(text, tuple(ents), 0) if f.keep}
+
+
+def test_a_span_running_on_into_a_preposition_is_cut():
+    text = "Militants attacked a post near the Nur Complex in Kirkuk."
+    ent = Entity(text.index("the Nur"), text.index(" Kirkuk"), "FAC")  # the NER's "the Nur Complex in"
+    assert "Nur Complex" in _spans(text, [ent])
+
+
+def test_a_name_the_ner_cut_after_a_joining_word_is_taken_whole():
+    text = "Workers marched in Santa Cruz de la Sierra on Monday."
+    ent = Entity(text.index("Santa"), text.index(" Sierra"), "GPE")  # "Santa Cruz de la"
+    assert "Santa Cruz de la Sierra" in _spans(text, [ent])
+
+
+def test_a_name_the_ner_cut_after_its_first_word_is_taken_whole():
+    text = "Neighbours protested in San Pedro Garza Garcia on Monday."
+    ent = Entity(text.index("San"), text.index(" Pedro"), "GPE")  # "San"
+    assert "San Pedro Garza Garcia" in _spans(text, [ent])
+
+
+def test_a_word_before_a_title_is_no_place():
+    assert not any(s.startswith("Prime") for s in _spans("People protested near the Prime Minister's residence."))
+
+
+def test_a_capitalised_word_naming_a_kind_of_thing_is_not_kept():
+    assert "Power" not in _kept("Protesters stood near the Power plant to block it.")
+    assert "Justice Palace" not in _kept("Workers rallied outside the Justice Palace offices.")
+    assert "Idlib" in _kept("Shelling hit villages in the Idlib countryside.")
+    assert "Ar Rutba" in _kept("Airstrikes hit a hideout in the Ar Rutba desert.")

@@ -63,15 +63,11 @@ class PlaceStage(Stage):
     def __call__(self, doc: Doc) -> None:
         text, body = doc.text, doc.article.body_start
         entities = doc.entities or ()
-        found = joined_names(text, find_spans(text, entities, body), self.gazetteer)
-        found = division_pairs(text, body, found, entities, self.gazetteer)
-        mentions = mentions_from_spans(text, split_brackets(text, found))
+        mentions = self._mentions(text, entities, body)
         demonyms = demonym_spans(text, entities, body)
         head = self._dateline_mention(doc)
         actor = [actor_demonym(text, s, e) for s, e, _ in demonyms]
-        # "the Ukrainian community", "in solidarity with Ukrainians": a people abroad, no vote for where.
-        votes = [(code, a) for (s, e, code), a in zip(demonyms, actor) if not topic_place(text, Span(s, e))]
-        prior = _prior(dateline_country(doc.article.dateline), [c for c, a in votes if not a], actors=[c for c, a in votes if a])
+        prior = _story_prior(text, demonyms, actor, dateline_country(doc.article.dateline))
         all_mentions = ([head] if head else []) + mentions
         raw = self._resolve(text, all_mentions, prior=prior, home=dateline_country(doc.article.dateline))
         choices = vouched(text, all_mentions, raw, self._accepted(text, all_mentions, raw), min_margin=self.min_margin)
@@ -84,6 +80,11 @@ class PlaceStage(Stage):
         places += [Place(s, e, text[s:e], country_code=code, role="demonym", reason=ACTOR_DEMONYM if a else "demonym")
                    for (s, e, code), a in zip(demonyms, actor)]
         doc.places = tuple(sorted(places, key=lambda p: (p.start, p.end)))
+
+    def _mentions(self, text: str, entities: Sequence[Entity], body: int) -> list[Mention]:
+        found = joined_names(text, find_spans(text, entities, body), self.gazetteer)
+        found = division_pairs(text, body, found, entities, self.gazetteer)
+        return mentions_from_spans(text, split_brackets(text, found))
 
     def _resolve(self, text: str, mentions: Sequence[Mention], *, prior: dict[str, float],
                  home: str | None) -> list[Choice | None]:
@@ -357,6 +358,14 @@ def _prior(dateline_code: str | None, demonym_codes: Sequence[str], *, actors: S
     for code in actors:
         prior[code] += ACTOR_PRIOR
     return prior
+
+
+def _story_prior(text: str, demonyms: Sequence[tuple[int, int, str]], actor: Sequence[bool],
+                 dateline_code: str | None) -> dict[str, float]:
+    """:func:`_prior` of a story; "the Ukrainian community", "in solidarity with Ukrainians" name a
+    people abroad or a cause, no vote for where the story is."""
+    votes = [(code, a) for (s, e, code), a in zip(demonyms, actor) if not topic_place(text, Span(s, e))]
+    return _prior(dateline_code, [c for c, a in votes if not a], actors=[c for c, a in votes if a])
 
 
 def _text_prior(text: str) -> dict[str, float]:

@@ -114,6 +114,17 @@ _ADJECTIVAL = re.compile(r"(?:ean|ian|ish|ese|ic|al)$")
 # A compound saying who holds or runs a place ("Serb-held", "Taliban-controlled") names no place.
 _HELD = re.compile(r"-(?:held|controlled|led|run|backed|based|occupied|dominated|ruled|allied|populated)\b", re.I)
 _UNCLOSED = re.compile(r" \([^)]*$")
+# A span ending in a word that never ends a place's name ("the Nur Complex in"): the NER ran on.
+_TRAILING_WORD = re.compile(r" (?:in|of|at|on|near|and|the|to|from)$")
+# The NER's place cut short: after a joining word, or a first word that never stands alone.
+_CUT_NAME = re.compile(r"(?:[ -](?:" + _JOINERS + r")|^(?:San|Santa|Santo|Sao|S\u00e3o|St\.?|Saint|Sainte|Port|Fort|Mount|"
+                       r"Lake|Cape|Ciudad|Puerto|Villa|Nueva|Nuevo|New))$")
+# Titles that a capitalised word before them belongs to ("Prime Minister", "Vice President").
+_TITLES = frozenset({"Minister", "President", "General"})
+# After "the X", a common noun that X names a kind of ("the Power plant"), unless it says X is a place.
+_THING_AFTER = re.compile(r" (?!(?:" + "|".join(DIVISION_AFTER + AREA_AFTER + SETTLEMENT_OF + _QUARTER_AFTER)
+                          + r"|region|border|frontier|front|axis|valley|strip|coast|desert|mountains?|hills?|plains?|plateau|forest|oasis|"
+                          r"delta|highlands|basin|river|lake|sea|gulf|bay|islands?|peninsula|road|highway|crossing)\b)[a-z]")
 # A saint's name: its possessive is part of a place's name ("St. John's", "Saint George's").
 _SAINT = re.compile(r"(?:St|Ste|Saint)\.? [A-Z][\w-]*['\u2019]s$")
 # Leading words never part of a toponym's span.
@@ -155,7 +166,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 2  # "Russia's": the place without its possessive; "St. John's" keeps it (its name)
     while start < end and text[start] in "(\"'\u2018\u201c ":
         start += 1
-    return start, end
+    tail = _TRAILING_WORD.search(text, start, end)
+    return (start, tail.start()) if tail and tail.start() > start else (start, end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,11 +270,13 @@ def _ner_spans(text: str, entities: Sequence[Entity], body_start: int) -> list[F
 
 def _extends(span: tuple[int, int], found: Sequence[Found], text: str) -> bool:
     """Whether the NER's places overlapping ``span`` all lie inside it, one starting where it starts and
-    going on with a joining word ("Deir" of "Deir ez Zor", "Chilpancingo" of "Chilpancingo de los Bravo")."""
+    going on with a joining word ("Deir" of "Deir ez Zor", "Chilpancingo" of "Chilpancingo de los Bravo"),
+    or cut after one ("Santa Cruz de la" of "Santa Cruz de la Sierra") or after a name's first word alone
+    ("San" of "San Pedro Garza Garcia")."""
     inside = [f for f in found if f.start < span[1] and span[0] < f.end]
     head = next((f for f in inside if f.start == span[0]), None)
     return (head is not None and all(span[0] <= f.start and f.end <= span[1] for f in inside)
-            and _JOINED.match(text, head.end) is not None)
+            and (_JOINED.match(text, head.end) is not None or _CUT_NAME.search(text[head.start : head.end]) is not None))
 
 
 def _blocks(ent: Entity, text: str) -> bool:
@@ -400,6 +414,8 @@ def _locative_spans(text: str, body_start: int) -> Iterable[tuple[int, int, bool
         if word == "of" and _COMPASS_BEFORE.search(body, max(0, m.start() - 16), m.start()):
             strong = True
         tail = _COMMA_CONTAINER.match(body, m.end(1))
+        if _THING_AFTER.match(body, m.end(1)) and m.group(0).lower().split(" ", 2)[1] == "the":
+            strong = False  # "near the Power plant", "outside the Justice Palace offices": a thing named, not a place
         yield _name_span(text, body_start + m.start(1), body_start + m.end(1)) + (strong or tail is not None,)
         if tail:  # "from Mariupol, Donetsk.": a town and its division, whatever the preposition
             yield _name_span(text, body_start + tail.start(1), body_start + tail.end(1)) + (True,)
@@ -431,7 +447,7 @@ def _name_span(text: str, start: int, end: int) -> tuple[int, int]:
     pos = start
     for word in text[start:end].split(" "):
         if word in _NOT_PLACE and not (pos > start and word in _NAME_END):  # "Madison County", "Elbow Lake": one name
-            end = pos
+            end = start if word in _TITLES else pos  # "the Prime Minister's residence": no place at all
             break
         pos += len(word) + 1
     if end <= start:
