@@ -335,3 +335,17 @@ def test_tense_due_to_a_cause_the_next_day_and_a_quote_that_ends_a_sentence():
     # "due to" before a verb still looks ahead
     text = "A strike at the university, due to begin Monday, was called off."
     assert values(text, pub)["Monday"] == "2021-02-15"
+
+
+def test_the_second_of_two_days_given_as_a_span():
+    text = "The summit will be held on April 24 and 25 in Washington."
+    start = text.index("25")
+    got = TimeStage().normalize_spans(text, [(start, start + 2)], published=D(1999, 2, 10))
+    assert got[0].value == "1999-04-25"
+    text = "Talks ran on Dec. 30 and 31, 2012."  # the year written after the second day
+    start = text.index("31")
+    assert TimeStage().normalize_spans(text, [(start, start + 2)], published=D(2013, 1, 2))[0].value == "2012-12-31"
+    # a bare number elsewhere is no day, and detection never marks one
+    text = "He scored 25 points."
+    assert TimeStage().normalize_spans(text, [(10, 12)], published=D(1999, 2, 10)) == [None]
+    assert values("The summit will be held on April 24 and 25.", D(1999, 2, 10)) == {"April 24 and 25": "1999-04"}

@@ -12,8 +12,8 @@ from typing import Callable
 from . import anchor as A
 from .lexicon import MONTH, MONTH_ANY, DAYNUM, SEASON, SEASONS, UNIT, YEAR4, number, unit_of
 from .rules import (
-    DAYREF, DUR_MOD, DUR_PRE, EDGE, Context, Norm, day, day_of, duration_value, g, mod_of, month_num, need, rule,
-    shifted, year_ended,
+    DAYREF, DUR_MOD, DUR_PRE, EDGE, Context, Norm, coordinated_year, day, day_of, duration_value, g, mod_of, month_num,
+    need, rule, shifted, year_ended,
 )
 
 
@@ -310,5 +310,25 @@ def _day_of_month(m: re.Match, ctx: Context) -> Norm | None:
 def _on_day(first: dt.date, dnum: int) -> dt.date | None:
     try:
         return first.replace(day=dnum)
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------- the second of two days ("April 24 and [25]")
+
+_FIRST_OF_TWO = re.compile(r"(?P<mon>" + MONTH_ANY + r")\s+(?P<d>" + DAYNUM + r")\s*(?:and|or|to|through|-|\u2013)\s*$")
+
+
+@rule("second-day", r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b", core=r"\d", given_only=True)
+def _second_day(m: re.Match, ctx: Context) -> Norm | None:
+    """A bare day number marked after "April 24 and": a day of the same month (TimeML marks the two
+    days as two expressions)."""
+    first = _FIRST_OF_TWO.search(m.string, max(0, m.start() - 20), m.start())
+    if first is None:
+        return None
+    month, dnum = month_num(first["mon"]), int(m["d"])
+    year = coordinated_year(m) or A.month_year(need(ctx.dct), month, ctx.tense, day=int(re.sub(r"\D", "", first["d"])))
+    try:
+        return Norm(day(dt.date(year, month, dnum)), "DATE", "the second of two days")
     except ValueError:
         return None
