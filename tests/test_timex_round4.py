@@ -349,3 +349,9 @@ def test_the_second_of_two_days_given_as_a_span():
     text = "He scored 25 points."
     assert TimeStage().normalize_spans(text, [(10, 12)], published=D(1999, 2, 10)) == [None]
     assert values("The summit will be held on April 24 and 25.", D(1999, 2, 10)) == {"April 24 and 25": "1999-04"}
+
+
+def test_units_or_units_is_one_expression_valued_by_the_first():
+    pub = D(1998, 2, 19)
+    assert values("He probably died within weeks or months of his capture.", pub) == {"weeks or months": "PXW"}
+    assert values("Redemptions rose in recent weeks and months.", pub) == {"recent weeks and months": "PXW"}

@@ -784,9 +784,10 @@ def duration_value(n: float | None, unit: str) -> str | None:
     return f"P{whole}{letter}{extra}"
 
 
-@rule("vague-units", r"(?:(?P<the>the)\s+)?(?:(?P<dir>past|last|next|coming|recent|few|several|many)\s+)?(?:(?P<few>few|several|many)\s+)?(?P<unit>days|weeks|months|quarters|years|decades|centuries|hours|minutes)", core=UNIT_CORE)
+@rule("vague-units", r"(?:(?P<the>the)\s+)?(?:(?P<dir>past|last|next|coming|recent|few|several|many)\s+)?(?:(?P<few>few|several|many)\s+)?(?P<unit>days|weeks|months|quarters|years|decades|centuries|hours|minutes)"
+      r"(?:\s+(?:or|and)\s+(?:days|weeks|months|years|decades))?", core=UNIT_CORE)
 def _vague_units(m: re.Match, ctx: Context) -> Norm | None:
-    direction, unit = g(m, "dir"), unit_of(m["unit"])
+    direction, unit = g(m, "dir"), unit_of(m["unit"])  # "weeks or months": the first, as for "two to three weeks"
     if direction == "recent" and not g(m, "few"):
         # TimeML: "in recent years" is a stretch of unstated length ending now ("PXY")
         reach = {"day": 6, "week": 30, "month": 182, "quarter": 365, "year": 1095}.get(unit)
