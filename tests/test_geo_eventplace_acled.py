@@ -157,3 +157,13 @@ def test_a_town_read_abroad_while_two_of_its_named_containers_agree_on_another_c
     # One container read abroad alone is as likely the wrong reading: the town keeps its own.
     alone = _where(_doc("A mob killed two men in Ampang (Plateau).", [("Ampang", abroad), ("Plateau", plateau)]), "killed")
     assert (alone.iso2, alone.latitude) == ("MY", 3.15)
+
+
+def test_a_province_named_as_a_village_inside_another_province_is_placed_at_the_named_town():
+    tete = dict(feature_code="ADM1", country_code="MZ", admin1="Tete", latitude=-15.5, longitude=33.0)
+    town = dict(feature_code="PPL", country_code="MZ", admin1="Cabo Delgado", latitude=-11.35, longitude=40.35)
+    cabo = dict(feature_code="ADM1", country_code="MZ", admin1="Cabo Delgado", latitude=-12.5, longitude=39.0)
+    doc = _doc("Militants ambushed a truck outside the village of Tete (Mocimboa da Praia, Cabo Delgado).",
+               [("Tete", tete), ("Mocimboa da Praia", town), ("Cabo Delgado", cabo)])
+    where = _where(doc, "ambushed")
+    assert (where.location, where.latitude, where.geo_precision) == ("Tete", -11.35, 2)

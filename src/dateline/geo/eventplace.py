@@ -104,13 +104,15 @@ def _contradicting_container(doc: Doc, p: Place) -> Place | None:
     """A first-level division or country the text names as ``p``'s container that the reading
     of ``p`` lies outside ("Ustynivka, Luhansk" read as the Ustynivka of another province): that
     reading is a namesake, and the container is all the text tells for sure."""
-    if p.latitude is None or (p.feature_code or "").startswith(("ADM1", "PCL", "RGN")):
+    if p.latitude is None or (p.feature_code or "").startswith(("PCL", "RGN")):
         return None
     chain = [q for q in doc.places or () if q.latitude is not None and p.end <= q.start <= p.end + CONTAINER_REACH
              and _CHAIN.fullmatch(doc.text, p.end, q.start)]
     for q in chain:
         if (q.feature_code or "").startswith("ADM1") and q.country_code == p.country_code and q.admin1 != p.admin1:
-            return q
+            # The town the text names inside that division is nearer than the division's seat.
+            return next((t for t in chain if (t.feature_code or "").startswith(_TOWN_CODES)
+                         and (t.country_code, t.admin1) == (q.country_code, q.admin1)), q)
     # Across countries one container's own reading is as likely the wrong one ("Nord-Ouest" read
     # in Haiti): two that agree on another country ("Barh (Maqbanah, Taizz)" read in India) settle it.
     abroad = [q for q in chain if q.country_code and q.country_code != p.country_code]
