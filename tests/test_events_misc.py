@@ -212,3 +212,19 @@ def test_the_strike_is_the_strike_told_before(nlp, text, expected):
     doc = nlp(text)
     last = [t for t in doc if t.lemma_ == "strike"][-1]
     assert strike_frame(last, violent=True, armed_doer=False, senses=load_senses()) == expected
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        ("A helicopter was nearly downed after it came close to a drone.", "downed", "hypothetical"),
+        ("Rebels almost overran the base on Monday.", "overran", "hypothetical"),
+        # an attack that nearly killed happened; "almost 20" qualifies the number
+        ("A policeman was nearly killed when gunmen opened fire.", "killed", "asserted"),
+        ("Almost 20 people were killed.", "killed", "asserted"),
+    ],
+)
+def test_what_nearly_happened_did_not(nlp, lex, text, word, expected):
+    from dateline.events.factuality import factuality
+
+    assert factuality(token(nlp(text), word), lex) == expected

@@ -130,9 +130,18 @@ def _no_figure(trigger: Any) -> bool:
     return any(c.lower_ == "no" for c in noun.children) or any(c.dep_ == "neg" for c in noun.head.children)
 
 
+# "was nearly downed", "almost overran the base": it did not happen. A harm verb is left alone:
+# "was nearly killed" tells an attack that happened, with no death.
+NEAR_MISS = frozenset({"nearly", "almost"})
+HARM_LEMMAS = frozenset({"kill", "die", "wound", "injure", "hurt", "murder", "slay"})
+
+
 def _hypothetical(trigger: Any, chain: list[Any], lex: Lexicon) -> str | None:
     aux = lex.factuality["hypothetical_aux"]
     words = lex.factuality["hypothetical_words"]
+    if trigger.pos_ == "VERB" and trigger.lemma_.lower() not in HARM_LEMMAS and any(
+            c.dep_ == "advmod" and c.lower_ in NEAR_MISS for c in trigger.children):
+        return HYPOTHETICAL
     for below, tok in zip([trigger] + chain, chain):
         for child in tok.children:
             if child.dep_ == "aux" and child.lower_ in aux and not _past_perfect_modal(child, tok):
