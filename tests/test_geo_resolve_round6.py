@@ -26,13 +26,14 @@ def fake_zipcodes(monkeypatch):
     rows = [_zip("IN", "Boone County", 40.0, -86.4), _zip("IN", "Boone County", 40.2, -86.6),
             _zip("IN", "Boone County", 10.0, 10.0, kind="MILITARY"),  # an APO address, not in the county
             _zip("MO", "Boone County", 38.95, -92.33), _zip("AE", "", 50.0, 8.0, country="DE")]
-    monkeypatch.setitem(sys.modules, "zipcodes", types.SimpleNamespace(list_all=lambda: rows))
+    by_state = lambda state: [z for z in rows if z["state"] == state]  # noqa: E731
+    monkeypatch.setitem(sys.modules, "zipcodes", types.SimpleNamespace(filter_by_state=by_state))
 
 
 def test_a_county_lies_at_the_mean_of_its_zip_codes(fake_zipcodes):
     from dateline.geo.build import county_positions
 
-    positions = county_positions()
+    positions = county_positions(["IN", "MO", "AE", "IN"])
     assert positions[("IN", "boone county")] == (40.1, -86.5)
     assert positions[("MO", "boone county")] == (38.95, -92.33)
     assert len(positions) == 2  # military and foreign addresses place no county
@@ -50,7 +51,7 @@ def test_without_the_zipcodes_package_counties_have_no_position(monkeypatch):
     from dateline.geo.build import county_positions
 
     monkeypatch.setitem(sys.modules, "zipcodes", None)  # import fails
-    assert county_positions() == {}
+    assert county_positions(["IN"]) == {}
 
 
 def test_a_gazetteer_of_another_version_is_to_be_rebuilt(tmp_path):
@@ -156,3 +157,19 @@ def test_a_place_beside_a_country_the_story_names_beats_a_namesake_far_away(tmp_
     assert alone.entry.country == "MZ"  # a province of as many people, and nothing else said
     found = resolver.resolve([Mention(0, 4, "Gaza"), Mention(20, 26, "Israel")])
     assert found[0].entry.country == "PS" and "beside=+1.00" in found[0].reason
+
+
+COHERENT = [
+    (51, "Paris", "Paris", "", 33.66, -95.56, "P", "PPL", "US", "TX", 1000000),
+    (52, "Paris", "Paris", "", 36.3, -88.33, "P", "PPL", "US", "TN", 10000),
+    (53, "Henry County", "Henry County", "", 36.33, -88.3, "A", "ADM2", "US", "TN", 0),
+    (54, "Henry County", "Henry County", "", 39.93, -85.4, "A", "ADM2", "US", "IN", 0),
+    (55, "Dover", "Dover", "", 36.49, -87.84, "P", "PPL", "US", "TN", 1400),
+    (56, "Dover", "Dover", "", 39.16, -75.52, "P", "PPL", "US", "DE", 38000),
+]
+
+
+def test_the_division_every_other_name_could_lie_in_weighs_two_points(tmp_path):
+    resolver = Resolver(Gazetteer(tiny_gazetteer(tmp_path, COHERENT)))
+    found = resolver.resolve([Mention(0, 5, "Paris"), Mention(10, 22, "Henry County"), Mention(30, 35, "Dover")])
+    assert found[0].entry.admin1 == "TN" and "could=+2.00" in found[0].reason

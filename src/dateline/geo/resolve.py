@@ -47,7 +47,7 @@ SOLE = 99.0
 # A place in the wire dateline's country, over its namesakes abroad.
 HOME_BONUS = 0.8
 # A reading in a division where the story's other names could also lie, by their share.
-COULD_SHARE = 1.0
+COULD_SHARE = 2.0
 # A bare name that is also a county of a division whose counties the story names in full.
 COUNTY_LIST = 1.5
 # A name another is said to lie in is more often a division than a town ("X, Donetsk").
