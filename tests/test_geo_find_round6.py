@@ -68,6 +68,11 @@ def test_a_saints_possessive_is_part_of_the_name():
     assert text[slice(*trim(text, 25, 33))] == "Russia"
 
 
+def test_a_saints_possessive_before_what_it_owns_is_dropped():
+    text = "pupils of St. Mary's High School"
+    assert text[slice(*trim(text, 10, 20))] == "St. Mary"
+
+
 def test_a_name_and_a_division_after_a_comma_are_places_the_ner_missed(stage):
     doc = make_doc("Russian forces clashed with the army trying to gain Sulyhivka, Kharkiv. No casualties.",
                    [("Russian", "NORP"), ("Sulyhivka", "PERSON")])
@@ -246,3 +251,12 @@ def test_a_capitalised_word_naming_a_kind_of_thing_is_not_kept():
     assert "Justice Palace" not in _kept("Workers rallied outside the Justice Palace offices.")
     assert "Idlib" in _kept("Shelling hit villages in the Idlib countryside.")
     assert "Ar Rutba" in _kept("Airstrikes hit a hideout in the Ar Rutba desert.")
+
+
+def test_a_saints_city_with_a_possessive_is_still_the_city(stage):
+    doc = make_doc("Flights landed in St. John's on Monday.", [("St. John's", "GPE")])
+    stage(doc)
+    assert places_by_text(doc)["St. John's"].country_code == "CA"
+    from dateline.geo.toponyms import mentions_from_spans
+    text = "St. Petersburg's main street"
+    assert mentions_from_spans(text, [(0, 16)])[0].fallback == "St. Petersburg"

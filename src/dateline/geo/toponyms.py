@@ -125,6 +125,9 @@ _TITLES = frozenset({"Minister", "President", "General"})
 _THING_AFTER = re.compile(r" (?!(?:" + "|".join(DIVISION_AFTER + AREA_AFTER + SETTLEMENT_OF + _QUARTER_AFTER)
                           + r"|region|border|frontier|front|axis|valley|strip|coast|desert|mountains?|hills?|plains?|plateau|forest|oasis|"
                           r"delta|highlands|basin|river|lake|sea|gulf|bay|islands?|peninsula|road|highway|crossing)\b)[a-z]")
+# After a saint's name with its possessive, what shows the possessive is the name's end, not whose
+# thing follows ("in St. John's, ...", but "St. Mary's High School", "St. Michael's pupils").
+_NAME_DONE = re.compile(r"\s*(?:[,.;:()]|$)|\s+(?:in|on|at|to|and|of|for|with|is|was|were|has|had|said)\b")
 # A saint's name: its possessive is part of a place's name ("St. John's", "Saint George's").
 _SAINT = re.compile(r"(?:St|Ste|Saint)\.? [A-Z][\w-]*['\u2019]s$")
 # Leading words never part of a toponym's span.
@@ -162,8 +165,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
             start += len(word)
     while end > start and text[end - 1] in ".,;:!?)\"'\u2019 " and not _INITIALISM_END.search(text, start, end):
         end -= 1
-    if text[start:end].endswith(("'s", "\u2019s")) and not _SAINT.match(text, start, end):
-        end -= 2  # "Russia's": the place without its possessive; "St. John's" keeps it (its name)
+    if text[start:end].endswith(("'s", "\u2019s")) and not (_SAINT.match(text, start, end) and _NAME_DONE.match(text, end)):
+        end -= 2  # "Russia's": the place without its possessive; "in St. John's (...)" keeps it (its name)
     while start < end and text[start] in "(\"'\u2018\u201c ":
         start += 1
     tail = _TRAILING_WORD.search(text, start, end)
@@ -188,13 +191,19 @@ def mentions_from_spans(text: str, spans: Iterable[tuple[int, int] | Found]) -> 
     out: list[Mention] = []
     for f in items:
         query, fallback, hint = query_and_hint(text[f.start : f.end].strip())
-        fallback = fallback or _leading_name(query)
+        fallback = fallback or _leading_name(query) or _without_possessive(query)
         if hint is None and _DIVISION_NEXT.match(text, f.end):
             hint = "division"  # "the Sagaing region": the NER left the word out of the span
         elif hint is None and _SETTLEMENT_NEXT.match(text, f.end):
             hint = "settlement"  # "Banin town": a town, not the country Benin
         out.append(Mention(f.start, f.end, query, hint, fallback=fallback, loose=f.loose, keep=f.keep))
     return _link_containers(text, out)
+
+
+def _without_possessive(query: str) -> str | None:
+    """"St. Petersburg's" (a saint's name keeps its possessive, see :func:`trim`): looked up without it
+    when the gazetteer does not know it with it ("St. John's" it does)."""
+    return query[:-2] if _SAINT.match(query) else None
 
 
 def _leading_name(query: str) -> str | None:
