@@ -355,3 +355,4 @@ def test_units_or_units_is_one_expression_valued_by_the_first():
     pub = D(1998, 2, 19)
     assert values("He probably died within weeks or months of his capture.", pub) == {"weeks or months": "PXW"}
     assert values("Redemptions rose in recent weeks and months.", pub) == {"recent weeks and months": "PXW"}
+    assert values("After a few days or weeks, the flaw is fixed.", pub) == {"a few days or weeks": "PXD"}

@@ -32,10 +32,10 @@ _HAD = re.compile(r"\bhad\s+(?:been\s+)?$", re.IGNORECASE)
 
 _FUTURE = re.compile(
     # "will", but not the noun ("against his will", "the political will")
-    r"\b(?:(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bits )(?<!\bour )(?<!\bmy )(?<!\bfree )(?<!\bpolitical )"
-    r"(?<!\bgood )(?<!\bill )(?<!\bown )(?<!\bpeople's )will|shall|won't|wo n't|would|'ll|going to|plans? to|planned to|plans? for|planned for|planning|expects? to|"
+    r"\b(?:will(?<!\bthe will)(?<!\bhis will)(?<!\bher will)(?<!\btheir will)(?<!\bits will)(?<!\bour will)(?<!\bmy will)"
+    r"(?<!\bfree will)(?<!\bpolitical will)(?<!\bgood will)(?<!\bill will)(?<!\bown will)(?<!\bpeople's will)|shall|won't|wo n't|would|'ll|going to|plans? to|planned to|plans? for|planned for|planning|expects? to|"
     r"expected to|scheduled(?: to| for)?|due to (?!(?-i:[a-z]+(?:ing|tion|sion|ment|ness|ity|ance|ence|ure|age|ism|cy|ty))\b)(?!(?:the|a|an|his|her|its|their|this|that|these|those|our|my|your|lack|poor|bad|heavy|high|low|concerns?|fears?|security|health|safety|pressure|weather|illness|rain|war|covid)\b)(?=(?-i:[a-z]))|set to|aims? to|intends? to|hopes? to|is to|are to|"
-    r"(?<!\bthe )(?<!\bvery )next(?! to\b)|upcoming|coming|"
+    r"next(?<!\bthe next)(?<!\bvery next)(?! to\b)|upcoming|coming|"
     r"tomorrow|as (?:soon|early) as|deadline|payable|effective|(?<!previously )(?<!originally )(?<!as )planned|"
     r"(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\ba )plans|"
     # a commitment to a later act ("agreed to acquire"), not to a thing ("agreed to a truce")
@@ -48,7 +48,8 @@ _FUTURE = re.compile(
 # ("a still unspecified date") or in the present passive ("is expected").
 _NOT_PAST = r"(?!(?:succeed|exceed|proceed|need|indeed|feed|speed|seed|breed|bleed|hundred|red|bed|shed|wed|sacred|naked|wicked|hatred|kindred|rugged|ragged)\b)"
 _PAST = re.compile(
-    r"(?<!\bbe )(?<!\bto )(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bis )(?<!\bare )(?<!\bstill )(?<!\bremain )(?<!\bremains )\b" + _NOT_PAST
+    # the word boundary first: the look-behinds then run only at word starts
+    r"\b(?<!\bbe )(?<!\bto )(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bis )(?<!\bare )(?<!\bstill )(?<!\bremain )(?<!\bremains )" + _NOT_PAST
     + r"(?:was|were|had|did|said|told|ago|last|yesterday|earlier|been|came|went|took|began|fled|left|fell|"
     r"held|won|lost|met|saw|made|gave|killed|wrote|spoke|broke|stole|shot|fought|caught|brought|sought|sent|spent|"
     r"built|struck|drove|rode|chose|swore|tore|ran|sat|stood|knew|grew|threw|flew|drew|led|sold|felt|kept|heard|paid|"
@@ -81,9 +82,9 @@ def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
 # follows that verb, on either side of the dateline. Not after a verb that says the act happened or
 # did not ("began to deteriorate", "tried to flee", "refused to sign"): that act is as past as its verb.
 _INFINITIVE = re.compile(
-    r"(?<!\bbegan )(?<!\bstarted )(?<!\bcontinued )(?<!\btried )(?<!\bmanaged )(?<!\bfailed )(?<!\battempted )"
-    r"(?<!\brefused )(?<!\bseemed )(?<!\bappeared )(?<!\bused )(?<!\bhad )(?<!\bcame )(?<!\bhelped )(?<!\bceased )"
-    r"\bto\s+(?!(?:a|an|the|this|that|these|those|its|his|her|their|our|my|your|be|have|about|\d|"
+    r"\bto(?<!\bbegan to)(?<!\bstarted to)(?<!\bcontinued to)(?<!\btried to)(?<!\bmanaged to)(?<!\bfailed to)(?<!\battempted to)"
+    r"(?<!\brefused to)(?<!\bseemed to)(?<!\bappeared to)(?<!\bused to)(?<!\bhad to)(?<!\bcame to)(?<!\bhelped to)(?<!\bceased to)"
+    r"\s+(?!(?:a|an|the|this|that|these|those|its|his|her|their|our|my|your|be|have|about|\d|"
     r"on|in|at|by|for|from|with|over|after|before|until|"
     r"death|date|power|court|jail|prison|office|trial|war|town|hospital|safety|bed|school|church|market)\b)[a-z]+\b(?<!ed)"
 )

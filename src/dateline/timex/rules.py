@@ -784,7 +784,7 @@ def duration_value(n: float | None, unit: str) -> str | None:
     return f"P{whole}{letter}{extra}"
 
 
-@rule("vague-units", r"(?:(?P<the>the)\s+)?(?:(?P<dir>past|last|next|coming|recent|few|several|many)\s+)?(?:(?P<few>few|several|many)\s+)?(?P<unit>days|weeks|months|quarters|years|decades|centuries|hours|minutes)"
+@rule("vague-units", r"(?:(?P<the>the)\s+|a\s+(?=few\b))?(?:(?P<dir>past|last|next|coming|recent|few|several|many)\s+)?(?:(?P<few>few|several|many)\s+)?(?P<unit>days|weeks|months|quarters|years|decades|centuries|hours|minutes)"
       r"(?:\s+(?:or|and)\s+(?:days|weeks|months|years|decades))?", core=UNIT_CORE)
 def _vague_units(m: re.Match, ctx: Context) -> Norm | None:
     direction, unit = g(m, "dir"), unit_of(m["unit"])  # "weeks or months": the first, as for "two to three weeks"
