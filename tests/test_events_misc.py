@@ -228,3 +228,25 @@ def test_what_nearly_happened_did_not(nlp, lex, text, word, expected):
     from dateline.events.factuality import factuality
 
     assert factuality(token(nlp(text), word), lex) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("On 3 March 2023, heavy fire was exchanged between troops and rebels near Beni, Congo.", "Armed clash"),
+        # an aircraft that was hit is the target of anti-aircraft fire, not the weapon of an air strike
+        ("On 3 March 2023, an army helicopter crashed near Beni, Congo, after being hit by rebel fire.",
+         "Shelling/artillery/missile attack"),
+        ("On 3 March 2023, rebels opened fire on an army helicopter near Beni, Congo.", "Shelling/artillery/missile attack"),
+        ("On 3 March 2023, helicopter gunships fired on the village of Kibirizi, Congo, killing four civilians.",
+         "Air/drone strike"),
+        ("On 3 March 2023, warplanes struck the town of Maarrat al-Numan, Syria, killing five people.", "Air/drone strike"),
+    ],
+)
+def test_fire_exchanged_and_aircraft_hit(pipe, text, expected):
+    assert sub_events(pipe, text) == [expected]
+
+
+def test_the_pilots_of_a_downed_helicopter_are_counted(pipe):
+    found = events(pipe, "On 3 March 2023, rebels shot down an army helicopter near Beni, Congo, killing its two pilots.")
+    assert [(e["sub_event_type"], e["fatalities"]) for e in found] == [("Shelling/artillery/missile attack", 2)]

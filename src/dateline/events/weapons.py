@@ -42,8 +42,25 @@ def weapon_cues(tokens: Any, words: frozenset[str], lex: Lexicon) -> frozenset[s
         tok = tokens.doc[m.start : m.end].root
         describes = tok.dep_ in ("compound", "amod", "nmod") and bool(lex.victims.keys_in(tok.doc[tok.head.i : tok.head.i + 1]))
         if not describes or tok.head.lemma_ in ("attack", "strike", "blast", "explosion", "position", "base", "convoy", "vehicle"):
-            keys.add(m.key)
+            keys.add("shelling" if m.key == "air" and _hit_aircraft(tok) else m.key)
     return frozenset(keys)
+
+
+# What happens to an aircraft that was fired on: "the helicopter crashed after being hit".
+STRUCK_VERBS = frozenset({"hit", "strike", "down", "shoot", "target", "crash"})
+
+
+def _hit_aircraft(tok: Any) -> bool:
+    """A crewed aircraft that is what was hit, not what fired ("a helicopter was hit by rebel fire",
+    "the jet crashed after being hit"): anti-aircraft fire, coded like a crewed aircraft shot down."""
+    if tok.lemma_.lower() not in AIRCRAFT:
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("at", "on"):
+        return tok.head.head.lemma_.lower() in FIRE_VERBS  # "fired at a helicopter", "opened fire on it"
+    if tok.dep_ not in ("dobj", "nsubjpass", "nsubj"):
+        return False
+    verb = tok.head
+    return verb.lemma_.lower() in STRUCK_VERBS and (tok.dep_ != "nsubj" or verb.lemma_.lower() == "crash")
 
 
 def rekeyed(matches: Sequence[Match], doc: Any) -> list[Match]:
