@@ -277,7 +277,7 @@ _ZONE = r"\s*(?:GMT|UTC|Z\b|local time|hrs\b|hours\b|h\b|EST|EDT|CET|CEST|IST|EA
 
 @rule("clock-24", r"(?:(?P<approx>around|about|approximately|at|by|until|from)\s+)?(?<![\d.,:])(?:(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d)(?=" + _ZONE
       + r")|(?P<h2>[01]?\d|2[0-3])[:h](?P<min2>[0-5]\d)(?![\d:]|\s*[ap]\.?m))(?:" + _ZONE + r")?(?:\s+\([^)]{1,12}\))?" + DAYREF,
-      core=r"\d\d\s*(?:GMT|UTC|local|hrs|hours|h\b|[A-Z]{3})|\d[:h]\d\d")
+      core=r"\d\d\s*(?:(?-i:GMT|UTC|EST|EDT|CET|CEST|IST|EAT|WAT|CAT|PST|PDT)|local|hrs|hours|h\b)|\d[:h]\d\d")
 def _clock24(m: re.Match, ctx: Context) -> Norm | None:
     """ "at 0600 GMT", "14:30 local time", "at 21:45": a time of day on the 24-hour clock."""
     bare = m["h2"] is not None and not re.match(_ZONE, m.string[m.end("min2") : m.end("min2") + 12])
