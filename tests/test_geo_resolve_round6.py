@@ -173,3 +173,14 @@ def test_the_division_every_other_name_could_lie_in_weighs_two_points(tmp_path):
     resolver = Resolver(Gazetteer(tiny_gazetteer(tmp_path, COHERENT)))
     found = resolver.resolve([Mention(0, 5, "Paris"), Mention(10, 22, "Henry County"), Mention(30, 35, "Dover")])
     assert found[0].entry.admin1 == "TN" and "could=+2.00" in found[0].reason
+
+
+def test_an_english_county_looked_up_as_its_town_is_the_english_town(tmp_path):
+    rows = [(61, "Cambridge", "Cambridge", "", 42.37, -71.11, "P", "PPL", "US", "MA", 105000),
+            (62, "Cambridge", "Cambridge", "", 52.2, 0.12, "P", "PPL", "GB", "ENG", 120000),
+            (63, "Boston", "Boston", "", 42.36, -71.06, "P", "PPL", "US", "MA", 600000)]
+    resolver = Resolver(Gazetteer(tiny_gazetteer(tmp_path, rows)))
+    # a story also naming Boston still means England by "Cambridgeshire"
+    found = resolver.resolve([Mention(0, 14, "Cambridgeshire"), Mention(20, 26, "Boston")])
+    assert found[0].entry.country == "GB"
+    assert resolver.resolve([Mention(0, 9, "Cambridge"), Mention(20, 26, "Boston")])[0].entry.country == "US"

@@ -207,6 +207,9 @@ class Resolver:
             found = tuple(e for e in self.gazetteer.candidates(variant) if e.kind <= 1)
             if found:
                 break
+        if found and mention.query.lower().endswith("shire") and fold(found[0].name) != fold(mention.query):
+            # "Cambridgeshire" looked up as "Cambridge": an English county is about its English town
+            found = tuple(e for e in found if e.country == "GB") or found
         # A country's name is misspelt by a letter at most ("Mauritious"); "Banin" is a village, not Benin.
         found = tuple(e for e in found if not (e.is_country and e.kind == 3 and not _near_spelling(mention.query, e.name)))
         if _is_acronym(mention.query):  # "SDF", "IS": only a place known by exactly that name
