@@ -250,3 +250,12 @@ def test_fire_exchanged_and_aircraft_hit(pipe, text, expected):
 def test_the_pilots_of_a_downed_helicopter_are_counted(pipe):
     found = events(pipe, "On 3 March 2023, rebels shot down an army helicopter near Beni, Congo, killing its two pilots.")
     assert [(e["sub_event_type"], e["fatalities"]) for e in found] == [("Shelling/artillery/missile attack", 2)]
+
+
+def test_the_strike_follows_a_chain_of_mentions_back_to_the_strikers(nlp):
+    from dateline.events.senses import load_senses, strike_frame
+
+    doc = nlp("The strike by 3,000 car workers entered its second month. The minister wants an end to the strike. "
+              "He said the strike will harm the families of workers.")
+    last = [t for t in doc if t.lemma_ == "strike"][-1]
+    assert strike_frame(last, violent=True, armed_doer=False, senses=load_senses()) == "protest"

@@ -610,13 +610,13 @@ def strike_frame(tok: Any, *, violent: bool, armed_doer: bool, senses: Senses | 
     return "attack" if struck_at(tok, s) or violent or armed_doer else "protest"
 
 
-def labour_strike(tok: Any, s: Senses, *, back: bool = True) -> bool:
+def labour_strike(tok: Any, s: Senses, *, back: int = 4) -> bool:
     """"teachers went on strike", "a strike by doctors", "the nurses' strike", "workers struck",
     "a three-day strike over unpaid wages": people who work stop working; "the strike" after one
-    was told is that strike (``back``)."""
+    was told is that strike (followed back through at most ``back`` earlier mentions)."""
     if lemma(tok) not in s("strike_idioms", "words") and tok.lower_ != "striking":
         return False
-    if back and _told_before(tok, s):
+    if back and _told_before(tok, s, back):
         return True
     workers = s("strike_idioms", "strikers")
     if any(lemma(d) in workers for doer in strike_doers(tok) for d in coordinated(doer)):
@@ -630,7 +630,7 @@ def labour_strike(tok: Any, s: Senses, *, back: bool = True) -> bool:
 DEFINITE = frozenset({"the", "this", "that", "its", "their", "his", "her", "our"})
 
 
-def _told_before(tok: Any, s: Senses) -> bool:
+def _told_before(tok: Any, s: Senses, back: int) -> bool:
     """"the strike" refers to the last strike told before it: a labour, general or hunger strike
     (or one people were "on") makes it that stoppage; an air or drone strike does not."""
     if tok.pos_ != "NOUN" or not any(c.lower_ in DEFINITE for c in children(tok, "det", "poss")):
@@ -640,7 +640,7 @@ def _told_before(tok: Any, s: Senses) -> bool:
     if prev is None:
         return False
     kinds = {lemma(c) for c in children(prev, "amod", "compound")}
-    return bool(kinds & s("labour_strike", "stoppages")) or prev.head.lower_ == "on" or labour_strike(prev, s, back=False)
+    return bool(kinds & s("labour_strike", "stoppages")) or prev.head.lower_ == "on" or labour_strike(prev, s, back=back - 1)
 
 
 def strike_doers(tok: Any) -> list[Any]:
