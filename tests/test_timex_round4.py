@@ -356,3 +356,22 @@ def test_units_or_units_is_one_expression_valued_by_the_first():
     assert values("He probably died within weeks or months of his capture.", pub) == {"weeks or months": "PXW"}
     assert values("Redemptions rose in recent weeks and months.", pub) == {"recent weeks and months": "PXW"}
     assert values("After a few days or weeks, the flaw is fixed.", pub) == {"a few days or weeks": "PXD"}
+
+
+# ---------------------------------------------------------------- decimals, and "the future" before a title
+
+
+def test_decimal_durations():
+    pub = D(2020, 1, 7)
+    assert values("She was sentenced to 10.5 years in prison.", pub) == {"10.5 years": "P10Y6M"}
+    assert values("He was freed from a 4.5-year sentence.", pub) == {"4.5-year": "P4Y6M"}
+    assert values("He was sentenced to 23.3 years.", pub) == {"23.3 years": "P23.3Y"}
+    assert values("They were held for 2.5 hours.", pub) == {"2.5 hours": "PT2H30M"}
+
+
+def test_the_future_before_a_title_is_no_time():
+    pub = D(2020, 1, 7)
+    assert values("As a boy, the future Shah of Iran wrote poems.", pub) == {}
+    assert values("She met the future president in 1998.", pub) == {"1998": "1998"}
+    assert values("In the near future Iran will reply.", pub) == {"the near future": "FUTURE_REF"}
+    assert values("We will act in the future.", pub) == {"the future": "FUTURE_REF"}

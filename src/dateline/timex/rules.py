@@ -745,6 +745,8 @@ def _duration(m: re.Match, ctx: Context) -> Norm | None:
     if word in ("a", "an") and not ctx.given and _RATE.search(m.string, max(0, m.start() - 40), m.start()):
         return None  # "$55 a night", "700 seats a week": a rate, not a stretch of time
     n = number(m["n"])  # "two to three weeks": TimeML annotators give the lower bound, P2W
+    if n is None and re.fullmatch(r"\d+\.\d+", m["n"]):
+        n = float(m["n"])  # "10.5 years"
     if n == 0 and not ctx.given:
         return None  # "a zero-day vulnerability", "zero-hour contracts": terms, not stretches of time
     if word in ("hundreds of", "dozens of", "some", "many", "several", "a few") :
@@ -777,8 +779,10 @@ def duration_value(n: float | None, unit: str) -> str | None:
     letter = "Y" if unit in ("decade", "century") else "M" if unit == "quarter" else letter
     if n is None:
         return f"PTX{letter}" if timeish else f"PX{letter}"
-    whole, half = int(n * scale), (n * scale) % 1 >= 0.5
-    extra = _HALF[("T" if timeish else "") + letter] if half else ""
+    whole, fraction = int(n * scale), round(n * scale % 1, 3)
+    if fraction and fraction != 0.5:  # "2.3 years": ISO 8601 takes a decimal in the smallest unit
+        return f"PT{round(n * scale, 3)}{letter}" if timeish else f"P{round(n * scale, 3)}{letter}"
+    extra = _HALF[("T" if timeish else "") + letter] if fraction else ""
     if timeish:
         return f"PT{whole}{letter}{extra}"
     return f"P{whole}{letter}{extra}"

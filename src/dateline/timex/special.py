@@ -11,6 +11,7 @@ from typing import Callable
 
 from . import anchor as A
 from .lexicon import MONTH, MONTH_ANY, DAYNUM, SEASON, SEASONS, UNIT, YEAR4, number, unit_of
+from .vague import title_after
 from .rules import (
     DAYREF, DUR_MOD, DUR_PRE, EDGE, Context, Norm, coordinated_year, day, day_of, duration_value, g, mod_of, month_num,
     need, rule, shifted, year_ended,
@@ -139,6 +140,8 @@ def _future(m: re.Match, ctx: Context) -> Norm | None:
     before = m.string[max(0, m.start() - 8) : m.start()].lower()
     after = m.string[m.end() : m.end() + 3]
     adjective = not m["u"] and re.match(r"\s[a-z]", after) and not m["the"]  # "future payments"
+    # "the future Shah of Iran", "the future president": a title, not a time
+    adjective = adjective or (not m["u"] and title_after(m))
     if not ctx.given and (not (m["the"] or m["u"] or re.search(r"\bin\s+$", before)) or adjective):
         return None
     return Norm("FUTURE_REF", "DATE", "vague: the future")

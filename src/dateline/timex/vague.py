@@ -10,6 +10,15 @@ import re
 from .lexicon import MONTH, NUMWORD, PART, PARTS_OF_DAY, SEASON, SEASONS, UNIT, UNITS, WEEKDAY, number, unit_of
 from .rules import Context, Norm, duration_value, g, month_num, rule, weekday_num
 
+# After "the future": a title or a name it qualifies ("the future Shah", "the future president").
+_TITLE_AFTER = re.compile(r"\s+(?:(?-i:[A-Z])|(?:president|king|queen|leader|prime|wife|husband|emperor)\b)", re.IGNORECASE)
+
+
+def title_after(m: re.Match) -> bool:
+    """ "the future Shah of Iran", "the future president": "future" qualifies a title, unless a
+    preposition of time comes before ("in the near future Obama will ...")."""
+    before = m.string[max(0, m.start() - 6) : m.start()]
+    return _TITLE_AFTER.match(m.string, m.end()) is not None and not re.search(r"\b(?:in|for|into)\s+$", before, re.IGNORECASE)
 _VAGUE_CORE = r"now|current|present|recent|lately|previous|former|soon|shortly|past|future|term|possible|moment|these days"
 
 
@@ -61,6 +70,8 @@ def _vague(m: re.Match, ctx: Context) -> Norm | None:
         return None
     if w == "the past" and _COUNTED.match(m.string, m.end()):
         return None  # "the past half decade", "the past three summers": a stretch the rest of the phrase counts
+    if w == "the future" and not ctx.given and title_after(m):
+        return None  # "the future Shah of Iran", "the future president": a title, not a time
     return Norm(value, "DATE", f"vague: {w}") if value else None
 
 
