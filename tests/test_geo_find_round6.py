@@ -260,3 +260,20 @@ def test_a_saints_city_with_a_possessive_is_still_the_city(stage):
     from dateline.geo.toponyms import mentions_from_spans
     text = "St. Petersburg's main street"
     assert mentions_from_spans(text, [(0, 16)])[0].fallback == "St. Petersburg"
+
+
+def test_a_neighbourhood_far_from_the_storys_town_is_a_namesake(stage):
+    doc = make_doc("A man was shot in Moroto, in the Tamale neighborhood.", [("Moroto", "GPE"), ("Tamale", "GPE")])
+    stage(doc)
+    found = places_by_text(doc)
+    assert found["Moroto"].country_code == "UG" and found["Tamale"].latitude is None
+
+
+def test_a_neighbourhood_alone_keeps_its_reading(stage):
+    doc = make_doc("A man was shot in the Tamale neighborhood.", [("Tamale", "GPE")])
+    stage(doc)
+    assert places_by_text(doc)["Tamale"].country_code == "GH"
+
+
+def test_a_persian_ezafe_joins_a_name():
+    assert "Shahr e Kord" in _spans("Teachers protested in Shahr e Kord city on Monday.")

@@ -18,7 +18,7 @@ from ..pipeline import Stage
 from .build import COUNTY_ID_BASE
 from .countries import ACTOR_DEMONYM, actor_demonym, country_code, dateline_country, demonym_country, topic_place
 from .gazetteer import Gazetteer, as_gazetteer
-from .resolve import Choice, Mention, Resolver
+from .resolve import Choice, Mention, Resolver, haversine
 from .normalize import fold
 from .toponyms import (PART_OF, Found, comma_pairs, demonym_spans, find_spans, joined_spans, mentions_from_spans,
                         query_and_hint)
@@ -120,7 +120,7 @@ class PlaceStage(Stage):
         floor = self.min_score + (STORY_FLOOR if len({fold(m.query) for m in mentions}) >= STORY_NAMES else 0.0)
         kept = [c if self._confident(c, floor) and not _part_of_large(m, c) and not _outside_container(text, i, mentions, choices)
                 else None for i, (m, c) in enumerate(zip(mentions, choices))]
-        return _unsupported_compass(text, mentions, kept)
+        return _stray_quarters(text, mentions, _unsupported_compass(text, mentions, kept))
 
     def _confident(self, choice: Choice | None, floor: float) -> bool:
         if choice is None:
@@ -293,6 +293,26 @@ def _named_container(text: str, m: Mention, container: Mention, reading: Choice)
     opened = text.rfind("(", 0, container.start)
     bracketed = opened >= m.start - 1 and ")" not in text[opened : container.end]
     return bracketed or reading.entry.fcode in _FIRST_LEVEL
+
+
+# Words saying a name is a part of a town: "the Barrocas neighborhood", "the neighbourhood of X".
+_QUARTER_NEXT = re.compile(r" (?:neighbou?rhoods?|quarters?|wards?|suburbs?|localit(?:y|ies))\b")
+_QUARTER_BEFORE = re.compile(r"\b(?:neighbou?rhoods?|quarters?|suburbs?) of (?:the )?$")
+
+
+def _stray_quarters(text: str, mentions: Sequence[Mention], choices: list[Choice | None]) -> list[Choice | None]:
+    """A neighbourhood lies in the story's town: a reading of it farther than 161 km from every other
+    place the story reads ("in Mossoro ... in the Barrocas neighborhood" read as a town across the
+    country) is a namesake, not it."""
+    points = [(i, c) for i, c in enumerate(choices) if c is not None and c.lat is not None and not c.entry.is_country]
+    out = list(choices)
+    for i, (m, c) in enumerate(zip(mentions, choices)):
+        if c is None or c.lat is None or not (_QUARTER_NEXT.match(text, m.end) or _QUARTER_BEFORE.search(text, max(0, m.start - 20), m.start)):
+            continue
+        others = [haversine(c.lat, c.lon, o.lat, o.lon) for k, o in points if k != i]
+        if others and min(others) > 161.0:
+            out[i] = None
+    return out
 
 
 def _part_of_large(m: Mention, choice: Choice) -> bool:

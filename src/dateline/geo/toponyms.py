@@ -18,7 +18,7 @@ from .countries import demonym_country
 from .resolve import Mention
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_JOINERS = "al|el|ez|ad|as|ash|an|ar|at|az|de|del|du|la|le|los|las|dos|das|do|da|di|imeni|y"
+_JOINERS = "al|el|ez|ad|as|ash|an|ar|at|az|de|del|du|la|le|los|las|dos|das|do|da|di|imeni|y|e"
 # A name going on with a joining word after what the NER took for all of it.
 _JOINED = re.compile(r"[ -](?:" + _JOINERS + r")[ -][A-Z]")
 # A word of a name; an initialism keeps its periods ("U.S.", "N.D.", "L.A.").
