@@ -375,3 +375,11 @@ def test_the_future_before_a_title_is_no_time():
     assert values("She met the future president in 1998.", pub) == {"1998": "1998"}
     assert values("In the near future Iran will reply.", pub) == {"the near future": "FUTURE_REF"}
     assert values("We will act in the future.", pub) == {"the future": "FUTURE_REF"}
+
+
+def test_a_holiday_before_a_capitalised_word_is_a_name():
+    pub = D(2020, 12, 1)
+    assert values("They sailed to Christmas Island for 18 days.", pub) == {"18 days": "P18D"}
+    assert values("Later the Thanksgiving Four were fired.", pub) == {}
+    assert values("She wants to be home for Christmas. MP Tulip Siddiq agreed.", pub) == {"Christmas": "2020-12-25"}
+    assert values("Shops shut on Christmas Day.", D(2021, 1, 4)) == {"Christmas Day": "2020-12-25"}  # across the year

@@ -59,6 +59,8 @@ _HOLIDAY_RE = "|".join(sorted((re.escape(h).replace("'", "['\u2019]") for h in _
 
 @rule("holiday", r"(?:(?P<rel>last|next|this|this past)\s+)?(?-i:(?P<h>" + _HOLIDAY_RE.title().replace("\\'S", "\\'s").replace("['\u2019]S", "['\u2019]s") + r"))(?:\s+(?P<week>week|weekend))?(?:,?\s+(?P<y>" + YEAR4 + r"))?", core=r"christmas|new year|independence day|halloween|valentine|labor day|memorial day|thanksgiving|election day|easter|good friday")
 def _holiday(m: re.Match, ctx: Context) -> Norm | None:
+    if not ctx.given and not m["y"] and re.match(r" (?-i:[A-Z][a-z]+)\b(?<!Day)(?<!Eve)", m.string[m.end() : m.end() + 14]):
+        return None  # "Christmas Island", "the Thanksgiving Four": a name
     name = m["h"].lower().replace("\u2019", "'")
     when = _HOLIDAYS[name]
     if m["y"]:
