@@ -184,3 +184,13 @@ def test_an_english_county_looked_up_as_its_town_is_the_english_town(tmp_path):
     found = resolver.resolve([Mention(0, 14, "Cambridgeshire"), Mention(20, 26, "Boston")])
     assert found[0].entry.country == "GB"
     assert resolver.resolve([Mention(0, 9, "Cambridge"), Mention(20, 26, "Boston")])[0].entry.country == "US"
+
+
+def test_a_people_s_name_is_its_land_less_ia(tmp_path):
+    from dateline.geo.normalize import name_variants
+
+    assert "Abkhazia" in name_variants("Abkhaz")
+    rows = [(71, "Abkhazia", "Abkhazia", "", 43.0, 41.0, "A", "ADM1", "GE", "02", 240000)]
+    resolver = Resolver(Gazetteer(tiny_gazetteer(tmp_path, rows)))
+    assert resolver.resolve([Mention(0, 6, "Abkhaz")])[0].entry.name == "Abkhazia"
+    assert resolver.candidates(Mention(0, 5, "Abkha")) == ()  # only a whole name and "-ia" match

@@ -52,14 +52,14 @@ _POSSESSIVE = re.compile(r"['\u2019]s?$")
 # Suffixes of words for a place's people ("Ossetians", "Texan", "Dagestani") and what the place's
 # name ends with instead; tried in order, longest first.
 _PEOPLE = (("ians", "ia"), ("ian", "ia"), ("ians", "io"), ("ian", "io"), ("an", "as"), ("ans", "a"), ("an", "a"),
-           ("ans", ""), ("an", ""), ("ites", ""), ("ite", ""), ("is", ""), ("i", ""), ("ers", ""), ("er", ""))
+           ("ans", ""), ("an", ""), ("ites", ""), ("ite", ""), ("is", ""), ("i", ""), ("ers", ""), ("er", ""), ("", "ia"))
 
 
 def name_variants(name: str) -> tuple[str, ...]:
     """Other forms to look a name up under when it is unknown as written: without a possessive's
     "'s", without "Township",
     "Town of" or "Co."; a county's shire ("Oxfordshire" -> "Oxford"); the place a word for its
-    people names ("South Ossetians" -> "South Ossetia", "Texan" -> "Texas")."""
+    people names ("South Ossetians" -> "South Ossetia", "Texan" -> "Texas", "Abkhaz" -> "Abkhazia")."""
     out: list[str] = []
     if _POSSESSIVE.search(name):  # "St. Petersburg's" (the NER's span kept the possessive)
         out.append(_POSSESSIVE.sub("", name))
