@@ -259,3 +259,9 @@ def test_the_strike_follows_a_chain_of_mentions_back_to_the_strikers(nlp):
               "He said the strike will harm the families of workers.")
     last = [t for t in doc if t.lemma_ == "strike"][-1]
     assert strike_frame(last, violent=True, armed_doer=False, senses=load_senses()) == "protest"
+
+
+def test_members_of_a_group_killed_are_counted(pipe):
+    # counts.PEOPLE_WORDS: "members" are people, whichever side they are on
+    found = events(pipe, "On 4 May 2023, in Djibo, Burkina Faso, JNIM militants ambushed and killed four VDP members.")
+    assert [(e["sub_event_type"], e["fatalities"]) for e in found] == [("Armed clash", 4)]

@@ -191,7 +191,8 @@ def _source_phrase(tok: Any) -> bool:
 
 PEOPLE_WORDS = {"people", "person", "fatality", "death", "casualty", "body", "dead", "life", "other", "others",
                 "one", "some", "all", "many", "several", "few", "dozen", "dozens", "hundreds", "score", "scores",
-                "who", "they", "he", "she", "them", "him", "her", "we", "each", "both", "injured", "wounded"}
+                "who", "they", "he", "she", "them", "him", "her", "we", "each", "both", "injured", "wounded",
+                "member"}  # "killing 2 QSD members": members of a group are people, whichever side they are on
 
 
 def _quantify(noun: Any, kind: str, lex: Lexicon) -> Figure | None:
