@@ -194,3 +194,11 @@ def test_a_people_s_name_is_its_land_less_ia(tmp_path):
     resolver = Resolver(Gazetteer(tiny_gazetteer(tmp_path, rows)))
     assert resolver.resolve([Mention(0, 6, "Abkhaz")])[0].entry.name == "Abkhazia"
     assert resolver.candidates(Mention(0, 5, "Abkha")) == ()  # only a whole name and "-ia" match
+
+
+def test_a_country_s_official_long_name_is_the_country():
+    from dateline.geo.countries import country_code
+
+    assert country_code("People's Republic of China") == "CN"
+    assert country_code("the Islamic Republic of Iran") == "IR"
+    assert country_code("Republic of China") == "TW"  # not the People's Republic

@@ -56,6 +56,12 @@ COUNTRY_ALIASES = {
     "the philippines": "PH", "the netherlands": "NL", "the congo": "CD", "laos": "LA",
     "viet nam": "VN", "brunei darussalam": "BN", "the sudan": "SD", "ceylon": "LK",
     "mainland china": "CN", "prc": "CN", "republic of china": "TW", "saudi": "SA", "ksa": "SA",
+    # Official long names news uses in full.
+    "peoples republic of china": "CN", "islamic republic of iran": "IR", "syrian arab republic": "SY",
+    "kingdom of saudi arabia": "SA", "republic of ireland": "IE", "federal republic of germany": "DE",
+    "united mexican states": "MX", "republic of india": "IN", "federal republic of nigeria": "NG",
+    "islamic republic of afghanistan": "AF", "islamic republic of pakistan": "PK", "republic of iraq": "IQ",
+    "republic of turkey": "TR", "republic of south africa": "ZA", "republic of the philippines": "PH",
 }
 
 
