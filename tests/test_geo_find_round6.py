@@ -277,3 +277,18 @@ def test_a_neighbourhood_alone_keeps_its_reading(stage):
 
 def test_a_persian_ezafe_joins_a_name():
     assert "Shahr e Kord" in _spans("Teachers protested in Shahr e Kord city on Monday.")
+
+
+def test_a_bracket_of_containers_after_another_bracket_is_read():
+    text = "Drones struck Hays (coded to district level) (Al Hudaydah) on Monday."
+    assert "Al Hudaydah" in _kept(text)
+
+
+def test_a_name_before_its_bracketed_containers_is_a_place():
+    text = "Militiamen rustled cattle from Nasko (Magama, Niger)."
+    assert {"Nasko", "Magama"} <= _kept(text)
+
+
+def test_a_target_is_a_place_but_a_groups_positions_are_not():
+    assert "Al Bayda City" in _kept("Air raids targeted Al Bayda City overnight.")
+    assert "Houthi" not in _kept("Air raids targeted Houthi positions overnight.")

@@ -47,11 +47,11 @@ _FOUGHT_OVER = re.compile(r"\b(?:battle|siege|fight|assault|offensive|attacks?|a
 # "northeast of Karmah": a place as surely as "in" or "near" says.
 _COMPASS_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+$", re.I)
 _LOCATIVE = re.compile(r"\b(?i:in|near|at|outside|inside|from|to|into|towards?|around|across|through|throughout|along|of|vicinity of|"
-                       r"(?:captur|seiz|storm|enter|shell|bomb|besieg|overr|recaptur|liberat|patroll?|raid|occup(?:y|ie|ied))(?:e|ed|es|ing|an|un|s)?)[ \t]+(?:the[ \t]+)?"
+                       r"(?:captur|seiz|storm|enter|shell|bomb|besieg|overr|recaptur|liberat|patroll?|raid|target|occup(?:y|ie|ied))(?:e|ed|es|ing|an|un|s)?)[ \t]+(?:the[ \t]+)?"
                        r"(?i:(?:north|south|east|west|central|rural|downtown|(?:north|south)?(?:east|west)(?:ern)?|northern|southern)\s+)?"
                        r"(" + _NAME + r")")
 # Containers in brackets after a name: "Tulua (Valle del Cauca)", "Elwulobia (Aguata, Anambra)".
-_BRACKETED = re.compile(r"(?<=[\w.]) ?\(((?:" + _NAME + r")(?:, ?(?:" + _NAME + r"))*)\)")
+_BRACKETED = re.compile(r"(?<=[\w.)]) ?\(((?:" + _NAME + r")(?:, ?(?:" + _NAME + r"))*)\)")
 # A name after a placed name and a comma, ending the phrase: "at Maryine, Kherson." names its container.
 _COMMA_CONTAINER = re.compile(r"(?:\s+(?:district|village|town|city|area|community|raion|township|municipality|"
                               r"neighbou?rhood|suburb|camp))?, ?(" + _NAME + r")(?=\s*[.,;:)(]|$)")
@@ -83,7 +83,7 @@ _PARTY = re.compile(r"(?<![\w-])[DRI]-(" + _NAME + r")")
 # Prepositions after which an unknown capitalised name is still taken for a place.
 _STRONG_LOCATIVE = frozenset({"in", "near", "at", "outside", "inside", "around", "vicinity", "through", "throughout"})
 # Verbs whose object is a place taken or struck ("captured Knin", "shelled Hajin"): strong as well.
-_TAKING = re.compile(r"(?:captur|seiz|storm|enter|shell|bomb|besieg|overr|recaptur|liberat|patrol|raid|occup)", re.I)
+_TAKING = re.compile(r"(?:captur|seiz|storm|enter|shell|bomb|besieg|overr|recaptur|liberat|patrol|raid|occup|target)", re.I)
 # (Not streets, roads, squares or bridges: "Francis Street" and "Haifa Street" are not in Francis or Haifa.)
 _FACILITY_WORDS = frozenset("""airport base air airbase mosque church hospital university
 camp prison port harbour harbor station district neighborhood neighbourhood market stadium palace hotel""".split())
@@ -119,6 +119,9 @@ _TRAILING_WORD = re.compile(r" (?:in|of|at|on|near|and|the|to|from)$")
 # The NER's place cut short: after a joining word, or a first word that never stands alone.
 _CUT_NAME = re.compile(r"(?:[ -](?:" + _JOINERS + r")|^(?:San|Santa|Santo|Sao|S\u00e3o|St\.?|Saint|Sainte|Port|Fort|Mount|"
                        r"Lake|Cape|Ciudad|Puerto|Villa|Nueva|Nuevo|New))$")
+# After a name, the words for a group's forces or ground: the name is the group's ("Houthi positions").
+_FORCE_AFTER = re.compile(r"'?s? (?:positions?|forces|troops|fighters|militants|militia|members|soldiers|units?|"
+                          r"personnel|strongholds?|rebels|insurgents)\b")
 # Titles that a capitalised word before them belongs to ("Prime Minister", "Vice President").
 _TITLES = frozenset({"Minister", "President", "General"})
 # After "the X", a common noun that X names a kind of ("the Power plant"), unless it says X is a place.
@@ -425,7 +428,10 @@ def _locative_spans(text: str, body_start: int) -> Iterable[tuple[int, int, bool
         tail = _COMMA_CONTAINER.match(body, m.end(1))
         if _THING_AFTER.match(body, m.end(1)) and m.group(0).lower().split(" ", 2)[1] == "the":
             strong = False  # "near the Power plant", "outside the Justice Palace offices": a thing named, not a place
-        yield _name_span(text, body_start + m.start(1), body_start + m.end(1)) + (strong or tail is not None,)
+        if _FORCE_AFTER.match(body, m.end(1)):
+            strong = False  # "targeted Houthi positions": a group's, not a place
+        held_in = _BRACKETED.match(body, m.end(1)) is not None  # "from Nasko (Magama, Niger)": its containers follow
+        yield _name_span(text, body_start + m.start(1), body_start + m.end(1)) + (strong or held_in or tail is not None,)
         if tail:  # "from Mariupol, Donetsk.": a town and its division, whatever the preposition
             yield _name_span(text, body_start + tail.start(1), body_start + tail.end(1)) + (True,)
 
