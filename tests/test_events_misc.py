@@ -265,3 +265,16 @@ def test_members_of_a_group_killed_are_counted(pipe):
     # counts.PEOPLE_WORDS: "members" are people, whichever side they are on
     found = events(pipe, "On 4 May 2023, in Djibo, Burkina Faso, JNIM militants ambushed and killed four VDP members.")
     assert [(e["sub_event_type"], e["fatalities"]) for e in found] == [("Armed clash", 4)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # small arms fired with no unarmed target: a fight (the existing small-arms rule)
+        ("On 5 February 2023, observers recorded bursts of fire from small arms near the front line at Bakhmut, Ukraine.",
+         "Armed clash"),
+        ("On 5 February 2023, a burst of gunfire killed two civilians at a checkpoint in Kano, Nigeria.", "Attack"),
+    ],
+)
+def test_a_burst_of_fire_is_shooting(pipe, text, expected):
+    assert sub_events(pipe, text) == [expected]
