@@ -278,3 +278,10 @@ def test_members_of_a_group_killed_are_counted(pipe):
 )
 def test_a_burst_of_fire_is_shooting(pipe, text, expected):
     assert sub_events(pipe, text) == [expected]
+
+
+def test_the_group_named_inside_the_victim_phrase_is_the_victims_side(pipe):
+    # the parse finds no doer; the only armed group before the verb is the victim's own
+    found = events(pipe, "On 3 March 2023, a suspected MS-13 member was shot dead in San Miguel, El Salvador.")
+    assert [(e["sub_event_type"], e["actor2"]) for e in found] == [("Armed clash", "MS-13: Mara Salvatrucha")]
+    assert found[0]["actor1"] != "MS-13: Mara Salvatrucha"

@@ -440,7 +440,10 @@ def _fill_from_sentence(role: Roles, sent: Sent, tok: Any, index: ActorIndex, *,
     if role.actor1 is None and role.agent is None:
         # "The army put the toll at 18 and blamed the ADF": the accused did it, not the speaker
         found = _accused_in(sent, index) or nearest_actor(index, span, trig, before=True, exclude=_names(role.actor2))
-        if found is not None and found[0].inter in ARMED_INTERS:
+        if found is not None and found[0].inter in ARMED_INTERS and _within(role.patient, found[1]):
+            if role.actor2 is None:  # "a suspected MS-13 member was shot": the victim's own group
+                role = replace(role, actor2=found[0], actor2_span=found[1])
+        elif found is not None and found[0].inter in ARMED_INTERS:
             role = replace(role, actor1=found[0], actor1_span=found[1])
     if role.actor2 is None and index.at(role.patient) is None and not territorial:
         found = _armed_victims(sent, index, role.actor1)  # "attacked a truck, killing 4 VDP members"
@@ -451,6 +454,15 @@ def _fill_from_sentence(role: Roles, sent: Sent, tok: Any, index: ActorIndex, *,
         if found is not None:
             role = replace(role, actor2=found[0], actor2_span=found[1])
     return role
+
+
+def _within(tok: Any, span: Span) -> bool:
+    """Is ``span`` the noun ``tok`` or one of its modifiers ("a suspected MS-13 member"), not a
+    phrase further down ("an opponent of the regime")?"""
+    if tok is None:
+        return False
+    words = [tok, *(c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod", "nummod"))]
+    return any(w.idx <= span.start < w.idx + len(w.text) or span.start <= w.idx < span.end for w in words)
 
 
 HARM_VERBS = frozenset({"kill", "murder", "slay", "wound", "injure", "execute", "behead", "assassinate", "shoot"})
