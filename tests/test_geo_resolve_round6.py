@@ -202,3 +202,12 @@ def test_a_country_s_official_long_name_is_the_country():
     assert country_code("People's Republic of China") == "CN"
     assert country_code("the Islamic Republic of Iran") == "IR"
     assert country_code("Republic of China") == "TW"  # not the People's Republic
+
+
+def test_a_loose_find_resolves_alone_as_a_town_of_a_hundred_thousand(tmp_path):
+    rows = [(81, "Joliet", "Joliet", "", 41.53, -88.08, "P", "PPL", "US", "IL", 100000),
+            (82, "Kankakee", "Kankakee", "", 41.12, -87.86, "P", "PPL", "US", "IL", 50000)]
+    resolver = Resolver(Gazetteer(tiny_gazetteer(tmp_path, rows)))
+    # "the Joliet Police said": found inside an organisation's name, with nothing else to vouch for it
+    assert resolver.resolve([Mention(4, 10, "Joliet", loose=True, keep=False)])[0].entry.name == "Joliet"
+    assert resolver.resolve([Mention(4, 12, "Kankakee", loose=True, keep=False)])[0] is None

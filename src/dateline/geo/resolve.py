@@ -30,7 +30,7 @@ _KIND_BONUS = {0: 1.0, 1: 0.0, 2: -0.3, 3: -0.8}
 # A mention found by a loose rule is resolved only if its best candidate is prominent in itself
 # (population, type, name match: at least MIN_LOOSE_OWN) or, when the words around it say it is a
 # place, if the story's context carries it to MIN_LOOSE_TOTAL.
-MIN_LOOSE_OWN = 3.3
+MIN_LOOSE_OWN = 3.0
 MIN_LOOSE_TOTAL = 5.0
 # ... and a mention whose words do not say it is a place (inside an organisation's name, after "of"
 # or "from") needs more of the story's context to carry it.
