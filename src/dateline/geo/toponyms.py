@@ -124,10 +124,6 @@ _FORCE_AFTER = re.compile(r"'?s? (?:positions?|forces|troops|fighters|militants|
                           r"personnel|strongholds?|rebels|insurgents)\b")
 # Titles that a capitalised word before them belongs to ("Prime Minister", "Vice President").
 _TITLES = frozenset({"Minister", "President", "General"})
-# After "the X", a common noun that X names a kind of ("the Power plant"), unless it says X is a place.
-_THING_AFTER = re.compile(r" (?!(?:" + "|".join(DIVISION_AFTER + AREA_AFTER + SETTLEMENT_OF + _QUARTER_AFTER)
-                          + r"|region|border|frontier|front|axis|valley|strip|coast|desert|mountains?|hills?|plains?|plateau|forest|oasis|"
-                          r"delta|highlands|basin|river|lake|sea|gulf|bay|islands?|peninsula|road|highway|crossing)\b)[a-z]")
 # After a saint's name with its possessive, what shows the possessive is the name's end, not whose
 # thing follows ("in St. John's, ...", but "St. Mary's High School", "St. Michael's pupils").
 _NAME_DONE = re.compile(r"\s*(?:[,.;:()]|$)|\s+(?:in|on|at|to|and|of|for|with|is|was|were|has|had|said)\b")
@@ -426,8 +422,6 @@ def _locative_spans(text: str, body_start: int) -> Iterable[tuple[int, int, bool
         if word == "of" and _COMPASS_BEFORE.search(body, max(0, m.start() - 16), m.start()):
             strong = True
         tail = _COMMA_CONTAINER.match(body, m.end(1))
-        if _THING_AFTER.match(body, m.end(1)) and m.group(0).lower().split(" ", 2)[1] == "the":
-            strong = False  # "near the Power plant", "outside the Justice Palace offices": a thing named, not a place
         if _FORCE_AFTER.match(body, m.end(1)):
             strong = False  # "targeted Houthi positions": a group's, not a place
         held_in = _BRACKETED.match(body, m.end(1)) is not None  # "from Nasko (Magama, Niger)": its containers follow
