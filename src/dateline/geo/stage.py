@@ -163,19 +163,22 @@ def joined_names(text: str, found: Sequence[Found], gazetteer: Gazetteer) -> lis
     """"Port" and "Spain" of "Port of Spain", "Newfoundland and Labrador": a span and the words
     joined to it by "of"/"and" are one place when the gazetteer knows the whole by its own name
     (else "Spain" would be a country inside a town's name)."""
-    out = sorted(found, key=lambda f: (f.start, f.end))
-    k = 0
-    while k < len(out):
-        f = out[k]
-        for s, e in joined_spans(text, f.start, f.end):
-            if any(c.kind == 0 for c in gazetteer.candidates(text[s:e])):
-                out = [g for g in out if not (s <= g.start and g.end <= e)]
-                out.insert(k if k < len(out) else len(out), Found(s, e))
-                out.sort(key=lambda g: (g.start, g.end))
-                k = next(j for j, g in enumerate(out) if (g.start, g.end) == (s, e))
-                break
-        k += 1
+    out: list[Found] = []
+    for f in sorted(found, key=lambda f: (f.start, f.end)):
+        if any(g.start <= f.start and f.end <= g.end for g in out):
+            continue  # swallowed by a joined name found before it
+        whole = _joined(text, f, gazetteer)
+        if whole is not None:
+            out = [g for g in out if not (whole.start <= g.start and g.end <= whole.end)]
+        out.append(whole or f)
     return out
+
+
+def _joined(text: str, f: Found, gazetteer: Gazetteer) -> Found | None:
+    for s, e in joined_spans(text, f.start, f.end):
+        if any(c.kind == 0 for c in gazetteer.candidates(text[s:e])):
+            return Found(s, e)
+    return None
 
 
 def division_pairs(text: str, body: int, found: Sequence[Found], entities: Sequence[Entity],
