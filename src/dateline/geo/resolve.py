@@ -147,31 +147,57 @@ class _Context:
         self.home: str | None = None
         # For each name, the first-level divisions any of its readings lies in: local news names
         # places of one state, and a reading whose state the other names could share is likelier.
-        self.possible: dict[str, frozenset[tuple[str, str]]] = {}
+        self._possible: dict[str, frozenset[tuple[str, str]]] = {}
+        # Shares already worked out, by (what, item, name): every candidate of every name asks
+        # them, and they change only with a vote (which empties this).
+        self._known: dict[tuple, float] = {}
+
+    @property
+    def possible(self) -> dict[str, frozenset[tuple[str, str]]]:
+        return self._possible
+
+    @possible.setter
+    def possible(self, value: dict[str, frozenset[tuple[str, str]]]) -> None:
+        self._possible = value
+        self._known.clear()
 
     def vote_country(self, key: str, code: str, weight: float) -> None:
         self.countries[key][code] += weight
+        self._known.clear()
 
     def vote_admin1(self, key: str, admin1: tuple[str, str], weight: float) -> None:
         self.admin1s[key][admin1] += weight
+        self._known.clear()
 
     def has_votes(self, key: str) -> bool:
         """Whether the story's other names (or the prior) say anything about countries."""
         return any(name != key and any(tally.values()) for name, tally in self.countries.items())
 
     def country_share(self, code: str | None, key: str) -> float:
-        return _share(self.countries, code, key) if code else 0.0
+        if not code:
+            return 0.0
+        known = ("country", code, key)
+        if known not in self._known:
+            self._known[known] = _share(self.countries, code, key)
+        return self._known[known]
 
     def admin1_share(self, entry: Entry, key: str) -> float:
-        return _share(self.admin1s, (entry.country or "", entry.admin1 or ""), key)
+        where = (entry.country or "", entry.admin1 or "")
+        known = ("admin1", where, key)
+        if known not in self._known:
+            self._known[known] = _share(self.admin1s, where, key)
+        return self._known[known]
 
     def could_share(self, entry: Entry, key: str) -> float:
         """The share of the story's other names with a reading in this entry's division."""
         if entry.is_country or not entry.admin1 or not self.possible:
             return 0.0
         where = (entry.country or "", entry.admin1)
-        others = [divisions for name, divisions in self.possible.items() if name != key]
-        return sum(where in d for d in others) / len(others) if others else 0.0
+        known = ("could", where, key)
+        if known not in self._known:
+            others = [divisions for name, divisions in self.possible.items() if name != key]
+            self._known[known] = sum(where in d for d in others) / len(others) if others else 0.0
+        return self._known[known]
 
     def names_division(self, entry: Entry, key: str) -> bool:
         """Whether another name of the story is the first-level division this entry lies in."""
@@ -230,7 +256,8 @@ class Resolver:
                 home: str | None = None) -> list[Choice | None]:
         """Choose an entry for every mention; None where the gazetteer has no candidate.
         ``home`` is the ISO2 country of the wire dateline, when there is one."""
-        cands = [self.candidates(m) for m in mentions]
+        looked: dict[tuple[str, str | None], tuple[Entry, ...]] = {}  # a name repeated is looked up once
+        cands = [_looked_up(looked, m, self.candidates) for m in mentions]
         prior = dict(prior or {})
         keys = [fold(m.query) for m in mentions]
         ctx = _soft_votes(keys, cands, prior)
@@ -239,13 +266,27 @@ class Resolver:
         holders = {m.container for m in mentions if m.container is not None}
         picks: list[Choice | None] = [None] * len(mentions)
         for _ in range(ROUNDS):
-            ranked = [self._ranked(keys[i], m, cands[i], ctx, picks, i in holders) for i, m in enumerate(mentions)]
-            picks = [self._pick(k, m, r, ctx) for k, m, r in zip(keys, mentions, ranked)]
+            picks = self._round(mentions, keys, cands, ctx, picks, holders)
             possible = ctx.possible
             ctx = _context_from(keys, picks, prior)
             ctx.home = home
             ctx.possible = possible
         return [self._positioned(p, picks) if p else None for p in picks]
+
+    def _round(self, mentions: Sequence[Mention], keys: Sequence[str], cands, ctx: _Context,
+               previous: Sequence[Choice | None], holders: set[int]) -> list[Choice | None]:
+        """One round of choices. A name repeated with the same words around it (same hint, same
+        container reading) is scored once: its reading depends on nothing else."""
+        done: dict[tuple, Choice | None] = {}
+        picks: list[Choice | None] = []
+        for i, m in enumerate(mentions):
+            container = previous[m.container] if m.container is not None else None
+            same = (keys[i], m.query, m.fallback, m.hint, m.loose, m.keep, id(container), i in holders)
+            if same not in done:
+                ranked = self._ranked(keys[i], m, cands[i], ctx, previous, i in holders)
+                done[same] = self._pick(keys[i], m, ranked, ctx)
+            picks.append(done[same])
+        return picks
 
     def _ranked(self, key: str, m: Mention, cands, ctx: _Context, previous, holds: bool = False) -> list:
         """Every candidate with its (total, own, reason, could), in candidate order; ``holds`` when
@@ -319,6 +360,13 @@ class Resolver:
         towns = [t for t in self.gazetteer.places_named_in(base, e.country or "", e.admin1)
                  if t.fclass == "P" and t.kind == 0]
         return towns[0] if towns else None
+
+
+def _looked_up(looked: dict, m: Mention, candidates) -> tuple[Entry, ...]:
+    """``candidates(m)``, once per (query, fallback): nothing else of the mention is read."""
+    if (m.query, m.fallback) not in looked:
+        looked[(m.query, m.fallback)] = candidates(m)
+    return looked[(m.query, m.fallback)]
 
 
 # "Seoul City - Yongsan", "Manaus - North Zone": a city and its district, the way ACLED and
