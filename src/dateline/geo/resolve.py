@@ -476,11 +476,23 @@ _POINT_CODES = frozenset({"ADM2", "ADM3", "PPLX"})
 def _nearness(key: str, e: Entry, points: Sequence[tuple[str, float, float]]) -> float:
     if not e.has_position or (e.is_division and e.fcode != "ADM2") or not points:
         return 0.0
-    others = [haversine(e.lat, e.lon, lat, lon) for name, lat, lon in points if name != key]
+    # A point more than 500 km north or south is farther than 500 km: no need to measure it.
+    others = [haversine(e.lat, e.lon, lat, lon) for name, lat, lon in points
+              if name != key and not _surely_beyond(e.lat, lat, 500.0)]
     if not others:
         return 0.0
     d = min(others)
     return 1.5 if d < 50 else 1.0 if d < 161 else 0.5 if d < 500 else 0.0
+
+
+# Kilometres per degree of latitude, rounded down (6371 km * pi / 180 = 111.19).
+_KM_PER_DEGREE = 111.0
+
+
+def _surely_beyond(lat1: float, lat2: float, km: float) -> bool:
+    """Whether two latitudes alone put two points farther apart than ``km`` (a great circle is
+    never shorter than the difference of latitudes); 5 km of slack keeps rounding out of it."""
+    return abs(lat1 - lat2) * _KM_PER_DEGREE > km + 5.0
 
 
 def _beside(key: str, e: Entry, lands: Sequence[tuple[str, str, float, float]]) -> float:
@@ -488,8 +500,8 @@ def _beside(key: str, e: Entry, lands: Sequence[tuple[str, str, float, float]]) 
     Israel): a small lead over namesakes far from every country named."""
     if not e.has_position or e.is_country or not lands:
         return 0.0
-    near = any(name != key and code != e.country and haversine(e.lat, e.lon, lat, lon) < BESIDE_KM
-               for name, code, lat, lon in lands)
+    near = any(name != key and code != e.country and not _surely_beyond(e.lat, lat, BESIDE_KM)
+               and haversine(e.lat, e.lon, lat, lon) < BESIDE_KM for name, code, lat, lon in lands)
     return BESIDE if near else 0.0
 
 
