@@ -197,3 +197,18 @@ def test_a_long_article_goes_through_in_paragraph_slices_with_the_same_annotatio
     far = [e for e in whole.entities if all(not 0 <= e.start - c < 20 for c in cuts)]
     assert far and set(far) <= set(sliced.entities)
     assert {e for e in sliced.entities if e not in whole.entities} <= set()
+
+
+def test_a_long_text_without_blank_lines_is_cut_at_line_breaks_then_at_sentence_ends():
+    from dateline.parse import paragraph_slices
+
+    lines = "\n".join(f"Line {i} tells of a raid." for i in range(10))  # 24-25 characters a line
+    pieces = paragraph_slices(lines, 60)
+    assert "".join(pieces) == lines and len(pieces) > 3
+    assert all(len(p) <= 60 for p in pieces) and all(p.endswith("\n") for p in pieces[:-1])
+    prose = " ".join(f"Sentence {i} tells of a raid." for i in range(10))
+    pieces = paragraph_slices(prose, 70)
+    assert "".join(pieces) == prose and all(len(p) <= 70 for p in pieces)
+    assert all(p.rstrip().endswith(".") for p in pieces)
+    # Blank lines still come first: a text that has them is cut only there.
+    assert paragraph_slices("a. b.\n\nc. d.", 8) == ["a. b.\n\n", "c. d."]
