@@ -261,7 +261,21 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
     )
 
 
+# Key of a spaCy Doc's ``user_data`` holding the words of its sentences already worked out, with
+# the forms they came from (new forms, after a later parse, make them stale).
+WORDS_KEY = "dateline.sentence_words"
+
+
 def sentence_words(tokens: Sequence[Any]) -> frozenset[str]:
     """Lemmas and lowercase forms in a sentence, for ``@context`` filters."""
     forms, at = _view(tokens)
-    return frozenset(f for found in forms[at : at + len(tokens)] for f in found)
+    if not len(tokens):
+        return frozenset()
+    user_data = tokens[0].doc.user_data
+    made_from, known = user_data.get(WORDS_KEY, (None, None))
+    if made_from is not forms:
+        known = {}
+        user_data[WORDS_KEY] = (forms, known)
+    if (at, len(tokens)) not in known:
+        known[(at, len(tokens))] = frozenset(f for found in forms[at : at + len(tokens)] for f in found)
+    return known[(at, len(tokens))]
