@@ -162,6 +162,8 @@ def _inside(doc: Doc, p: Place, outer: Place) -> EventPlace:
 def _coded_elsewhere(doc: Doc, places: Sequence[Place]) -> tuple[Place, bool] | None:
     """A place the text says the event is coded to, in another sentence ("... across Dara
     governorate. Coded to provincial capital Dar'a."), when the event's own sentence says none."""
+    if "coded" not in doc.text.lower():
+        return None  # every such cue says "coded": a story without the word has none (most stories)
     if any(_CODED_AT.search(doc.text, max(0, p.start - 40), p.start) for p in places):
         return None
     coded = [p for p in _toponyms(doc, 0, len(doc.text)) if _CODED_AT.search(doc.text, max(0, p.start - 40), p.start)]
