@@ -9,6 +9,7 @@ protest (upgraded by intervention, force or violence) whatever else happens in i
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from .lexicon import sentence_words
@@ -364,8 +365,21 @@ def clause_index(tok) -> int:
     """Which side of a ", while"/", whereas"/", but" break ``tok`` is on: a surface cut, as the
     parse of a long coordinated sentence often attaches the second clause's verbs to the first."""
     sent = tok.sent
-    return sum(1 for t in sent if t.i <= tok.i and t.lower_ in CONTRAST_MARKS and t.i > sent.start
-               and tok.doc[t.i - 1].text in (",", ";"))
+    return bisect.bisect_right(_clause_breaks(sent), tok.i)
+
+
+# Key of a spaCy Doc's ``user_data`` holding each sentence's clause breaks, by (start, end): every
+# trigger and cue of a sentence asks for them.
+BREAKS_KEY = "dateline.clause_breaks"
+
+
+def _clause_breaks(sent) -> list[int]:
+    """The token indices of the sentence's ", while"/", but" breaks, in order."""
+    known = sent.doc.user_data.setdefault(BREAKS_KEY, {})
+    if (sent.start, sent.end) not in known:
+        known[(sent.start, sent.end)] = [t.i for t in sent if t.lower_ in CONTRAST_MARKS and t.i > sent.start
+                                         and sent.doc[t.i - 1].text in (",", ";")]
+    return known[(sent.start, sent.end)]
 
 
 HARM_VERBS = frozenset({"kill", "die", "shoot", "injure", "wound", "murder", "beat", "arrest", "detain",
