@@ -11,7 +11,7 @@ import dataclasses
 import os
 import re
 from collections import defaultdict
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from ..model import Doc, Entity, EventPlace, Place, Sentence, Span
 from ..pipeline import Stage
@@ -359,7 +359,7 @@ def _repeats(text: str, body: int, places: Sequence[Place], persons: Sequence[tu
         if p.latitude is None or p.role != "toponym" or name in seen or name in people or len(name) < 3 or not name[0].isupper():
             continue
         seen.add(name)
-        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text[body:]):
+        for m in _whole_words(name, text[body:]):
             start, end = body + m.start(), body + m.end()
             if (any(s < end and start < e for s, e in taken) or _NAME_BEFORE.search(text[max(0, start - 40) : start])
                     or _STREET_AFTER.match(text, end)):  # "1200 DeKalb Ave.": a street, not the town
@@ -368,6 +368,23 @@ def _repeats(text: str, body: int, places: Sequence[Place], persons: Sequence[tu
                 out.append(dataclasses.replace(p, start=start, end=end, reason=(p.reason or "") + " repeat"))
                 taken.append((start, end))
     return out
+
+
+_FREE_BEFORE = re.compile(r"(?<![\w-])")
+
+
+def _whole_words(name: str, text: str) -> Iterator[re.Match]:
+    """The whole-word finds of ``name`` (no word character or hyphen on either side), as a
+    look-behind regex would give them, faster: a pattern that starts with the name itself is
+    searched for as a literal, and the look-behind is checked at each find."""
+    pattern = re.compile(re.escape(name) + r"(?![\w-])")
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        if _FREE_BEFORE.match(text, m.start()) is None:
+            pos = m.start() + 1  # a longer word ends here; a find inside this one may still follow
+            continue
+        yield m
+        pos = m.end() if m.end() > m.start() else m.start() + 1
 
 
 def _prior(dateline_code: str | None, demonym_codes: Sequence[str], *, actors: Sequence[str] = ()) -> dict[str, float]:
