@@ -5,7 +5,9 @@ Search order: a time expression in the trigger's own clause, then anywhere in it
 sentence), else the publication date at week precision. ``time_precision`` follows ACLED:
 1 a day, 2 about a week, 3 a month or more. A duration governs an event only when it is tied to
 the dateline ("in the past 48 hours") or spans at least a week ("a four-month campaign" ends at
-the dateline); a bare "48 hours" never makes a day.
+the dateline); a bare "48 hours" never makes a day. A date on the reporting verb ("leaders said on
+Sunday", "told Reuters on Monday") dates the report, not the event it reports, so it never dates
+another trigger; a part of day in that sentence ("an overnight raid") is read from the report's day.
 """
 
 from __future__ import annotations
@@ -23,6 +25,15 @@ _CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _MIN_DURATION_DAYS = 7
+# A reporting verb, then at most its addressee or channel ("told Reuters", "said in a statement"),
+# right before a time expression: that time is when it was said.
+_REPORTED = re.compile(
+    r"\b(?:said|says|say|told|tells|announced|announces|reported|reports|stated|states|confirmed|confirms|"
+    r"added|adds|claimed|claims|declared|declares)"
+    r"(?:\s+(?:in\s+an?\s+(?:\w+\s+)?(?:statement|interview|post|message|briefing)|to\s+reporters|"
+    r"reporters|journalists|(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}))?"
+    r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$")
+_REPORT_LOOKBEHIND = 60
 
 
 def event_time(doc: Doc, trigger: Span, sentence: Sentence) -> EventTime:
@@ -30,17 +41,38 @@ def event_time(doc: Doc, trigger: Span, sentence: Sentence) -> EventTime:
     pub = doc.article.published
     times = [t for t in doc.times or () if t.start >= doc.article.body_start]
     in_sentence = [t for t in times if sentence.start <= t.start < sentence.end]
+    reports = [t for t in in_sentence if _report_verb(doc.text, sentence, t, trigger)]
+    in_sentence = [t for t in in_sentence if t not in reports]
     clause = clause_of(doc.text, sentence, trigger)
     for rule, pool in (("same-clause", [t for t in in_sentence if clause.start <= t.start < clause.end]),
                        ("same-sentence", in_sentence)):
         found = _nearest(pool, trigger, pub)
         if found is not None:
-            return _from(*_range(doc.text, found, in_sentence, pub), rule, pub)
+            return _from(*_reanchored(_range(doc.text, found, in_sentence, pub), reports, pub), rule, pub)
     running = _running(times, sentence.start)
     if running is not None:
         return _from(running, _interval(running, pub), "running-date", pub)
     iso = pub.isoformat() if pub else None
     return EventTime(iso, iso, iso, 2 if pub else None, None, "publication-date")
+
+
+def _report_verb(text: str, sentence: Sentence, t: TimeExpr, trigger: Span) -> bool:
+    """Is ``t`` the date of a reporting verb (and the trigger not that verb itself)?"""
+    m = _REPORTED.search(text, max(sentence.start, t.start - _REPORT_LOOKBEHIND), t.start)
+    return m is not None and not (m.start() <= trigger.start < m.end())
+
+
+def _reanchored(found, reports: list[TimeExpr], pub: dt.date | None):
+    """"An overnight raid ..., leaders said on Sunday": the night before the report, not before
+    publication. A part of day was resolved from the publication date; move it by the report's lag."""
+    t, (begin, end) = found
+    report = next((r for r in reports if r.granularity in ("day", "time") and r.begin == r.end_date), None)
+    if report is None or pub is None or not (t.rule or "").startswith("part of day"):
+        return found
+    if t.anchor != pub.isoformat():
+        return found
+    lag = dt.date.fromisoformat(report.begin) - pub
+    return t, (begin + lag, end + lag)
 
 
 def clause_of(text: str, sentence: Sentence, trigger: Span) -> Span:
