@@ -130,6 +130,38 @@ def _victim_nouns(harm: Any) -> list[Any]:
     return _with_conjuncts(_through_totals(cands))
 
 
+RELATIVE_PERSONS = frozenset({"who", "whom"})
+
+
+def _antecedent(tok: Any) -> Any:
+    """"a leader near Caloto, whom gunmen shot dead": the relative pronoun stands for the person its
+    clause tells of; the parse often hangs the clause on the nearest noun (a place, "the killing"),
+    so the person is the last common noun before it, past places, prepositions and commas."""
+    if tok.lower_ not in RELATIVE_PERSONS:
+        return tok
+    for prev in reversed(tok.doc[max(tok.sent.start, tok.i - 7) : tok.i]):
+        if prev.pos_ == "NOUN":
+            return prev
+        if prev.pos_ not in ("PUNCT", "PROPN", "ADP", "DET", "ADJ"):
+            return tok  # a verb or a clause between: no noun to stand for
+    return tok
+
+
+def _relative_person(pronoun: Any, kind: str, lex: Lexicon) -> Figure | None:
+    """"whom gunmen shot dead": the figure of the noun the pronoun stands for; "who"/"whom" tell
+    of a person, so a singular noun with "a"/"an" is one victim whatever its title."""
+    # only the object of an act told with its own doer ("whom gunmen shot"): "who had been killed"
+    # is a background fact about the person, not this event's toll
+    acted = pronoun.dep_ == "dobj" and any(c.dep_ == "nsubj" for c in pronoun.head.children)
+    noun = _antecedent(pronoun)
+    if noun is pronoun or not acted:
+        return None
+    fig = _quantify(noun, kind, lex)
+    one = noun.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+    kind_of = victim_kind(noun, lex)
+    return fig if fig is not None or not one or kind_of is None else Figure(kind, 1, 1, 1, victims=kind_of)
+
+
 def _object_after(verb: Any) -> list[Any]:
     """"killing at least seven soldiers" parsed with the soldiers as another verb's subject:
     the counted noun right after a participle is its object."""
@@ -196,6 +228,8 @@ PEOPLE_WORDS = {"people", "person", "fatality", "death", "casualty", "body", "de
 
 
 def _quantify(noun: Any, kind: str, lex: Lexicon) -> Figure | None:
+    if noun.lower_ in RELATIVE_PERSONS:
+        return _relative_person(noun, kind, lex)
     victims = victim_kind(noun, lex)
     people = noun.lemma_.lower() in PEOPLE_WORDS or noun.lower_ in PEOPLE_WORDS
     if kind in ("killed", "injured", "casualties") and victims is None and not noun.like_num and not people:

@@ -33,15 +33,36 @@ def victims_target(figs: Sequence[Figure]) -> str | None:
 
 def fold(drafts: list[Draft], new: Draft) -> bool:
     """Fold a sentence that only adds to the event just told; True when folded."""
+    recent = _recent(drafts, new)
+    # a death after an abduction is the raid's only when no violent event just told takes it
+    old = next((d for d in recent if _adds_to(d, new)), None) or next(
+        (d for d in recent if d.family == "abduct" and _death_in_raid(new) and _follows(d, new)
+         and not _beside_violence(drafts, d)), None)
+    if old is not None:
+        _absorb(old, new)
+    return old is not None
+
+
+def _recent(drafts: list[Draft], new: Draft) -> list[Draft]:
+    """The drafts a new one may add to, latest first: those of the last sentence told, in the window."""
+    out: list[Draft] = []
     for old in reversed(drafts):
         if new.sentence_index - _window_start(old) > FOLLOW_WINDOW:
-            return False
-        if _adds_to(old, new):
-            _absorb(old, new)
-            return True
+            break
+        out.append(old)
         if old.sentence_index < new.sentence_index:
-            return False
-    return False
+            break
+    return out
+
+
+def _beside_violence(drafts: list[Draft], old: Draft) -> bool:
+    """"police clashed with men who were abducting commuters": the clash is the event told; a
+    later death is its toll, not the abduction's."""
+    return any(d.sentence_index == old.sentence_index and d.family == "violence" for d in drafts)
+
+
+def _follows(old: Draft, new: Draft) -> bool:
+    return new.sentence_index != old.sentence_index and new.factuality == old.factuality and not _other_day(old, new)
 
 
 def _window_start(old: Draft) -> int:
@@ -72,6 +93,13 @@ def _adds_to(old: Draft, new: Draft) -> bool:
     if not new.anchored() and _no_new_agent(old, new) and cls.event_type_of(new.sub) == cls.event_type_of(old.sub):
         return True  # "They set fire to homes and shot at residents": more of the same raid
     return False
+
+
+def _death_in_raid(new: Draft) -> bool:
+    """A shooting told right after an abduction, with no date or place of its own and no named
+    perpetrator, is the raid's violence: ACLED codes one abduction whose fatalities include it."""
+    unnamed = new.roles.actor1 is None or _unidentified(new.roles.actor1)
+    return new.family == "violence" and new.frames <= {"harm", "attack"} and unnamed and not new.anchored()
 
 
 def _crowd_violence(new: Draft) -> bool:

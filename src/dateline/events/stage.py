@@ -37,6 +37,8 @@ from .sides import ARMED_INTERS, TERRITORY_SUBS, sides
 TERRITORY_VERBS = {"take", "capture", "seize", "fall", "overrun", "conquer", "liberate", "recapture",
                    "retake", "retook", "retaken", "regain", "reclaim", "withdraw", "cede", "relinquish", "hand", "pull", "recover"}
 TERRITORY_FRAMES = frozenset({"capture", "regain", "transfer"})
+NON_STATE_ARMED = frozenset({2, 3})  # rebels and political militias (gunmen, unidentified armed groups)
+KILLING_VERBS = frozenset({"kill", "shoot", "murder", "assassinate", "execute", "behead", "stab", "lynch", "gun"})
 FORCIBLE = frozenset({"overran", "overrun", "overruns", "stormed", "storm", "storms", "overwhelmed"})
 
 
@@ -220,7 +222,8 @@ def _triggers(sent: Sent, lex: Lexicon, doc: Doc) -> list[Match]:
     found = [m for m in found if not _alleged(_head_token(doc, m))]
     if any(m.key == "protest" for m in found):
         # "protested after a girl died": the violence that caused a protest is its reason, not an event
-        found = [m for m in found if cls.FAMILY[m.key] != "violence" or not cls.in_reason(_head_token(doc, m))]
+        found = [m for m in found if cls.FAMILY[m.key] != "violence" or not cls.in_reason(_head_token(doc, m))
+                 or _armed_act(doc, m)]
     others = [m for m in found if m.key != "gather"]
     # a development told beside a gathering ("elected officials gathered") is not its act
     acts = [m for m in others if m.key not in ("other", "nonlethal") and not cls.in_reason(_head_token(doc, m))]
@@ -293,8 +296,8 @@ def group_matches(matches: Sequence[Match], doc: Doc) -> list[list[Match]]:
     families = {cls.FAMILY[m.key] for m in matches}
     groups: list[Group] = []
     for m in matches:
-        family = _family(m.key, families)
         subject = _explicit_subject(_head_token(doc, m))
+        family = cls.FAMILY[m.key] if _armed_act(doc, m) else _family(m.key, families)
         # Across ", while ..." two clauses tell two events ("police arrested ..., while in X
         # relatives staged a sit-in").
         clause = cls.clause_index(_head_token(doc, m))
@@ -305,6 +308,18 @@ def group_matches(matches: Sequence[Match], doc: Doc) -> list[list[Match]]:
             target.matches.append(m)
             target.subject = target.subject or subject
     return [g.matches for g in groups]
+
+
+def _armed_act(doc: Doc, m: Match) -> bool:
+    """"The protests followed the killing of a leader, whom gunmen shot dead": violence whose verb
+    has a non-state armed subject of its own is its own event, neither the protest's reason nor its
+    violence (ACLED codes only the state's force and the crowd's own violence as part of a protest)."""
+    verb = _head_token(doc, m)
+    subject = _explicit_subject(verb)
+    if subject is None or verb.lemma_.lower() not in KILLING_VERBS:  # a killing, not a scuffle at a rally
+        return False
+    found = ActorIndex(doc).at(subject)
+    return found is not None and found[0].inter in NON_STATE_ARMED
 
 
 def _family(key: str, present: set[str]) -> str:
@@ -397,6 +412,8 @@ def weapon_cues(sent: Sent, lex: Lexicon) -> frozenset[str]:
 
 def _reference_only(tok: Any, lex: Lexicon) -> bool:
     """"condemned the attack", "claimed responsibility for the bombing": no new event."""
+    if _told_before(tok):
+        return True
     if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("dobj", "pobj"):
         return False  # only an event named as what someone condemns or claims ("demonstrators responded": no)
     verbs = lex.attribution.words_of("reference_verbs")
@@ -408,6 +425,17 @@ def _reference_only(tok: Any, lex: Lexicon) -> bool:
             return head.lemma_ in verbs
         below, head, steps = head, head.head, steps + 1
     return False
+
+
+SEQUENCE_VERBS = frozenset({"follow", "precede"})
+DEFINITE = frozenset({"the", "these", "those", "this"})
+
+
+def _told_before(tok: Any) -> bool:
+    """"The protests followed the killing of ...": a definite event noun as the subject of a verb of
+    sequence points back to an event already told; the sentence tells what came before it."""
+    definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children)
+    return tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and definite and tok.head.lemma_.lower() in SEQUENCE_VERBS
 
 
 def _best_roles(doc: Doc, group: list[Match], tok: Any, index: ActorIndex) -> Roles:
