@@ -3,7 +3,8 @@ an area the event is known only to (hand-made places and a tiny gazetteer, no re
 
 from __future__ import annotations
 
-from dateline.geo.centres import COUNTRY_CENTRES, Seats
+from dateline.geo.centres import COUNTRY_CENTRES
+from dateline.geo.gazetteer import Gazetteer
 from dateline.geo.eventplace import event_place, seated
 from dateline.model import Article, Doc, EventPlace, Place, Sentence, Span
 from test_geo_tiny import tiny_gazetteer
@@ -57,7 +58,7 @@ def test_fatalities_coded_to_another_event_do_not_move_this_one():
     assert _where(doc, "shelled").location == "Shyrokyne"
 
 
-def _seats(tmp_path) -> Seats:
+def _seats(tmp_path) -> Gazetteer:
     # geonameid name ascii alternates lat lon fclass fcode cc admin1 population
     rows = [(1, "Chubut", "Chubut", "", -44.0, -68.0, "A", "ADM1", "AR", "04", 600000),
             (2, "Comodoro Rivadavia", "Comodoro Rivadavia", "", -45.86, -67.5, "P", "PPL", "AR", "04", 180000),
@@ -66,28 +67,28 @@ def _seats(tmp_path) -> Seats:
             (5, "Cordoba", "Cordoba", "", -31.4, -64.2, "P", "PPL", "AR", "05", 1400000),
             (6, "Neuquen", "Neuquen", "", -38.95, -68.06, "P", "PPLA", "AR", "15", 240000),
             (7, "Cutral Co", "Cutral Co", "", -38.93, -69.23, "P", "PPL", "AR", "15", 500000)]
-    return Seats(tiny_gazetteer(tmp_path, rows))
+    return Gazetteer(tiny_gazetteer(tmp_path, rows))
 
 
 def test_seats_are_a_divisions_marked_seat_else_its_largest_town_and_the_national_capital(tmp_path):
     seats = _seats(tmp_path)
-    assert seats.of("AR", "Chubut") == (-45.86, -67.5)  # no seat marked: the largest town
-    assert seats.of("AR", "Neuquen") == (-38.95, -68.06)  # the seat a loaded GeoNames dump marks (PPLA)
-    assert seats.of("AR", None) == (-34.6, -58.4)
-    assert seats.of("XX", None) is None
+    assert seats.seat("AR", "Chubut") == (-45.86, -67.5)  # no seat marked: the largest town
+    assert seats.seat("AR", "Neuquen") == (-38.95, -68.06)  # the seat a loaded GeoNames dump marks (PPLA)
+    assert seats.seat("AR", None) == (-34.6, -58.4)
+    assert seats.seat("XX", None) is None
 
 
 def test_an_event_known_only_to_a_province_is_coded_at_its_main_town(tmp_path):
     seats = _seats(tmp_path)
     doc = _doc("Teachers protested in Chubut province.", [("Chubut", _PROVINCE)])
-    where = seated(doc, _where(doc, "protested"), seats.of)
+    where = seated(doc, _where(doc, "protested"), seats.seat)
     assert (where.location, where.latitude, where.longitude, where.geo_precision) == ("Chubut", -45.86, -67.5, 3)
 
 
 def test_an_event_known_only_to_a_country_is_coded_at_its_capital(tmp_path):
     doc = _doc("Truck drivers protested across Argentina.", [("Argentina", dict(
         feature_code="PCLI", country_code="AR", latitude=COUNTRY_CENTRES["AR"][0], longitude=COUNTRY_CENTRES["AR"][1]))])
-    where = seated(doc, _where(doc, "protested"), _seats(tmp_path).of)
+    where = seated(doc, _where(doc, "protested"), _seats(tmp_path).seat)
     assert (where.latitude, where.longitude, where.geo_precision) == (-34.6, -58.4, 3)
 
 
@@ -95,7 +96,7 @@ def test_a_town_and_a_district_keep_their_own_coordinates(tmp_path):
     seats = _seats(tmp_path)
     doc = _doc("Police fired at protesters in Rawson.", [("Rawson", dict(_TOWN, latitude=-43.3, longitude=-65.1, admin1="Chubut"))])
     where = _where(doc, "fired")
-    assert seated(doc, where, seats.of) == where
+    assert seated(doc, where, seats.seat) == where
     assert seated(doc, where, None) == where
 
 

@@ -98,7 +98,6 @@ def default_stages(*, nlp: Any = None, gazetteer: Any = None) -> list[Stage]:
     from .actors.stage import ActorStage
     from .events.merge import MergeStage
     from .events.stage import EventStage
-    from .geo.centres import Seats
     from .geo.stage import PlaceStage
     from .timex.stage import TimeStage
 
@@ -108,7 +107,7 @@ def default_stages(*, nlp: Any = None, gazetteer: Any = None) -> list[Stage]:
         TimeStage(),
         places,
         ActorStage.default(),
-        EventStage.default(seat_of=Seats(places.gazetteer.path).of),
+        EventStage.default(seat_of=places.gazetteer.seat),
         MergeStage(),
     ]
 

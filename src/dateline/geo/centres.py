@@ -8,12 +8,7 @@ the manner of reference atlases, fill that gap; a loaded GeoNames dump replaces 
 
 from __future__ import annotations
 
-import functools
-import os
-import sqlite3
 
-from ..errors import GazetteerError
-from .schema import connect
 
 _TABLE = """
 AD 42.5 1.5|AE 24 54|AF 33 65|AG 17.05 -61.8|AL 41 20|AM 40 45|AO -12.5 18.5|AR -34 -64|AT 47.33 13.33
@@ -79,44 +74,3 @@ def _parse_admin1(table: str) -> dict[tuple[str, str], tuple[float, float]]:
 
 
 ADMIN1_CENTRES: dict[tuple[str, str], tuple[float, float]] = _parse_admin1(_ADMIN1_TABLE)
-
-
-# Where an event known only to a first-level division is coded: the division's seat when the
-# gazetteer marks one (PPLA, from a loaded GeoNames dump), else its most populous town.
-# (The fcode range keeps to the place(country, fcode) index on a large loaded dump.)
-_DIVISION_SEAT = ("SELECT lat, lon FROM place WHERE country = ? AND fcode >= 'PPL' AND fcode < 'PPM' AND admin1_name = ? "
-                  "AND lat IS NOT NULL "
-                  "ORDER BY fcode IN ('PPLA', 'PPLC') DESC, population DESC LIMIT 1")
-_CAPITAL = ("SELECT lat, lon FROM place WHERE country = ? AND fcode = 'PPLC' AND lat IS NOT NULL "
-            "ORDER BY population DESC LIMIT 1")
-
-
-class Seats:
-    """The main town of a division or country, read from a built gazetteer file.
-
-    ACLED codes an event whose exact place is unknown at the capital of the smallest area the
-    source names (a province's capital, the national capital), not at the area's geometric
-    middle; the default gazetteer has no seats marked, and a division's most populous town is
-    most often its capital or its main town.
-    """
-
-    def __init__(self, path: str | os.PathLike):
-        self.path = str(path)
-        try:
-            self._conn = connect(self.path, readonly=True)
-        except sqlite3.Error as exc:
-            raise GazetteerError(f"cannot open the gazetteer {self.path}: {exc}") from exc
-        self.of = functools.lru_cache(maxsize=4096)(self._of)
-
-    def _of(self, country: str, admin1: str | None = None) -> tuple[float, float] | None:
-        """(lat, lon) of the seat of ``admin1`` (a division's name) in ``country``, or of the
-        country's capital when ``admin1`` is None; None when the gazetteer knows neither."""
-        sql, args = (_CAPITAL, (country,)) if admin1 is None else (_DIVISION_SEAT, (country, admin1))
-        try:
-            row = self._conn.execute(sql, args).fetchone()
-        except sqlite3.Error as exc:
-            raise GazetteerError(f"gazetteer query failed on {self.path}: {exc}") from exc
-        return (row[0], row[1]) if row else None
-
-    def close(self) -> None:
-        self._conn.close()

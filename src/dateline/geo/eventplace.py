@@ -18,7 +18,7 @@ from typing import Callable, Sequence
 from ..model import Doc, Entity, EventPlace, Place, Sentence, Span
 from .centres import COUNTRY_CENTRES
 
-# (country, first-level division's name or None) -> (lat, lon) of its seat (``centres.Seats.of``).
+# (country, first-level division's name or None) -> (lat, lon) of its seat (``Gazetteer.seat``).
 SeatOf = Callable[[str, "str | None"], "tuple[float, float] | None"]
 from .countries import country_name, story_country, topic_place
 

@@ -52,6 +52,7 @@ class Gazetteer:
         self.candidates = functools.lru_cache(maxsize=cache_size)(self._candidates)
         self.entry = functools.lru_cache(maxsize=cache_size)(self._entry)
         self.division = functools.lru_cache(maxsize=4096)(self._division)
+        self.seat = functools.lru_cache(maxsize=4096)(self._seat)
 
     @classmethod
     def open(cls, path: str | os.PathLike | None = None, *, build: bool = True) -> "Gazetteer":
@@ -128,6 +129,17 @@ class Gazetteer:
         return found or self._first(f"SELECT {_COLUMNS}, 0 FROM place p WHERE p.country = ? AND p.admin1 = ? "
                                     "AND p.fcode = 'ADM1' LIMIT 1", (country, admin1))
 
+    def _seat(self, country: str, admin1: str | None = None) -> tuple[float, float] | None:
+        """(lat, lon) of the seat of ``admin1`` (a division's name) in ``country``, or of the
+        country's capital when ``admin1`` is None; None when the gazetteer knows neither.
+
+        ACLED codes an event whose exact place is unknown at the capital of the smallest area the
+        source names, not at the area's middle. The default gazetteer marks no division seats, and a
+        division's most populous town is most often its capital or main town."""
+        sql, args = (_CAPITAL, (country,)) if admin1 is None else (_DIVISION_SEAT, (country, admin1))
+        rows = self._query(sql, args)
+        return (rows[0][0], rows[0][1]) if rows else None
+
     def _first(self, sql: str, args: tuple) -> Entry | None:
         """A slower scan, for gazetteers whose divisions are not under GeoNames' own ids."""
         rows = self._query(sql, args)
@@ -140,6 +152,14 @@ class Gazetteer:
 
     def count(self) -> int:
         return self._query("SELECT COUNT(*) FROM place", ())[0][0]
+
+
+# A division's seat: the PPLA a loaded GeoNames dump marks, else its most populous town (the fcode
+# range keeps to the place(country, fcode) index on a large loaded dump).
+_DIVISION_SEAT = ("SELECT lat, lon FROM place WHERE country = ? AND fcode >= 'PPL' AND fcode < 'PPM' AND admin1_name = ? "
+                  "AND lat IS NOT NULL ORDER BY fcode IN ('PPLA', 'PPLC') DESC, population DESC LIMIT 1")
+_CAPITAL = ("SELECT lat, lon FROM place WHERE country = ? AND fcode = 'PPLC' AND lat IS NOT NULL "
+            "ORDER BY population DESC LIMIT 1")
 
 
 def file_version(path: str | os.PathLike) -> str | None:
