@@ -12,9 +12,9 @@ from typing import Callable
 from . import anchor as A
 from .lexicon import MONTH, MONTH_ANY, DAYNUM, SEASON, SEASONS, UNIT, YEAR4, number, unit_of
 from .vague import title_after
+from .durations import DUR_MOD, DUR_PRE, duration_value, shifted
 from .rules import (
-    DAYREF, DUR_MOD, DUR_PRE, EDGE, Context, Norm, coordinated_year, day, day_of, duration_value, g, mod_of, month_num,
-    need, rule, shifted, year_ended,
+    DAYREF, EDGE, Context, Norm, coordinated_year, day, day_of, g, mod_of, month_num, need, rule, year_ended,
 )
 
 

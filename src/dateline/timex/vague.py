@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from .lexicon import MONTH, NUMWORD, PART, PARTS_OF_DAY, SEASON, SEASONS, UNIT, UNITS, WEEKDAY, number, unit_of
-from .rules import Context, Norm, duration_value, g, month_num, rule, weekday_num
+from .durations import duration_value
+from .rules import Context, Norm, g, month_num, rule, weekday_num
 
 # After "the future": a title or a name it qualifies ("the future Shah", "the future president").
 _TITLE_AFTER = re.compile(r"\s+(?:(?-i:[A-Z])|(?:president|king|queen|leader|prime|wife|husband|emperor)\b)", re.IGNORECASE)
