@@ -125,7 +125,8 @@ def _marked_day(m: re.Match, ctx: Context) -> Norm | None:
 
 # ---------------------------------------------------------------- durations
 
-DUR_PRE = r"(?:(?P<the>the|these|those)\s+)?(?:(?P<dir>past|last|next|first|previous|coming|final|latest|initial|remaining|following|other)\s+)?"
+# "the year-earlier nine months": the comparison adjective belongs to the duration's span
+DUR_PRE = r"(?:(?P<the>the|these|those)\s+)?(?:(?P<dir>past|last|next|first|previous|coming|final|latest|initial|remaining|following|other|year-earlier|year-ago)\s+)?"
 DUR_MOD = r"(?:(?P<mod>about|nearly|almost|some|more than|over|at least|up to|roughly|around|approximately|less than|fewer than|under|another|only|just|barely|well over)\s+)?"
 
 
@@ -137,6 +138,8 @@ def _duration(m: re.Match, ctx: Context) -> Norm | None:
     word = g(m, "n")
     if word in ("a", "an") and m["hy"].startswith("-"):
         return None
+    if m.group(0).lower() == "one day" and _MODAL_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
+        return Norm("FUTURE_REF", "DATE", "one day: an unstated time to come")  # "Islam will one day be ..."
     if unit == "second" and word in ("a", "an") and _ORDINAL_NEXT.match(m.string, m.end()):
         return None  # "a second group", "a second term": the ordinal
     if unit == "quarter" and not ctx.given and _fraction(m):
@@ -159,6 +162,7 @@ def _duration(m: re.Match, ctx: Context) -> Norm | None:
     return Norm(value, "DURATION", f"duration of {m['n']} {unit}s", mod_of(g(m, "mod")), direction)
 
 
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|should|'ll)\s+$", re.IGNORECASE)
 _ORDINAL_NEXT = re.compile(r"\s+(?!(?:or|and|later|ago|earlier|before|after|to|in|of|for|longer|more)\b)[A-Za-z]")
 _RATE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|cents?|percent|times|twice|once))\S*\s+(?:[a-z]+\s+){0,2}$")
 

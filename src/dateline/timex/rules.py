@@ -293,12 +293,28 @@ _REL_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "the day 
 @rule("relative-day", r"(?:(?P<edge>early|late|earlier|later)\s+)?(?:(?P<pre>mid-?afternoon|midday|morning|afternoon|evening|night)\s+)?(?P<w>the day before yesterday|the day after tomorrow|today|yesterday|tomorrow|tonight)(?:\s+(?P<part>" + PART + r"))?", core=r"today|yesterday|tomorrow|tonight")
 def _relday(m: re.Match, ctx: Context) -> Norm | None:
     word = g(m, "w")
+    if not ctx.given and _generic_day(m):
+        return None
     dct = need(ctx.dct)
     d = dct + dt.timedelta(days=_REL_DAYS[word])
     part = g(m, "part") or g(m, "pre") or ("night" if word == "tonight" else None)  # "mid-afternoon yesterday"
     value = day(d) + ("T" + PARTS_OF_DAY[part] if part else "")
     kind = "TIME" if word == "tonight" or m["pre"] else "DATE"
     return Norm(value, kind, f"{word}: publication date {_REL_DAYS[word]:+d} days", mod_of(g(m, "edge")))
+
+
+# "today's youth", "in today's world", "the people of tomorrow": the present or the future age, not a day
+_GENERIC_AFTER = re.compile(r"(?:'s|\u2019s)\s+(?:[a-z]+\s+)?(?:world|youth|society|generations?|young|children|kids|culture|"
+                            r"standards|technology|economy|environment|age)\b")
+_GENERIC_BEFORE = re.compile(r"\bthe\s+(?:[a-z]+\s+)?(?:[a-z]+s|people|world|society|generation|youth)\s+of\s+$", re.IGNORECASE)
+
+
+def _generic_day(m: re.Match) -> bool:
+    if m["pre"] or m["part"] or m["edge"]:
+        return False
+    if g(m, "w") == "today" and _GENERIC_AFTER.match(m.string, m.end()):
+        return True
+    return g(m, "w") == "tomorrow" and _GENERIC_BEFORE.search(m.string, max(0, m.start() - 30), m.start()) is not None
 
 
 @rule("weekday", r"(?:the\s+(?P<ana>previous|preceding|prior|following|next)\s+|(?P<rel>last|next|this|past|coming|this past|this coming)\s+)?(?:(?P<edge>early|late)\s+)?(?P<wd>" + WEEKDAY + r")(?!s\b)(?:\s+(?P<part>" + PART + r"))?", core=WEEKDAY)
@@ -551,7 +567,7 @@ def _named_period(ctx: Context) -> bool:
 
 # After "half", "quarter" or "period": a longer unit it is part of, or "of" and something not a year.
 _PART_OF_OTHER = re.compile(
-    r"[\s-]+(?:decade|century|hour|minute|second|day|week|month|mile|point|time)s?\b"
+    r"[\s-]+(?:decade|century|hour|minute|second|day|week|month|mile|point|time)s?\b|-to-"  # "quarter-to-quarter"
     r"|\s+of\s+(?!(?:the\s+|this\s+|last\s+|next\s+|fiscal\s+)?(?:year|fiscal|\d{4})\b)(?:the\s+|this\s+|a\s+|an\s+|its\s+|his\s+|her\s+|their\s+)?[a-z]",
     re.IGNORECASE,
 )

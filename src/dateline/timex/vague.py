@@ -56,10 +56,14 @@ def _marked_vague(m: re.Match, ctx: Context) -> Norm | None:
 _UNTIL_THEN = re.compile(r"\b(?:until|till|by|since)\s+$", re.IGNORECASE)
 
 
-@rule("vague", r"(?P<w>right now|now|currently|nowadays|these days|at present|presently|at the moment|the present|recently|lately|previously|formerly|the past|soon|shortly|the (?:near |distant )?future|the (?:near|long|longer|short) term|as soon as possible|current)", core=_VAGUE_CORE)
+@rule("vague", r"(?P<w>then[\s-]current|this\s+(?:(?-i:[a-z]+)\s+)?moment|right now|now|currently|nowadays|these days|at present|presently|at the moment|the present|recently|lately|previously|formerly|the past|soon|shortly|the (?:near |distant )?future|the (?:near|long|longer|short) term|as soon as possible|current)", core=_VAGUE_CORE)
 def _vague(m: re.Match, ctx: Context) -> Norm | None:
     w = g(m, "w")
     w = "the future" if w.startswith("the") and w.endswith("future") else w
+    if w.startswith("then"):
+        return Norm("PAST_REF", "DATE", "vague: then current")  # "the then-current price": current then, past now
+    if w.startswith("this"):
+        return Norm("PRESENT_REF", "DATE", "vague: this moment")  # "at this crucial moment"
     if w in _UNMARKED and not ctx.given:
         return None
     value = _VAGUE.get(w)

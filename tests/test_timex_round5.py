@@ -1,0 +1,89 @@
+"""Fifth round of time rules (texts written for these tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateline.timex.detect import detect
+from dateline.timex.stage import TimeStage
+
+D = dt.date
+
+
+def values(text: str, published: dt.date | None) -> dict[str, str | None]:
+    return {text[t.start : t.end]: t.value for t in detect(text, published=published)}
+
+
+def given(text: str, span: str, published: dt.date) -> str | None:
+    start = text.index(span)
+    (expr,) = TimeStage().normalize_spans(text, [(start, start + len(span))], published=published)
+    return expr.value if expr else None
+
+
+# ---------------------------------------------------------------- vague references
+
+
+def test_then_current_is_a_past_reference():
+    text = "Holders could buy shares at half the then current market price, the board said."
+    assert values(text, D(1989, 10, 26)) == {"then current": "PAST_REF"}
+    assert values("the then-current chairman resigned", D(2021, 3, 4)) == {"then-current": "PAST_REF"}
+    assert given(text, "then current", D(1989, 10, 26)) == "PAST_REF"
+
+
+def test_plain_current_stays_the_present():
+    assert values("at the current market price", D(1989, 10, 26)) == {"current": "PRESENT_REF"}
+
+
+def test_this_moment_is_the_present():
+    text = "The king would not travel at this crucial moment without a reason, he said."
+    assert values(text, D(1990, 8, 15)) == {"this crucial moment": "PRESENT_REF"}
+    assert values("Nothing is moving at this moment.", D(2020, 5, 1)) == {"this moment": "PRESENT_REF"}
+
+
+def test_one_day_after_a_modal_is_the_future():
+    text = "Analysts say the party could one day govern alone."
+    assert values(text, D(1998, 3, 3)) == {"one day": "FUTURE_REF"}
+    assert given("Islam will one day be the second religion.", "one day", D(1998, 3, 3)) == "FUTURE_REF"
+
+
+def test_one_day_as_a_length_stays_a_duration():
+    assert values("The strike lasted one day.", D(1998, 3, 3)) == {"one day": "P1D"}
+    assert values("They will stay for one day.", D(1998, 3, 3)) == {"one day": "P1D"}
+
+
+# ---------------------------------------------------------------- generic "today" and "tomorrow"
+
+
+def test_todays_world_is_not_the_day_of_the_story():
+    for phrase in ("in today's world", "what today's youth want", "for today's young voters"):
+        assert values(f"He spoke about {phrase}, officials said.", D(2000, 1, 7)) == {}
+
+
+def test_todays_events_stay_the_dateline():
+    text = "In today's editions of the paper, the offer was advertised."
+    assert values(text, D(1989, 11, 2)) == {"today": "1989-11-02"}
+    assert values("Today's vote was postponed.", D(2021, 6, 1)) == {"Today": "2021-06-01"}
+
+
+def test_the_people_of_tomorrow_is_no_date():
+    text = '"If I were choosing the people of tomorrow, I would choose these," he said.'
+    assert values(text, D(1989, 11, 2)) == {}
+    assert values("They train the leaders of tomorrow.", D(2015, 4, 30)) == {}
+    assert values("The results of today were good.", D(2015, 4, 30)) == {"today": "2015-04-30"}
+    assert values("He will fly to Paris tomorrow.", D(1989, 11, 2)) == {"tomorrow": "1989-11-03"}
+
+
+# ---------------------------------------------------------------- quarters
+
+
+def test_quarter_to_quarter_is_no_quarter():
+    text = "The quarter-to-quarter comparison was also helped by lower charges."
+    assert values(text, D(1989, 11, 1)) == {}
+    assert values("The quarter was terrible, he said.", D(1989, 11, 1)) == {"The quarter": "1989-Q3"}
+
+
+def test_year_earlier_nine_months_is_one_duration():
+    text = "Net for the year-earlier nine months also included a gain of $9.7 million."
+    assert values(text, D(1989, 10, 26)) == {"the year-earlier nine months": "P9M"}
+    assert values("In the year-ago six months, sales fell.", D(2001, 1, 9)) == {"the year-ago six months": "P6M"}
+    assert given(text, "the year-earlier nine months", D(1989, 10, 26)) == "P9M"
