@@ -20,6 +20,7 @@ from typing import Mapping, Sequence
 
 from .countries import country_code, demonym_country
 from .gazetteer import Entry, Gazetteer
+from .nearby import Nearby
 from .normalize import fold, name_variants, spelling_variants
 
 ROUNDS = 3
@@ -48,6 +49,10 @@ SOLE = 99.0
 HOME_BONUS = 0.8
 # A reading in a division where the story's other names could also lie, by their share.
 COULD_SHARE = 2.0
+# A reading with readings of the story's other names within TOGETHER_KM of it, by their share:
+# local news names a town with its county and its neighbours (see :mod:`.nearby`).
+TOGETHER = 1.5
+TOGETHER_KM = 30.0
 # A bare name that is also a county of a division whose counties the story names in full.
 COUNTY_LIST = 1.5
 # A name another is said to lie in is more often a division than a town ("X, Donetsk").
@@ -148,6 +153,7 @@ class _Context:
         # For each name, the first-level divisions any of its readings lies in: local news names
         # places of one state, and a reading whose state the other names could share is likelier.
         self._possible: dict[str, frozenset[tuple[str, str]]] = {}
+        self.nearby: Nearby | None = None
         # Shares already worked out, by (what, item, name): every candidate of every name asks
         # them, and they change only with a vote (which empties this).
         self._known: dict[tuple, float] = {}
@@ -263,14 +269,15 @@ class Resolver:
         ctx = _soft_votes(keys, cands, prior)
         ctx.home = home
         ctx.possible = _possible_divisions(keys, cands)
+        ctx.nearby = Nearby(keys, cands, km=TOGETHER_KM)
         holders = {m.container for m in mentions if m.container is not None}
         picks: list[Choice | None] = [None] * len(mentions)
         for _ in range(ROUNDS):
             picks = self._round(mentions, keys, cands, ctx, picks, holders)
-            possible = ctx.possible
+            possible, nearby = ctx.possible, ctx.nearby
             ctx = _context_from(keys, picks, prior)
             ctx.home = home
-            ctx.possible = possible
+            ctx.possible, ctx.nearby = possible, nearby
         return [self._positioned(p, picks) if p else None for p in picks]
 
     def _round(self, mentions: Sequence[Mention], keys: Sequence[str], cands, ctx: _Context,
@@ -315,7 +322,7 @@ class Resolver:
     def _score(self, key: str, m: Mention, e: Entry, ctx: _Context, container: Choice | None,
                own_division: bool = False, holds: bool = False) -> tuple[float, float, str, float]:
         """(total, the part owed to the entry itself, the reason listing every term, and the part that
-        only chooses among readings: "could" and "county")."""
+        only chooses among readings: "could", "together" and "county")."""
         terms = {
             "pop": 0.4 * math.log10(max(e.population, 0) + 1),
             "type": 3.0 if e.is_country else _TYPE_BONUS.get(e.fcode, 0.0),
@@ -323,6 +330,7 @@ class Resolver:
             "country": 2.5 * ctx.country_share(e.country, key),
             "admin1": 0.0 if e.is_country else 1.5 * ctx.admin1_share(e, key),
             "could": 0.0 if own_division and not e.is_division else COULD_SHARE * ctx.could_share(e, key),
+            "together": TOGETHER * ctx.nearby.share(e, key) if ctx.nearby else 0.0,
             "in_named": NAMED_DIVISION if not (e.is_division or own_division) and ctx.names_division(e, key) else 0.0,
             "near": _nearness(key, e, ctx.points),
             "beside": _beside(key, e, ctx.lands),
@@ -335,7 +343,7 @@ class Resolver:
         total = sum(terms.values())
         own = sum(terms[k] for k in _OWN_TERMS)
         reason = " ".join(f"{k}={v:+.2f}" for k, v in terms.items() if v)
-        return total, own, f"{e.fcode} {e.country or ''} {reason}".strip(), terms["could"] + terms["county"]
+        return total, own, f"{e.fcode} {e.country or ''} {reason}".strip(), terms["could"] + terms["county"] + terms["together"]
 
     def _positioned(self, choice: Choice, picks: Sequence[Choice | None]) -> Choice:
         """Give an entry without coordinates (a county) the best position the context supports."""

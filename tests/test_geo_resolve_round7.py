@@ -1,0 +1,40 @@
+"""Session 4, round 7 of resolution given the spans (GEO-GOLD). Each rule over a tiny gazetteer
+written here (GeoNames' own format, loaded by the real loader)."""
+
+from __future__ import annotations
+
+from dateline.geo.gazetteer import Gazetteer
+from dateline.geo.nearby import Nearby
+from dateline.geo.resolve import Mention, Resolver
+from test_geo_tiny import tiny_gazetteer
+
+# Two towns of one name in two states, each state with a county of one name: only in Texas do the
+# town and the county lie together (the Tennessee county is 380 km from the Tennessee town).
+TOGETHER = [
+    (1, "Athens", "Athens", "", 35.44, -84.59, "P", "PPL", "US", "TN", 14000),
+    (2, "Athens", "Athens", "", 32.20, -95.86, "P", "PPL", "US", "TX", 13000),
+    (3, "Henderson County", "Henderson County", "", 35.59, -88.35, "A", "ADM2", "US", "TN", 0),
+    (4, "Henderson County", "Henderson County", "", 32.22, -95.85, "A", "ADM2", "US", "TX", 0),
+    (5, "Mexico City", "Mexico City", "Mexico", 19.43, -99.13, "P", "PPLC", "MX", "09", 12000000),
+    (6, "Mexico", "Mexico", "", 23.0, -102.0, "A", "PCLI", "MX", "00", 120000000),
+]
+
+
+def test_a_town_and_a_county_that_lie_together_pick_each_other(tmp_path):
+    resolver = Resolver(Gazetteer(tiny_gazetteer(tmp_path, TOGETHER)))
+    town, county = resolver.resolve([Mention(0, 6, "Athens"), Mention(20, 36, "Henderson County", hint="division")])
+    assert (town.entry.admin1, county.entry.admin1) == ("TX", "TX")
+    assert "together=" in town.reason
+    alone = resolver.resolve([Mention(0, 6, "Athens")])[0]
+    assert alone.entry.admin1 == "TN"  # alone, the larger town
+
+
+def test_one_place_read_by_two_names_does_not_vouch_for_itself(tmp_path):
+    gazetteer = Gazetteer(tiny_gazetteer(tmp_path, TOGETHER))
+    keys = ["mexico", "mexico city"]
+    cands = [gazetteer.candidates("Mexico"), gazetteer.candidates("Mexico City")]
+    city = next(e for e in cands[0] if e.name == "Mexico City")
+    assert Nearby(keys, cands, km=30.0).share(city, "mexico") == 0.0
+    county = next(e for e in gazetteer.candidates("Henderson County") if e.admin1 == "TX")
+    near = Nearby(["athens", "henderson county"], [gazetteer.candidates("Athens"), [county]], km=30.0)
+    assert [near.share(e, "athens") for e in gazetteer.candidates("Athens")] == [0.0, 1.0]
