@@ -262,7 +262,7 @@ class Doc:
             "title": a.title,
             "url": a.url,
             "times": [time_dict(self.text, t) for t in self.times or ()],
-            "places": [place_dict(self.text, p) for p in self.places or () if p.role != "demonym"],
+            "places": [place_dict(self.text, p) for p in self.places or ()],  # role: toponym, demonym (its country), dateline
             "actors": [actor_dict(self.text, m) for m in self.actors or ()],
             "events": [e.to_dict() for e in events],
         }

@@ -155,10 +155,13 @@ def _score_resolution(scores: Scores, g: GoldToponym, p: Place | None) -> None:
     scores.placed += int(km <= KM)
 
 
-def score_end_to_end(articles: Sequence[GoldArticle], docs: Sequence[Doc]) -> Scores:
+def score_end_to_end(articles: Sequence[GoldArticle], docs: Sequence[Doc], *,
+                     roles: frozenset[str] | None = None) -> Scores:
+    """End-to-end figures over the places output with a role in ``roles`` (None: every place, what
+    a user of ``places`` gets: toponyms, demonyms listed as their country, the wire dateline's)."""
     scores = Scores()
     for art, doc in zip(articles, docs):
-        places = [p for p in doc.places or () if p.role == "toponym"]
+        places = [p for p in doc.places or () if roles is None or p.role in roles]
         _score_spans(scores, art, places)
         _score_outputs(scores, art, places)
     return scores
@@ -229,3 +232,5 @@ def command(path: str, mode: str, limit: int | None, gazetteer: str | None) -> N
     if mode in ("end-to-end", "both"):
         docs = run_end_to_end(articles, gazetteer=gazetteer)
         click.echo("end to end: " + json.dumps(score_end_to_end(articles, docs).as_dict()))
+        toponyms = score_end_to_end(articles, docs, roles=frozenset({"toponym"})).as_dict()
+        click.echo("end to end, role toponym only: " + json.dumps(toponyms))

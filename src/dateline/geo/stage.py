@@ -17,7 +17,9 @@ from ..model import Doc, Entity, EventPlace, Place, Sentence, Span
 from ..pipeline import Stage
 from .build import COUNTY_ID_BASE
 from .countries import ACTOR_DEMONYM, actor_demonym, country_code, dateline_country, demonym_country, topic_place
+from .demonym_places import listed_demonyms
 from .gazetteer import Gazetteer, as_gazetteer
+from .schema import Entry
 from .resolve import Choice, Mention, Resolver, haversine
 from .normalize import fold
 from .toponyms import (PART_OF, Found, comma_pairs, demonym_spans, find_spans, joined_spans, mentions_from_spans,
@@ -77,9 +79,18 @@ class PlaceStage(Stage):
                   if (p.latitude is not None or (m.keep and not _ADJECTIVE.match(text[p.start : p.end])))
                   and not (m.loose and text[p.start : p.end] in people)]
         places += _repeats(text, body, places, [(e.start, e.end) for e in entities if e.label == "PERSON"], people)
-        places += [Place(s, e, text[s:e], country_code=code, role="demonym", reason=ACTOR_DEMONYM if a else "demonym")
-                   for (s, e, code), a in zip(demonyms, actor)]
+        places += self._demonym_places(text, entities, body, places)
         doc.places = tuple(sorted(places, key=lambda p: (p.start, p.end)))
+
+    def _demonym_places(self, text: str, entities: Sequence[Entity], body: int, places: Sequence[Place]) -> list[Place]:
+        """The demonyms that refer to their country ("Russian officials"), listed as the country with
+        role "demonym" (never an event's place; their country context is the NER's NORP as before)."""
+        out = []
+        for s, e, code in listed_demonyms(text, entities, body):
+            if not any(p.start < e and s < p.end for p in places):
+                out.append(_demonym_place(s, e, code, self.gazetteer.division(code, None),
+                                          reason=ACTOR_DEMONYM if actor_demonym(text, s, e) else "demonym"))
+        return out
 
     def _mentions(self, text: str, entities: Sequence[Entity], body: int) -> list[Mention]:
         found = joined_names(text, find_spans(text, entities, body), self.gazetteer)
@@ -424,6 +435,15 @@ def _place(m: Mention, choice: Choice | None) -> Place:
         admin2=e.name if e.fcode == "ADM2" else None, feature_code=e.fcode, feature_class=e.fclass,
         population=e.population or None, score=choice.score, reason=choice.reason, role=m.role,
     )
+
+
+def _demonym_place(start: int, end: int, code: str, country: Entry | None, *, reason: str) -> Place:
+    """A demonym's place: its country's entry (the code alone when the gazetteer lacks the country)."""
+    if country is None:
+        return Place(start, end, name=None, country_code=code, role="demonym", reason=reason)
+    return Place(start, end, name=country.name, geonameid=country.geonameid, latitude=country.lat,
+                 longitude=country.lon, country_code=code, feature_code=country.fcode,
+                 feature_class=country.fclass, population=country.population or None, role="demonym", reason=reason)
 
 
 def event_place(doc: Doc, trigger: Span, sentence: Sentence) -> EventPlace:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from ..model import Entity
-from .countries import demonym_country
+from .countries import countries, demonym_country
+from .normalize import fold
 from .resolve import Mention
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -242,7 +243,7 @@ def find_spans(text: str, entities: Sequence[Entity], body_start: int) -> list[F
     blocked = [(e.start, e.end) for e in entities if _blocks(e, text)]
     for start, end, strong in _rule_spans(text, body_start):
         span = (start, end)
-        if demonym_country(text[start:end]):
+        if nationality(text[start:end]):
             continue  # "of Turkish troops": a nationality, not a place
         if strong and _extends(span, found, text):
             # "Deir ez Zor" where the NER saw "Deir": the rule's longer name replaces the NER's prefix
@@ -252,7 +253,7 @@ def find_spans(text: str, entities: Sequence[Entity], body_start: int) -> list[F
             found.append(Found(start, end, loose=True, keep=strong and not _inside_longer(span, orgs)))
             taken.append(span)
     for start, end in _org_spans(text, entities, body_start):
-        if not _overlaps((start, end), taken) and not demonym_country(text[start:end]):
+        if not _overlaps((start, end), taken) and not nationality(text[start:end]):
             found.append(Found(start, end, loose=True, keep=False))
             taken.append((start, end))
     return [dataclasses.replace(f, keep=False) if _force_initials(text, f) else f for f in found]
@@ -268,7 +269,7 @@ def _ner_spans(text: str, entities: Sequence[Entity], body_start: int) -> list[F
     """The NER's places in the body, split at commas; not demonyms, common nouns or "Serb-held"."""
     found = []
     for ent in entities:
-        if ent.label in PLACE_LABELS and ent.start >= body_start and not demonym_country(text[ent.start : ent.end]):
+        if ent.label in PLACE_LABELS and ent.start >= body_start and not nationality(text[ent.start : ent.end]):
             for start, end in _split_entity(text, ent.start, ent.end):
                 if not text[start:end][:1].isupper() or _HELD.search(text[start:end]):
                     continue  # "the gulf", "downtown": not a proper name; "Serb-held": who holds it
@@ -474,6 +475,14 @@ def _overlaps(span: tuple[int, int], others: Iterable[tuple[int, int]]) -> bool:
     if span[1] <= span[0]:
         return True  # empty: never added
     return any(span[0] < e and s < span[1] for s, e in others)
+
+
+def nationality(word: str) -> bool:
+    """Whether ``word`` is a demonym and not also its country's own name ("Cameroon", "Kiribati"
+    name the country itself, though used as adjectives too: they are toponyms)."""
+    code = demonym_country(word)
+    country = countries().get(code) if code else None
+    return code is not None and (country is None or fold(country.name) != fold(word))
 
 
 def demonym_spans(text: str, entities: Sequence[Entity], body_start: int) -> list[tuple[int, int, str]]:

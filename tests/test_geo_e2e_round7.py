@@ -1,0 +1,125 @@
+"""Round 7 of the place stage (GEO-E2E, session 4): demonyms listed as their country, and the
+end-to-end scorer's two conventions. Texts written for these tests; the tiny gazetteer, no spaCy."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.evaluate.geoparse import GoldArticle, GoldToponym, score_end_to_end
+from dateline.geo.demonym_places import listed_demonyms, refers_to_country
+from dateline.geo.eventplace import event_place
+from dateline.geo.gazetteer import Gazetteer
+from dateline.geo.stage import PlaceStage
+from dateline.geo.toponyms import nationality
+from dateline.model import Article, Doc, Entity, Place, Span
+from test_geo_stage import make_doc
+from test_geo_tiny import write_tiny
+
+
+@pytest.fixture
+def stage(tmp_path):
+    return PlaceStage.default(gazetteer=Gazetteer(write_tiny(tmp_path)))
+
+
+def _refers(text: str, word: str) -> bool:
+    start = text.index(word)
+    return refers_to_country(text, start, start + len(word))
+
+
+def _listed(text: str, ents: list[tuple[str, str]] = ()) -> list[str]:
+    entities = [Entity(text.index(s), text.index(s) + len(s), label) for s, label in ents]
+    return [text[s:e] for s, e, _ in listed_demonyms(text, entities, 0)]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Egyptian officials met on Monday.", "Egyptian"),
+    ("The talks stalled because the Lebanese refused.", "Lebanese"),
+    ("Two Moldovans were arrested at the border.", "Moldovans"),
+    ("a Kenyan-brokered truce held", "Kenyan"),
+    ("the Peruvian-Chilean border", "Chilean"),
+    ("He wrote in Portuguese newspapers.", "Portuguese"),
+])
+def test_a_demonym_naming_people_or_a_state_refers_to_its_country(text, word):
+    assert _refers(text, word)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("She speaks fluent Hungarian at home.", "Hungarian"),  # a language
+    ("The leaflet was printed in Hungarian.", "Hungarian"),
+    ("They enrolled in a Portuguese class.", "Portuguese"),
+    ("a Dutch-speaking town", "Dutch"),
+    ("We had Ethiopian food downtown.", "Ethiopian"),  # a cuisine, a kind of music, a heritage
+    ("the band played Cuban music all night", "Cuban"),
+    ("a festival of Greek heritage", "Greek"),
+    ("the museum of Native American art", "American"),  # the head of a people's compound name
+    ("honouring African-Americans in the city", "Americans"),
+    ("land of the Mandan and Hidatsa Indians", "Indians"),
+    ("a Northern Irish village", "Irish"),  # a part's people, not the country
+    ("Smith and Welsh said the budget was short.", "Welsh"),  # a surname
+    ("a letter from Mr. English to the board", "English"),
+])
+def test_a_demonym_that_is_a_language_a_style_a_compound_or_a_surname_does_not(text, word):
+    assert not _refers(text, word)
+
+
+def test_a_demonym_inside_a_company_name_is_not_listed_but_a_state_body_is():
+    text = "He flew American Airlines; the Lebanese Army closed the road."
+    assert _listed(text, [("American Airlines", "ORG"), ("the Lebanese Army", "ORG")]) == ["Lebanese"]
+
+
+def test_a_demonym_the_ner_took_alone_for_a_person_is_still_listed():
+    text = "Nobody expected the Sri Lankan to win."
+    assert _listed(text, [("Sri Lankan", "PERSON")]) == ["Sri Lankan"]
+
+
+def test_a_country_whose_name_is_also_its_adjective_is_a_toponym_not_a_demonym():
+    assert nationality("Syrians") and nationality("Kenyan")
+    assert not nationality("Cameroon") and not nationality("Kiribati")
+    assert _listed("Troops left Cameroon in May.") == []
+
+
+def test_a_listed_demonym_is_its_country_with_role_demonym(stage):
+    text = "Syrian officials said the road to Hajin was open."
+    doc = make_doc(text, [("Syrian", "NORP"), ("Hajin", "GPE")])
+    stage(doc)
+    demonym = next(p for p in doc.places if p.role == "demonym")
+    assert (text[demonym.start : demonym.end], demonym.name, demonym.geonameid) == ("Syrian", "Syria", 8)
+    assert (demonym.latitude, demonym.longitude, demonym.feature_code) == (35.0, 38.0, "PCLI")
+    listed = doc.to_dict()["places"]
+    assert [(p["text"], p["role"]) for p in listed] == [("Syrian", "demonym"), ("Hajin", "toponym")]
+
+
+def test_a_demonym_the_ner_labelled_a_place_is_listed_as_a_demonym_not_a_toponym(stage):
+    text = "Egyptians voted on Sunday."
+    doc = make_doc(text, [("Egyptians", "GPE")])
+    stage(doc)
+    assert [(text[p.start : p.end], p.role, p.country_code) for p in doc.places] == [("Egyptians", "demonym", "EG")]
+
+
+def test_a_culture_demonym_is_not_listed(stage):
+    text = "The Syrian food stall in Hajin was busy."
+    doc = make_doc(text, [("Syrian", "NORP"), ("Hajin", "GPE")])
+    stage(doc)
+    assert [p.role for p in doc.places] == ["toponym"]
+
+
+def test_a_demonym_is_never_the_events_place(stage):
+    text = "Syrian gunmen attacked a convoy."
+    doc = make_doc(text, [("Syrian", "NORP")])
+    stage(doc)
+    assert any(p.role == "demonym" for p in doc.places)
+    trigger = text.index("attacked")
+    ep = event_place(doc, Span(trigger, trigger + 8), doc.sentences[0])
+    assert ep.evidence is None or (ep.evidence.start, ep.evidence.end) != (0, 6)
+
+
+def test_end_to_end_counts_every_role_unless_told_to_keep_toponyms_only():
+    text = "Syrian troops entered Hajin."
+    art = GoldArticle("a", text, (GoldToponym(0, 6, "Syrian", 35.0, 38.0), GoldToponym(22, 27, "Hajin", 34.69, 40.83)))
+    doc = Doc(Article(id="a", text=text))
+    doc.places = (Place(0, 6, latitude=35.0, longitude=38.0, role="demonym"),
+                  Place(22, 27, latitude=34.7, longitude=40.8))
+    every = score_end_to_end([art], [doc]).as_dict()
+    toponyms = score_end_to_end([art], [doc], roles=frozenset({"toponym"})).as_dict()
+    assert (every["accuracy_161km"], every["outputs"], every["precision_161km"]) == (1.0, 2, 1.0)
+    assert (toponyms["accuracy_161km"], toponyms["outputs"]) == (0.5, 1)
