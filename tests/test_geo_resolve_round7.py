@@ -38,3 +38,25 @@ def test_one_place_read_by_two_names_does_not_vouch_for_itself(tmp_path):
     county = next(e for e in gazetteer.candidates("Henderson County") if e.admin1 == "TX")
     near = Nearby(["athens", "henderson county"], [gazetteer.candidates("Athens"), [county]], km=30.0)
     assert [near.share(e, "athens") for e in gazetteer.candidates("Athens")] == [0.0, 1.0]
+
+
+# GeoNames knows one Mount Pleasant also as "Mt. Pleasant", the other only by its whole name.
+ABBREVIATED = [
+    (11, "Mount Pleasant", "Mount Pleasant", "Mt. Pleasant", 32.79, -79.86, "P", "PPL", "US", "SC", 81000),
+    (12, "Mount Pleasant", "Mount Pleasant", "", 40.96, -91.55, "P", "PPL", "US", "IA", 8400),
+    (13, "Iowa City", "Iowa City", "", 41.66, -91.53, "P", "PPL", "US", "IA", 75000),
+]
+
+
+def test_an_abbreviated_word_of_a_name_is_also_looked_up_written_out(tmp_path):
+    from dateline.geo.normalize import expanded_abbreviations
+
+    assert expanded_abbreviations("Mt. Pleasant") == ("Mount Pleasant",)
+    assert expanded_abbreviations("W. Columbia") == ("West Columbia",)
+    assert expanded_abbreviations("S.C.") == () and expanded_abbreviations("Mountain View") == ()
+    resolver = Resolver(Gazetteer(tiny_gazetteer(tmp_path, ABBREVIATED)))
+    found = resolver.candidates(Mention(0, 12, "Mt. Pleasant"))
+    assert sorted(e.admin1 for e in found) == ["IA", "SC"]
+    assert all(e.kind == 0 for e in found if e.admin1 == "IA")  # its own name, written out
+    story = resolver.resolve([Mention(0, 12, "Mt. Pleasant"), Mention(30, 39, "Iowa City")])
+    assert story[0].entry.admin1 == "IA"

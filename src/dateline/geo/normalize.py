@@ -94,3 +94,18 @@ def spelling_variants(name: str) -> tuple[str, ...]:
                 out.append(variant)
             at = name.find(old, at + len(old))
     return tuple(out)
+
+
+# Abbreviated words of place names, as newspapers write them ("Mt. Pleasant", "Ft. Worth", "W.
+# Columbia"): GeoNames knows some places by the abbreviation, others only by the whole word.
+_ABBREVIATED = (("Mt.", "Mount"), ("Mt", "Mount"), ("Ft.", "Fort"), ("Pt.", "Point"), ("St.", "Saint"),
+                ("Ste.", "Sainte"), ("N.", "North"), ("S.", "South"), ("E.", "East"), ("W.", "West"))
+_ABBREVIATION = re.compile(r"(?<![\w.])(" + "|".join(re.escape(a) for a, _ in _ABBREVIATED) + r")(?= [A-Z])")
+
+
+def expanded_abbreviations(name: str) -> tuple[str, ...]:
+    """``name`` with its abbreviated words written out ("Mt. Pleasant" -> "Mount Pleasant"); () when
+    it has none."""
+    whole = dict(_ABBREVIATED)
+    out = _ABBREVIATION.sub(lambda m: whole[m.group(1)], name)
+    return (out,) if out != name else ()

@@ -20,8 +20,8 @@ from typing import Mapping, Sequence
 
 from .countries import country_code, demonym_country
 from .gazetteer import Entry, Gazetteer
-from .nearby import Nearby
-from .normalize import fold, name_variants, spelling_variants
+from .nearby import Nearby, haversine  # haversine: also imported from here by the stage and the evaluations
+from .normalize import expanded_abbreviations, fold, name_variants, spelling_variants
 
 ROUNDS = 3
 # A place inside a division the story names ("Lebanon ... Ohio") over its namesakes elsewhere.
@@ -219,20 +219,13 @@ def _share(votes: Mapping[str, Mapping], item, key: str) -> float:
     return mine / total if total else 0.0
 
 
-def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
-
-
 class Resolver:
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
 
     def candidates(self, mention: Mention) -> tuple[Entry, ...]:
-        found = self.gazetteer.candidates(mention.query)
+        found = _merged(self.gazetteer.candidates(mention.query),
+                        *(self.gazetteer.candidates(v) for v in expanded_abbreviations(mention.query)))
         if not found and mention.fallback:
             found = self.gazetteer.candidates(mention.fallback)
         for variant in () if found else _all_variants(mention):
@@ -368,6 +361,16 @@ class Resolver:
         towns = [t for t in self.gazetteer.places_named_in(base, e.country or "", e.admin1)
                  if t.fclass == "P" and t.kind == 0]
         return towns[0] if towns else None
+
+
+def _merged(found: tuple[Entry, ...], *more: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """The readings of a name written two ways ("Mt. Pleasant", "Mount Pleasant"), each once, matched
+    as well as either way matched it."""
+    best: dict[int, Entry] = {}
+    for e in (e for group in (found, *more) for e in group):
+        if e.geonameid not in best or e.kind < best[e.geonameid].kind:
+            best[e.geonameid] = e
+    return tuple(best.values())
 
 
 def _looked_up(looked: dict, m: Mention, candidates) -> tuple[Entry, ...]:
