@@ -87,3 +87,24 @@ def test_year_earlier_nine_months_is_one_duration():
     assert values(text, D(1989, 10, 26)) == {"the year-earlier nine months": "P9M"}
     assert values("In the year-ago six months, sales fell.", D(2001, 1, 9)) == {"the year-ago six months": "P6M"}
     assert given(text, "the year-earlier nine months", D(1989, 10, 26)) == "P9M"
+
+
+# ---------------------------------------------------------------- the tense of a fronted date
+
+
+def test_a_fronted_weekday_takes_the_main_clauses_future():
+    # written on a Monday: "On Tuesday ... plans to" is tomorrow, "On Wednesday ... will" the day after
+    text = "On Tuesday, the National League of Voters plans to hold a news conference on the law."
+    assert values(text, D(1998, 10, 26))["Tuesday"] == "1998-10-27"
+    text = "On Wednesday, a court of appeals in Paris will begin studying their case."
+    assert values(text, D(2021, 5, 3))["Wednesday"] == "2021-05-05"
+    text = "From Tuesday, Russian and Turkish forces will start to patrol the border."
+    assert values(text, D(2019, 10, 28))["Tuesday"] == "2019-10-29"
+
+
+def test_a_fronted_weekday_in_a_past_sentence_stays_past():
+    text = "On Tuesday, the league held a news conference on the law."
+    assert values(text, D(1998, 10, 26))["Tuesday"] == "1998-10-20"
+    # a noun "plans" or a participle "planned" is no future marker of the main clause
+    text = "On Friday, when the minister set aside vacation plans for the hastily planned trip, the ban was lifted."
+    assert values(text, D(1998, 8, 17))["Friday"] == "1998-08-14"

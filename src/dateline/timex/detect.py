@@ -116,6 +116,10 @@ def tense_at(text: str, start: int, end: int) -> str:
         return "past"  # "since Monday": a start already behind
     if re.fullmatch(r"\W*(?:up\s+)?(?:by|until|till)\s+", left, re.IGNORECASE) and _PAST.search(right):
         return "past"  # a fronted "Up until Saturday, Saudi Arabia had executed ...": the main clause's tense
+    if not left.strip(" \t(\"'`\u201c") or _FRONTED.fullmatch(left):
+        main = _main_clause_tense(text, end)
+        if main is not None:
+            return main  # "On Tuesday, the league plans to hold a news conference": the main clause's tense
     if (not past and re.search(r"\b(?:by|before|until|till)\s+$", left)) or _DEFERRED.search(left):
         return "future"  # a deadline or an end still ahead, or a date something was put off to
     if future and (not past or future[-1] >= past[-1]):
@@ -132,6 +136,30 @@ def tense_at(text: str, start: int, end: int) -> str:
     if re.search(r"\b(?:is|are|am|says|say|now)\b", left + " " + right, re.IGNORECASE):
         return "present"
     return "past"
+
+
+# A date that opens its sentence ("On Tuesday, ...", "Next month, ..."): nothing before it to say its tense.
+_FRONTED = re.compile(r"[\W_]*(?:on|in|at|by|from|during|early|late|as of|starting|beginning)\s+", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.;!?\n]")
+# The plain markers of a future main clause (not "vacation plans", "the hastily planned trip").
+_MAIN_FUTURE = re.compile(
+    r"\b(?:will|shall|won't|(?:is|are) going to|plans? to|intends? to|expects? to|(?:is|are) (?:scheduled|due|set|expected) to|"
+    r"(?:is|are) to)\b|'ll\b",
+    re.IGNORECASE,
+)
+
+
+def _main_clause_tense(text: str, end: int) -> str | None:
+    """The tense of the sentence a fronted date opens: its first future marker or past verb,
+    within the sentence (up to 150 characters on)."""
+    right = text[end : end + 150]
+    stop = _SENTENCE_END.search(right)
+    right = right[: stop.start()] if stop else right
+    future = next((m.start() for m in _MAIN_FUTURE.finditer(right)), None)
+    past = next((m.start() for m in _PAST.finditer(right)), None)
+    if future is not None and (past is None or future < past):
+        return "future"
+    return "past" if past is not None else None
 
 
 @dataclass(frozen=True, slots=True)
