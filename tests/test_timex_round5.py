@@ -108,3 +108,21 @@ def test_a_fronted_weekday_in_a_past_sentence_stays_past():
     # a noun "plans" or a participle "planned" is no future marker of the main clause
     text = "On Friday, when the minister set aside vacation plans for the hastily planned trip, the ban was lifted."
     assert values(text, D(1998, 8, 17))["Friday"] == "1998-08-14"
+
+
+# ---------------------------------------------------------------- sets
+
+
+def test_a_weekday_coordinated_with_a_plural_part_of_day_is_a_set():
+    text = "Two new flights will leave Bombay on Monday and Tuesday nights from March 30."
+    got = {text[t.start : t.end]: (t.value, t.type) for t in detect(text, published=D(1998, 2, 13))}
+    assert got["Monday"] == ("XXXX-WXX-1TNI", "SET")
+    assert got["Tuesday nights"] == ("XXXX-WXX-2TNI", "SET")
+    # a single night stays a date
+    assert values("Flights will leave on Monday and Tuesday night.", D(1998, 2, 13))["Monday"] == "1998-02-16"
+
+
+def test_a_marked_day_after_a_rate_is_every_day():
+    text = "Agents conducted hundreds of interviews a day, a spokesman said."
+    assert given(text, "day", D(1998, 11, 21)) == "P1D"
+    assert given("It was the second day of the offensive.", "the second day", D(1998, 11, 21)) == "1998-11-21"

@@ -108,6 +108,7 @@ def _anaphoric_day(m: re.Match, ctx: Context) -> Norm | None:
     return Norm(value, "TIME" if part else "DATE", f"{w} {part or 'day'} from {origin} {base.isoformat()}")
 
 
+_PER = re.compile(r"\b(?:a|per)\s+$", re.IGNORECASE)
 _DAY_SIDE = re.compile(r"\s+(after|before)\b")
 
 
@@ -117,6 +118,8 @@ def _marked_day(m: re.Match, ctx: Context) -> Norm | None:
     # A day someone marked as a date ("a great day for Poland", "the second day of the offensive") is
     # the day the story is on: the one the text set last, else the dateline; "the [day] after his
     # death" is the day after it.
+    if m.group(0).lower() == "day" and _PER.search(m.string, max(0, m.start() - 5), m.start()):
+        return Norm("P1D", "SET", "a rate per day")  # "hundreds of interviews a [day]"
     side = _DAY_SIDE.match(m.string, m.end())
     step = {"after": 1, "before": -1}[side.group(1)] if side else 0
     base = need(ctx.ref or ctx.dct)

@@ -317,11 +317,17 @@ def _generic_day(m: re.Match) -> bool:
     return g(m, "w") == "tomorrow" and _GENERIC_BEFORE.search(m.string, max(0, m.start() - 30), m.start()) is not None
 
 
+_PLURAL_PARTNER = re.compile(r"\s+(?:and|or)\s+(?:" + WEEKDAY + r")\s+(?P<p>morning|afternoon|evening|night)s\b", re.IGNORECASE)
+
+
 @rule("weekday", r"(?:the\s+(?P<ana>previous|preceding|prior|following|next)\s+|(?P<rel>last|next|this|past|coming|this past|this coming)\s+)?(?:(?P<edge>early|late)\s+)?(?P<wd>" + WEEKDAY + r")(?!s\b)(?:\s+(?P<part>" + PART + r"))?", core=WEEKDAY)
 def _weekday(m: re.Match, ctx: Context) -> Norm | None:
     rel = g(m, "rel")
     shift = -1 if rel in ("last", "past", "this past") else 1 if rel in ("next", "coming", "this coming") else 0
     wd = weekday_num(m["wd"])
+    plural = None if rel or m["ana"] or m["part"] else _PLURAL_PARTNER.match(m.string, m.end())
+    if plural:  # "on Monday and Tuesday nights": every Monday night, as the plural says
+        return Norm(f"XXXX-WXX-{wd}T{PARTS_OF_DAY[plural['p'].lower()]}", "SET", "every weekday: its partner's plural")
     if ctx.dct is None:
         return Norm(f"XXXX-WXX-{wd}", "DATE", "weekday, no publication date")
     anchor = ctx.dct  # news anchors bare weekdays to the dateline, not to a date set in the text
