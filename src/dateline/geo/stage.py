@@ -144,7 +144,7 @@ class PlaceStage(Stage):
     def resolve_spans(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Place | None]:
         """Resolve given toponym spans (gold spans): one :class:`Place` or None per span, in order."""
         mentions = mentions_from_spans(text, spans)
-        choices = self.resolver.resolve(mentions, prior=_text_prior(text))
+        choices = self.resolver.resolve_given(mentions, prior=_text_prior(text))
         by_span = {(m.start, m.end): _place(m, c) for m, c in zip(mentions, choices)}
         return [by_span.get((int(s), int(e))) for s, e in spans]
 
@@ -432,7 +432,7 @@ def _place(m: Mention, choice: Choice | None) -> Place:
     return Place(
         m.start, m.end, name=e.name, geonameid=e.geonameid if e.geonameid < COUNTY_ID_BASE else None,
         latitude=choice.lat, longitude=choice.lon, country_code=e.country, admin1=e.admin1_name,
-        admin2=e.name if e.fcode == "ADM2" else None, feature_code=e.fcode, feature_class=e.fclass,
+        admin2=e.name if e.fcode == "ADM2" else None, feature_code=e.fcode or None, feature_class=e.fclass or None,
         population=e.population or None, score=choice.score, reason=choice.reason, role=m.role,
     )
 
