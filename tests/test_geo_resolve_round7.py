@@ -60,3 +60,39 @@ def test_an_abbreviated_word_of_a_name_is_also_looked_up_written_out(tmp_path):
     assert all(e.kind == 0 for e in found if e.admin1 == "IA")  # its own name, written out
     story = resolver.resolve([Mention(0, 12, "Mt. Pleasant"), Mention(30, 39, "Iowa City")])
     assert story[0].entry.admin1 == "IA"
+
+
+FOCUS = [
+    (21, "Pittsburgh", "Pittsburgh", "", 40.44, -80.0, "P", "PPL", "US", "PA", 300000),
+    (22, "Harrisburg", "Harrisburg", "", 40.27, -76.88, "P", "PPLA", "US", "PA", 49000),
+    (23, "Pennsylvania", "Pennsylvania", "", 40.9, -77.8, "A", "ADM1", "US", "PA", 12700000),
+    (24, "Europe", "Europe", "", 48.69, 9.14, "L", "CONT", "", "", 741000000),
+]
+
+
+def test_a_given_place_the_gazetteer_lacks_lies_at_the_story_s_most_named_town(tmp_path):
+    resolver = Resolver(Gazetteer(tiny_gazetteer(tmp_path, FOCUS)))
+    story = [Mention(0, 10, "Harrisburg"), Mention(20, 33, "Squirrel Hill"), Mention(40, 50, "Pittsburgh"),
+             Mention(60, 70, "Pittsburgh"), Mention(80, 92, "Pennsylvania")]
+    plain = resolver.resolve(story)
+    assert plain[1] is None  # resolution proper reads nothing
+    given = resolver.resolve_given(story)
+    hill = given[1]
+    assert (hill.lat, hill.lon) == (40.44, -80.0) and hill.entry.admin1 == "PA"  # Pittsburgh, named twice
+    assert hill.entry.name == "Squirrel Hill" and hill.entry.geonameid >= 900_000_000
+    assert hill.score == 0.0 and hill.margin == 0.0 and "story focus" in hill.reason
+    assert given[0].entry.name == "Harrisburg"  # the readings themselves are as before
+
+
+def test_a_story_s_focus_is_its_finest_named_tier(tmp_path):
+    from dateline.geo.focus import story_focus
+
+    gazetteer = Gazetteer(tiny_gazetteer(tmp_path, FOCUS))
+    state, = gazetteer.candidates("Pennsylvania")
+    europe, = gazetteer.candidates("Europe")
+    town, = gazetteer.candidates("Harrisburg")
+    assert story_focus([state, None, state]) is state  # no town: the division
+    assert story_focus([state, town, state]) is town
+    assert story_focus([europe, None]) is None  # a continent places no village
+    resolver = Resolver(gazetteer)
+    assert resolver.resolve_given([Mention(0, 6, "Europe"), Mention(10, 20, "Nowhere")])[1] is None

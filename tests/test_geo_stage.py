@@ -77,13 +77,17 @@ def test_text_before_the_body_is_ignored_but_the_dateline_is_placed(stage):
     assert places_by_text(doc)["BEIRUT"].geonameid == 11
 
 
-def test_resolve_spans_keeps_order_and_gives_none_for_unknown(stage):
+def test_resolve_spans_keeps_order_and_estimates_an_unknown_place_at_the_story_s(stage):
     text = "From Baghouz to Nowhereville and Hajin."
     spans = [(text.index("Nowhereville"), text.index("Nowhereville") + 12), (5, 12), (text.index("Hajin"), len(text) - 1)]
     out = stage.resolve_spans(text, spans)
-    assert out[0].latitude is None
     assert out[1].geonameid == 10
     assert out[2].country_code == "SY"
+    # a given span the gazetteer lacks lies where the story is (its first-named town), no GeoNames id
+    assert out[0].geonameid is None and "story focus" in out[0].reason and out[0].feature_code is None
+    assert (out[0].latitude, out[0].country_code) == (out[1].latitude, "SY")
+    alone = stage.resolve_spans("Nowhereville.", [(0, 12)])
+    assert alone[0].latitude is None  # no other place: nothing to estimate from
 
 
 def test_event_place_prefers_where_it_happened_over_where_it_was_said(stage):

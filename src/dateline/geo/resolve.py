@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from .countries import country_code, demonym_country
+from .focus import AT_FOCUS, estimated_picks
 from .gazetteer import Entry, Gazetteer
 from .nearby import Nearby, haversine  # haversine: also imported from here by the stage and the evaluations
 from .normalize import expanded_abbreviations, fold, name_variants, spelling_variants
@@ -272,6 +273,15 @@ class Resolver:
             ctx.home = home
             ctx.possible, ctx.nearby = possible, nearby
         return [self._positioned(p, picks) if p else None for p in picks]
+
+    def resolve_given(self, mentions: Sequence[Mention], *, prior: Mapping[str, float] | None = None,
+                      home: str | None = None) -> list[Choice | None]:
+        """:meth:`resolve` for spans the caller says are places: a name the gazetteer has no reading
+        of is estimated to lie where the story is (:mod:`.focus`), with score 0 and no margin."""
+        picks = self.resolve(mentions, prior=prior, home=home)
+        guesses = estimated_picks([m.query for m in mentions], [p.entry if p else None for p in picks])
+        return [p if p is not None or g is None or not m.keep else
+                Choice(g, 0.0, AT_FOCUS, g.lat, g.lon, margin=0.0) for m, p, g in zip(mentions, picks, guesses)]
 
     def _round(self, mentions: Sequence[Mention], keys: Sequence[str], cands, ctx: _Context,
                previous: Sequence[Choice | None], holders: set[int]) -> list[Choice | None]:

@@ -1,0 +1,59 @@
+"""Where a story is, for a toponym the gazetteer has no reading of at all.
+
+A caller who gives the spans says they are places ("Harwinton", "the Kanawha River", "Squirrel
+Hill"). When the gazetteer lacks the name, the best estimate of where it lies is where the story
+is: local news names the creek, the park and the hamlet of the town it is about. The story's focus
+is its most-named town (or county, or feature), else its most-named first-level division, else its
+most-named country. The estimate keeps the mention's own name and no GeoNames id.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from typing import Iterable, Sequence
+
+from .gazetteer import Entry
+
+# Entries at or above this id are none of GeoNames' (build.COUNTY_ID_BASE starts the counties'):
+# an estimate stands for a place the gazetteer lacks.
+ESTIMATE_ID = 990_000_000
+# What an estimate is based on, said in its reason.
+AT_FOCUS = "at=story focus (no reading of its own)"
+
+
+def _tier(e: Entry) -> int:
+    """0 a town, county or feature; 1 a first-level division; 2 a country; 3 a region or continent."""
+    if e.is_country:
+        return 2
+    if e.fcode in ("RGN", "CONT"):
+        return 3
+    return 1 if e.fcode in ("ADM1", "ADM1H") else 0
+
+
+def story_focus(chosen: Iterable[Entry | None]) -> Entry | None:
+    """The most-named reading of the finest tier the story has (ties: the first named)."""
+    placed = [e for e in chosen if e is not None and e.has_position]
+    if not placed:
+        return None
+    finest = min(_tier(e) for e in placed)
+    if finest == 3:
+        return None  # "Europe", "the Middle East": no place to stand for a village
+    counts = Counter(e.geonameid for e in placed if _tier(e) == finest)
+    best = counts.most_common(1)[0][0]
+    return next(e for e in placed if e.geonameid == best)
+
+
+def estimate(name: str, focus: Entry) -> Entry:
+    """An entry for ``name`` at the story's focus: its country and division, no feature code."""
+    return dataclasses.replace(focus, geonameid=ESTIMATE_ID, name=name, fclass="", fcode="", population=0,
+                               admin2=None, kind=3, admin1=None if focus.is_country else focus.admin1,
+                               admin1_name=None if focus.is_country else focus.admin1_name)
+
+
+def estimated_picks(names: Sequence[str], chosen: Sequence[Entry | None]) -> list[Entry | None]:
+    """For each unread name (None in ``chosen``), its estimate at the story's focus; None elsewhere."""
+    focus = story_focus(chosen)
+    if focus is None:
+        return [None] * len(chosen)
+    return [estimate(n, focus) if e is None else None for n, e in zip(names, chosen)]
