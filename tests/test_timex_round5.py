@@ -126,3 +126,11 @@ def test_a_marked_day_after_a_rate_is_every_day():
     text = "Agents conducted hundreds of interviews a day, a spokesman said."
     assert given(text, "day", D(1998, 11, 21)) == "P1D"
     assert given("It was the second day of the offensive.", "the second day", D(1998, 11, 21)) == "1998-11-21"
+
+
+def test_a_rate_after_an_amount_in_words_is_no_duration():
+    assert values("They were paid four dollars a day by the company.", D(2019, 11, 11)) == {}
+    assert values("Homes got 12 hours of electricity a day, OCHA said.", D(2020, 12, 15)) == {"12 hours": "PT12H"}
+    assert values("The flights add nearly 700 seats a week on the route.", D(1998, 2, 13)) == {}
+    # a stretch of time after a number stays one
+    assert values("It was announced two weeks ago, a day before the vote.", D(2020, 1, 6))["a day"] == "P1D"

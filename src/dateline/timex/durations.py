@@ -167,7 +167,9 @@ def _duration(m: re.Match, ctx: Context) -> Norm | None:
 
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|should|'ll)\s+$", re.IGNORECASE)
 _ORDINAL_NEXT = re.compile(r"\s+(?!(?:or|and|later|ago|earlier|before|after|to|in|of|for|longer|more)\b)[A-Za-z]")
-_RATE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|cents?|percent|times|twice|once))\S*\s+(?:[a-z]+\s+){0,2}$")
+# "$55 a night", "700 seats a week", "four dollars a day", "12 hours of electricity a day": an amount, then "a <unit>"
+_RATE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|dozens?|cents?|percent|times|twice|once|dollars|"
+                   r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty))\S*\s+(?:[a-z]+\s+){0,2}(?:of\s+[a-z]+\s+)?$")
 
 
 def _fraction(m: re.Match) -> bool:
