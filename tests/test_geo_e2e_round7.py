@@ -10,7 +10,7 @@ from dateline.geo.demonym_places import listed_demonyms, refers_to_country
 from dateline.geo.eventplace import event_place
 from dateline.geo.gazetteer import Gazetteer
 from dateline.geo.stage import PlaceStage
-from dateline.geo.toponyms import nationality
+from dateline.geo.toponyms import find_spans, nationality
 from dateline.model import Article, Doc, Entity, Place, Span
 from test_geo_stage import make_doc
 from test_geo_tiny import write_tiny
@@ -123,3 +123,36 @@ def test_end_to_end_counts_every_role_unless_told_to_keep_toponyms_only():
     toponyms = score_end_to_end([art], [doc], roles=frozenset({"toponym"})).as_dict()
     assert (every["accuracy_161km"], every["outputs"], every["precision_161km"]) == (1.0, 2, 1.0)
     assert (toponyms["accuracy_161km"], toponyms["outputs"]) == (0.5, 1)
+
+
+# --- finding toponyms ------------------------------------------------------------------------
+
+def _spans(text: str, ents: list[tuple[str, str]] = ()) -> list[tuple[str, bool]]:
+    """(span, kept even when unresolved) of each place found."""
+    entities = [Entity(text.index(s), text.index(s) + len(s), label) for s, label in ents]
+    return [(text[f.start : f.end], f.keep) for f in find_spans(text, entities, 0)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mill closes. GRANTSBURG --- The town's mill closed.", "GRANTSBURG"),
+    ("Budget passes. LOWER FALLS\u2014The board voted.", "LOWER FALLS"),
+    ("Budget passes. OAKVILLE \u2013 The board voted.", "OAKVILLE"),
+])
+def test_a_wire_dateline_before_three_hyphens_or_a_tight_dash_is_a_place(text, name):
+    assert (name, True) in _spans(text)
+
+
+def test_a_name_in_capitals_before_a_colon_is_a_place_only_if_resolved():
+    assert ("AMMAN", False) in _spans("Talks resume . AMMAN: The king met envoys.")
+
+
+def test_the_ners_place_stops_at_the_body_named_after_it():
+    text = "He was held in the Pike County Jail and the Ardmore Police said so at Oakdale Town Hall."
+    found = _spans(text, [("Pike County Jail", "GPE"), ("Ardmore Police", "GPE"), ("Oakdale Town Hall", "FAC")])
+    assert [s for s, _ in found][:3] == ["Pike County", "Ardmore", "Oakdale"]
+
+
+@pytest.mark.parametrize("name", ["Old Town", "Falls Village", "the Gold Coast", "Cacuaco district", "North Hall"])
+def test_a_place_whose_name_ends_in_a_word_of_bodies_is_not_cut(name):
+    text = f"They moved to {name} in May."
+    assert _spans(text, [(name, "GPE")])[0][0] == name.removeprefix("the ")

@@ -58,7 +58,10 @@ _COMMA_CONTAINER = re.compile(r"(?:\s+(?:district|village|town|city|area|communi
                               r"neighbou?rhood|suburb|camp))?, ?(" + _NAME + r")(?=\s*[.,;:)(]|$)")
 # A wire dateline inside the text ("... title. TORRINGTON — The town ..."): capitals before a dash.
 _WIRE = re.compile(r"(?:^|\n|[.!?]\s|(?<=\d{4})\s)\s*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?"
-                   r"\s*(?:\([^)\n]{1,30}\)\s*)?[-\u2013\u2014]{1,2}\s")
+                   r"\s*(?:\([^)\n]{1,30}\)\s*)?(?:-{1,3}\s|[\u2013\u2014]-?(?:\s|(?=[A-Z])))")
+# ... or before a colon ("... crops . BEIRUT: Israel ..."): a heading may look the same ("NOTICE:"),
+# so such a name is reported only when the gazetteer resolves it with confidence.
+_WIRE_COLON = re.compile(r"(?:^|\n|[.!?]\s)\s*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}): (?=[A-Z\"\u201c])")
 _PLURAL_DIVISIONS = r"(?:counties|provinces|districts|parishes|governorates|regions|states|prefectures|municipalities)"
 _LIST_NAME = r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}"
 # "Barrow, Jackson and Madison counties": each name of the list is a division.
@@ -273,6 +276,7 @@ def _ner_spans(text: str, entities: Sequence[Entity], body_start: int) -> list[F
             for start, end in _split_entity(text, ent.start, ent.end):
                 if not text[start:end][:1].isupper() or _HELD.search(text[start:end]):
                     continue  # "the gulf", "downtown": not a proper name; "Serb-held": who holds it
+                start, end = ner_place_head(text, start, end)
                 found.append(Found(start, end, loose=ent.label == "FAC", keep=True))
     return found
 
@@ -322,10 +326,30 @@ def _org_spans(text: str, entities: Sequence[Entity], body_start: int) -> Iterab
             yield trim(text, ent.start + of + 4, ent.end)
 
 
-def org_head(surface: str) -> int | None:
+# Organisation words that, last in a place's name, may be part of it ("Old Town", "Falls Village",
+# "the Gold Coast", "Cacuaco district"): the NER's place is cut only at the others.
+_NAME_TAIL = frozenset("""town village coast district area community state national federal public regional
+municipal air water housing transit utilities forces""".split())
+_NER_CUT = _ORG_WORDS - _NAME_TAIL
+_BODY_OF = re.compile(r"(?<=\w) (?:Town|Village|Community)$")
+
+
+def ner_place_head(text: str, start: int, end: int) -> tuple[int, int]:
+    """The NER's place without the body named after it: "Henrico County Police" -> "Henrico County",
+    "Whitestown Town Hall" -> "Whitestown", "the Minnesota House" -> "Minnesota" (the NER took the
+    organisation or the building for the place)."""
+    head = org_head(text[start:end], words=_NER_CUT)
+    if not head or text[start : start + head].lower() in PART_OF:  # "North Hall": a name, not "North"'s hall
+        return (start, end)
+    bare = _BODY_OF.search(text, start, start + head)  # "Oakdale Town Hall": the hall of the town Oakdale
+    return trim(text, start, bare.start() if bare else start + head)
+
+
+def org_head(surface: str, *, words: frozenset[str] = _ORG_WORDS) -> int | None:
     """Length of the place an organisation's name starts with: "Gainesville Police Department" ->
     "Gainesville", "Edgar County Sheriff's Office" -> "Edgar County" (a county is part of the place's
     name), "Greer City Hall" -> "Greer City" (looked up without "City" if unknown); None when no organisation word follows a name."""
+    org_words = words
     words = surface.split(" ")
     first = 1 if words[0] in ("the", "The") and len(words) > 2 else 0  # "the Kansas Department"
     for k in range(first + 1, min(len(words), first + 5)):
@@ -334,7 +358,7 @@ def org_head(surface: str) -> int | None:
             continue
         if _INITIALISM_END.search(words[k - 1]) and words[k][:1].isupper():
             return len(" ".join(words[:k]))  # "U.S. Geological Survey": the initialism is the place
-        if word in _ORG_WORDS and words[first][:1].isupper():
+        if word in org_words and words[first][:1].isupper():
             # "European Commission", "Democratic Party": an adjective, not a place, heads the name.
             named = [w for w in words[:k] if w not in ("The", "the")]
             return None if len(named) == 1 and _ADJECTIVAL.search(named[0]) else len(" ".join(words[:k]))
@@ -403,6 +427,8 @@ def _wire_spans(text: str, body_start: int) -> Iterable[tuple[int, int, bool]]:
     body = text[body_start:]
     for m in _WIRE.finditer(body):
         yield trim(text, body_start + m.start(1), body_start + m.end(1)) + (True,)
+    for m in _WIRE_COLON.finditer(body):
+        yield trim(text, body_start + m.start(1), body_start + m.end(1)) + (False,)
     for m in _WIRE_STATE.finditer(body):  # the state's abbreviation keeps its period ("Kan.")
         yield trim(text, body_start + m.start(1), body_start + m.end(1)) + (True,)
         yield body_start + m.start(2), body_start + m.end(2), True
