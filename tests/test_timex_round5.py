@@ -134,3 +134,22 @@ def test_a_rate_after_an_amount_in_words_is_no_duration():
     assert values("The flights add nearly 700 seats a week on the route.", D(1998, 2, 13)) == {}
     # a stretch of time after a number stays one
     assert values("It was announced two weeks ago, a day before the vote.", D(2020, 1, 6))["a day"] == "P1D"
+
+
+# ---------------------------------------------------------------- "August 28 last year"
+
+
+def test_a_month_day_with_last_or_this_year_is_one_date_of_that_year():
+    text = "The activist was first arrested on August 28 last year. He was freed the very next day."
+    got = values(text, D(2019, 11, 12))
+    assert got["August 28 last year"] == "2018-08-28"
+    assert got["next day"] == "2018-08-29"  # the running date follows
+    # a day still ahead of the dateline in its month, a year back
+    assert values("On Dec. 15 last year, a doctor was shot.", D(2021, 12, 10)) == {"Dec. 15 last year": "2020-12-15"}
+    assert values("The case was dropped on July 2 this year.", D(2019, 9, 9)) == {"July 2 this year": "2019-07-02"}
+    assert values("Talks resume on 3 March next year.", D(2019, 9, 9)) == {"3 March next year": "2020-03-03"}
+
+
+def test_last_years_after_a_month_day_is_not_taken_in():
+    got = values("On May 5, last year's winner spoke.", D(2020, 6, 1))
+    assert got["May 5"] == "2020-05-05"

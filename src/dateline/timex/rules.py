@@ -171,7 +171,8 @@ def _mdy(m: re.Match, ctx: Context) -> Norm | None:
 
 
 @rule("month-day", _WD_PREFIX + EDGE + r"(?:(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<mon>" + MONTH_ANY + r")\s+(?P<d>" + DAYNUM
-      + r")(?!\s*(?:[,.]\s*)?\d{4}\b|[:.]\d)|(?:the\s+)?(?P<d2>" + DAYNUM + r")\s+(?:of\s+)?(?P<mon2>" + MONTH_ANY + r"))", core=MONTH_ANY)
+      + r")(?!\s*(?:[,.]\s*)?\d{4}\b|[:.]\d)|(?:the\s+)?(?P<d2>" + DAYNUM + r")\s+(?:of\s+)?(?P<mon2>" + MONTH_ANY + r"))"
+      r"(?:,?\s+(?P<yr>last|next|this)\s+year(?!['\u2019]s))?", core=MONTH_ANY)
 def _md(m: re.Match, ctx: Context) -> Norm | None:
     mon, d = (m["mon"], m["d"]) if m["mon"] else (m["mon2"], m["d2"])
     month, dnum = month_num(mon), int(re.sub(r"\D", "", d))
@@ -181,11 +182,14 @@ def _md(m: re.Match, ctx: Context) -> Norm | None:
         return Norm(f"XXXX-{month:02d}-{dnum:02d}", "DATE", "month-day, no publication date")
     rel = g(m, "rel")
     year = ctx.dct.year if rel else coordinated_year(m) or A.month_year(ctx.dct, month, ctx.tense, day=dnum)
+    if m["yr"]:  # "on August 28 last year", "on May 5 this year"
+        rel, year = None, ctx.dct.year + {"last": -1, "this": 0, "next": 1}[g(m, "yr")]
     try:
         value = day(_relative_day(dt.date(year, month, dnum), ctx.dct, rel))
     except ValueError:
         return None
-    return Norm(value, "DATE", f"month-day: {rel}" if rel else f"month-day: nearest {ctx.tense} year", mod_of(g(m, "edge")))
+    how = f"month-day: {rel}" if rel else f"month-day: {g(m, 'yr')} year" if m["yr"] else f"month-day: nearest {ctx.tense} year"
+    return Norm(value, "DATE", how, mod_of(g(m, "edge")))
 
 
 _COORDINATED = re.compile(
