@@ -96,3 +96,25 @@ def test_a_story_s_focus_is_its_finest_named_tier(tmp_path):
     assert story_focus([europe, None]) is None  # a continent places no village
     resolver = Resolver(gazetteer)
     assert resolver.resolve_given([Mention(0, 6, "Europe"), Mention(10, 20, "Nowhere")])[1] is None
+
+
+STRAY = [
+    (31, "Springfield", "Springfield", "", 37.21, -93.29, "P", "PPL", "US", "MO", 160000),
+    (32, "Rogersville", "Rogersville", "", 37.12, -93.06, "P", "PPL", "US", "MO", 3000),
+    (33, "Greene County", "Greene County", "", 37.26, -93.34, "A", "ADM2", "US", "MO", 0),
+    (34, "Logan", "Logan", "", 40.53, -78.40, "P", "PPL", "US", "PA", 5000),
+    (35, "Chicago", "Chicago", "", 41.85, -87.65, "P", "PPL", "US", "IL", 2700000),
+]
+
+
+def test_a_village_read_far_from_a_local_story_is_estimated_at_its_focus(tmp_path):
+    resolver = Resolver(Gazetteer(tiny_gazetteer(tmp_path, STRAY)))
+    story = [Mention(0, 11, "Springfield"), Mention(20, 31, "Rogersville"), Mention(40, 53, "Greene County"),
+             Mention(60, 65, "Logan"), Mention(70, 77, "Chicago"), Mention(80, 91, "Springfield")]
+    assert resolver.resolve(story)[3].entry.admin1 == "PA"  # resolution proper: the only Logan there is
+    given = resolver.resolve_given(story)
+    assert (given[3].lat, given[3].entry.admin1) == (37.21, "MO") and "far from the story" in given[3].reason
+    assert given[4].entry.name == "Chicago"  # a city that far is what a local paper means
+    # two names alone are no local story to measure a stray by
+    pair = resolver.resolve_given([Mention(0, 11, "Springfield"), Mention(20, 25, "Logan")])
+    assert pair[1].entry.admin1 == "PA"

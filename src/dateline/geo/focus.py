@@ -14,12 +14,23 @@ from collections import Counter
 from typing import Iterable, Sequence
 
 from .gazetteer import Entry
+from .nearby import haversine, is_local
 
 # Entries at or above this id are none of GeoNames' (build.COUNTY_ID_BASE starts the counties'):
 # an estimate stands for a place the gazetteer lacks.
 ESTIMATE_ID = 990_000_000
 # What an estimate is based on, said in its reason.
 AT_FOCUS = "at=story focus (no reading of its own)"
+AT_FOCUS_STRAY = "at=story focus (its only readings lie far from the story)"
+# A local story: at least CLUSTER_NAMES of its other readings within CLUSTER_KM of its focus. There,
+# a village (under STRAY_POPULATION people, not a capital) read more than STRAY_KM from every other
+# place of the story is a namesake of a place the gazetteer lacks ("Logan" in a story of Springfield,
+# Missouri, read in Pennsylvania): the story's focus is the better estimate. A city that far is
+# what the story means (a local paper names Chicago, Moscow, Tehran).
+CLUSTER_NAMES = 2
+CLUSTER_KM = 100.0
+STRAY_POPULATION = 10_000
+STRAY_KM = 500.0
 
 
 def _tier(e: Entry) -> int:
@@ -51,9 +62,23 @@ def estimate(name: str, focus: Entry) -> Entry:
                                admin1_name=None if focus.is_country else focus.admin1_name)
 
 
-def estimated_picks(names: Sequence[str], chosen: Sequence[Entry | None]) -> list[Entry | None]:
-    """For each unread name (None in ``chosen``), its estimate at the story's focus; None elsewhere."""
+def estimated_picks(names: Sequence[str], keys: Sequence[str], chosen: Sequence[Entry | None]) -> list[Entry | None]:
+    """For each unread name (None in ``chosen``) and each stray village (:func:`is_stray`), its
+    estimate at the story's focus; None elsewhere. ``keys`` tell one name's mentions from another's."""
     focus = story_focus(chosen)
     if focus is None:
         return [None] * len(chosen)
-    return [estimate(n, focus) if e is None else None for n, e in zip(names, chosen)]
+    return [estimate(n, focus) if e is None or is_stray(i, keys, chosen, focus) else None
+            for i, (n, e) in enumerate(zip(names, chosen))]
+
+
+def is_stray(i: int, keys: Sequence[str], chosen: Sequence[Entry | None], focus: Entry) -> bool:
+    """Whether reading ``i`` is a village read far from every other place of a local story."""
+    e = chosen[i]
+    if (e is None or e.fclass != "P" or not 0 < e.population < STRAY_POPULATION or e.fcode.startswith(("PPLC", "PPLA"))
+            or e.geonameid == focus.geonameid or not e.has_position):
+        return False
+    others = [o for k, o in zip(keys, chosen) if k != keys[i] and o is not None and is_local(o) and o.geonameid < ESTIMATE_ID]
+    if sum(haversine(o.lat, o.lon, focus.lat, focus.lon) <= CLUSTER_KM for o in others) < CLUSTER_NAMES:
+        return False
+    return all(haversine(e.lat, e.lon, o.lat, o.lon) > STRAY_KM for o in others)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from .countries import country_code, demonym_country
-from .focus import AT_FOCUS, estimated_picks
+from .focus import AT_FOCUS, AT_FOCUS_STRAY, estimated_picks
 from .gazetteer import Entry, Gazetteer
 from .nearby import Nearby, haversine  # haversine: also imported from here by the stage and the evaluations
 from .normalize import expanded_abbreviations, fold, name_variants, spelling_variants
@@ -279,9 +279,11 @@ class Resolver:
         """:meth:`resolve` for spans the caller says are places: a name the gazetteer has no reading
         of is estimated to lie where the story is (:mod:`.focus`), with score 0 and no margin."""
         picks = self.resolve(mentions, prior=prior, home=home)
-        guesses = estimated_picks([m.query for m in mentions], [p.entry if p else None for p in picks])
-        return [p if p is not None or g is None or not m.keep else
-                Choice(g, 0.0, AT_FOCUS, g.lat, g.lon, margin=0.0) for m, p, g in zip(mentions, picks, guesses)]
+        guesses = estimated_picks([m.query for m in mentions], [fold(m.query) for m in mentions],
+                                  [p.entry if p else None for p in picks])
+        return [p if g is None or not m.keep else
+                Choice(g, 0.0, AT_FOCUS_STRAY if p else AT_FOCUS, g.lat, g.lon, margin=0.0)
+                for m, p, g in zip(mentions, picks, guesses)]
 
     def _round(self, mentions: Sequence[Mention], keys: Sequence[str], cands, ctx: _Context,
                previous: Sequence[Choice | None], holders: set[int]) -> list[Choice | None]:
