@@ -10,7 +10,7 @@ from dateline.geo.demonym_places import listed_demonyms, refers_to_country
 from dateline.geo.eventplace import event_place
 from dateline.geo.gazetteer import Gazetteer
 from dateline.geo.stage import PlaceStage
-from dateline.geo.toponyms import find_spans, nationality
+from dateline.geo.toponyms import find_spans, nationality, org_head
 from dateline.model import Article, Doc, Entity, Place, Span
 from test_geo_stage import make_doc
 from test_geo_tiny import write_tiny
@@ -156,3 +156,15 @@ def test_the_ners_place_stops_at_the_body_named_after_it():
 def test_a_place_whose_name_ends_in_a_word_of_bodies_is_not_cut(name):
     text = f"They moved to {name} in May."
     assert _spans(text, [(name, "GPE")])[0][0] == name.removeprefix("the ")
+
+
+@pytest.mark.parametrize("name, place", [
+    ("Pike County Assessor's Office", "Pike County"),  # a county's name ends at "County"
+    ("the Pike County Health Department", "the Pike County"),
+    ("Ardmore Superior Court", "Ardmore"),  # words of a body's name, not of a place's
+    ("The Ardmore Daily Herald", "The Ardmore"),
+    ("Ardmore Journal-Standard", "Ardmore"),
+    ("Salt Lake City Council", "Salt Lake City"),
+])
+def test_the_place_an_organisation_is_named_after(name, place):
+    assert name[: org_head(name)] == place

@@ -98,7 +98,8 @@ board fire sheriff sheriff's army navy air force forces military embassy senate 
 marshals coast guard national federal hospital court district chamber public library community high police's
 airport regional area symphony museum zoo transit utilities water housing office commission committee
 government municipal parish township village town jail courthouse hall society association club church center
-centre bureau agency authority""".split())
+centre bureau agency authority superior circuit civic senior correctional commissioners daily journal herald
+tribune gazette""".split())
 # Words of an organisation's name that belong to the place it is named after ("Edgar County Sheriff").
 _NAME_PART = frozenset({"county", "parish", "city", "township", "borough"})
 # Words that end a place's name though they never start one alone.
@@ -353,8 +354,11 @@ def org_head(surface: str, *, words: frozenset[str] = _ORG_WORDS) -> int | None:
     words = surface.split(" ")
     first = 1 if words[0] in ("the", "The") and len(words) > 2 else 0  # "the Kansas Department"
     for k in range(first + 1, min(len(words), first + 5)):
-        word = words[k].lower()
+        word = words[k].lower().split("-")[0]  # "Journal-Constitution"
         if word in _NAME_PART:
+            after = words[k + 1] if k + 1 < len(words) else ""
+            if after[:1].isupper() and after.lower().rstrip("'s\u2019") not in org_words | _NAME_PART:
+                return len(" ".join(words[: k + 1]))  # "Franklin County Auditor's Office": the county's
             continue
         if _INITIALISM_END.search(words[k - 1]) and words[k][:1].isupper():
             return len(" ".join(words[:k]))  # "U.S. Geological Survey": the initialism is the place
