@@ -153,3 +153,40 @@ def test_a_month_day_with_last_or_this_year_is_one_date_of_that_year():
 def test_last_years_after_a_month_day_is_not_taken_in():
     got = values("On May 5, last year's winner spoke.", D(2020, 6, 1))
     assert got["May 5"] == "2020-05-05"
+
+
+# ---------------------------------------------------------------- span boundaries
+
+
+def spans(text: str, published: dt.date) -> list[str]:
+    return [text[t.start : t.end] for t in detect(text, published=published)]
+
+
+def test_the_verb_last_is_not_the_last():
+    assert spans("The tour is likely to last over a week.", D(1998, 3, 6)) == ["over a week"]
+    assert spans("Talks could last two days.", D(1998, 3, 6)) == ["two days"]
+    assert values("He worked there for the last two years.", D(1998, 3, 6)) == {"the last two years": "P2Y"}
+
+
+def test_no_more_than_is_part_of_the_duration():
+    got = detect("Iraq would open its sites for no more than sixty days.", published=D(1998, 2, 22))
+    assert [(t.value, t.mod) for t in got] == [("P60D", "EQUAL_OR_LESS")]
+    assert spans("Iraq would open its sites for no more than sixty days.", D(1998, 2, 22)) == ["no more than sixty days"]
+
+
+def test_or_so_after_a_relative_unit_is_in_the_span():
+    assert values("Plants will close over the next year or so.", D(1989, 11, 2)) == {"the next year or so": "1990"}
+
+
+def test_the_weeks_ahead_is_one_expression_looking_forward():
+    got = detect("Funds may sell their bonds in the weeks ahead.", published=D(1989, 10, 27))
+    assert [("Funds may sell their bonds in the weeks ahead."[t.start : t.end], t.value) for t in got] == [("the weeks ahead", "PXW")]
+    # "in the weeks before the shooting" keeps its span without "the", as TimeML marks it
+    assert spans("He was seen in the weeks before the shooting.", D(1999, 1, 22)) == ["weeks"]
+
+
+def test_that_before_an_ordinal_quarter_is_the_conjunction():
+    text = "Analysts said that third-quarter profit rose 8%."
+    assert values(text, D(1989, 11, 1)) == {"third-quarter": "1989-Q3"}
+    text = "Profit rose in the third quarter. Results for that quarter included a charge."
+    assert values(text, D(1989, 11, 1))["that quarter"] == "1989-Q3"

@@ -427,7 +427,7 @@ def is_name(text: str, start: int, end: int) -> bool:
 _LEADING = re.compile(
     r"(?:between|from|at(?!\s+least\b)|only|just|barely|some|right)\s+"
     r"|the\s+(?=\S+-(?:second|minute|hour|day|night|week|month|quarter|year|decade)\b)"
-    r"|the\s+(?=(?:days|weeks|months|years|decades)\b)",
+    r"|the\s+(?=(?:days|weeks|months|years|decades)\b(?!\s+ahead\b))",
     re.IGNORECASE,
 )
 

@@ -129,8 +129,10 @@ def _marked_day(m: re.Match, ctx: Context) -> Norm | None:
 # ---------------------------------------------------------------- durations
 
 # "the year-earlier nine months": the comparison adjective belongs to the duration's span
-DUR_PRE = r"(?:(?P<the>the|these|those)\s+)?(?:(?P<dir>past|last|next|first|previous|coming|final|latest|initial|remaining|following|other|year-earlier|year-ago)\s+)?"
-DUR_MOD = r"(?:(?P<mod>about|nearly|almost|some|more than|over|at least|up to|roughly|around|approximately|less than|fewer than|under|another|only|just|barely|well over)\s+)?"
+# "last" after "to" or a modal is the verb ("likely to last over a week"), not "the last"
+_VERB_LAST = r"(?<!\bto )(?<!\bwill )(?<!\bwould )(?<!\bcould )(?<!\bmay )(?<!\bmight )(?<!\bcan )(?<!\bshould )(?<!\bnot )last"
+DUR_PRE = r"(?:(?P<the>the|these|those)\s+)?(?:(?P<dir>past|" + _VERB_LAST + r"|next|first|previous|coming|final|latest|initial|remaining|following|other|year-earlier|year-ago)\s+)?"
+DUR_MOD = r"(?:(?P<mod>about|nearly|almost|some|(?:no\s+)?more than|over|at least|up to|roughly|around|approximately|(?:no\s+)?less than|fewer than|under|another|only|just|barely|well over)\s+)?"
 
 
 @rule("duration", DUR_PRE + DUR_MOD + r"(?P<n>" + NUMWORD + r")(?P<half>[\s-]+and[\s-]+a[\s-]+half)?(?:\s+(?:or|to)\s+(?P<n2>" + NUMWORD + r"))?(?P<frac>\s+1/2)?(?:\s+(?:more|additional|extra|straight|consecutive|trading|business|working|calendar|long|full|whole))?(?P<hy>[\s-]+)(?P<unit>" + UNIT + r")(?P<half2>\s+and\s+a\s+half)?(?:\s+or\s+so)?(?P<old>-old|\s+old)?", core=UNIT_CORE)
@@ -197,7 +199,7 @@ def duration_value(n: float | None, unit: str) -> str | None:
 
 
 @rule("vague-units", r"(?:(?P<the>the)\s+|a\s+(?=few\b))?(?:(?P<dir>past|last|next|coming|recent|few|several|many)\s+)?(?:(?P<few>few|several|many)\s+)?(?P<unit>days|weeks|months|quarters|years|decades|centuries|hours|minutes)"
-      r"(?:\s+(?:or|and)\s+(?:days|weeks|months|years|decades))?", core=UNIT_CORE)
+      r"(?:\s+(?:or|and)\s+(?:days|weeks|months|years|decades))?(?(the)(?P<ahead>\s+ahead)?)", core=UNIT_CORE)
 def _vague_units(m: re.Match, ctx: Context) -> Norm | None:
     direction, unit = g(m, "dir"), unit_of(m["unit"])  # "weeks or months": the first, as for "two to three weeks"
     if direction == "recent" and not g(m, "few"):
@@ -205,7 +207,7 @@ def _vague_units(m: re.Match, ctx: Context) -> Norm | None:
         reach = {"day": 6, "week": 30, "month": 182, "quarter": 365, "year": 1095}.get(unit)
         return Norm(duration_value(None, unit), "DURATION", f"recent {unit}s: the recent past", direction=-1, reach=reach)
     before = m.string[max(0, m.start() - 8) : m.start()].lower()
-    if not (ctx.given or direction or g(m, "few") or re.search(r"\b(for|within|over|in)\s+$", before)):
+    if not (ctx.given or direction or g(m, "few") or m["ahead"] or re.search(r"\b(for|within|over|in)\s+$", before)):
         return None
-    step = {"past": -1, "last": -1, "next": 1, "coming": 1}.get(direction or "", 0)
+    step = 1 if m["ahead"] else {"past": -1, "last": -1, "next": 1, "coming": 1}.get(direction or "", 0)  # "the weeks ahead"
     return Norm(duration_value(None, unit), "DURATION", f"an unstated number of {unit}s", direction=step)

@@ -63,7 +63,8 @@ _MODS = {"early": "START", "earlier": "START", "beginning": "START", "start": "S
          "late": "END", "later": "END", "end": "END", "mid": "MID", "middle": "MID",
          "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
          "nearly": "LESS_THAN", "almost": "LESS_THAN", "less": "LESS_THAN", "under": "LESS_THAN",
-         "more": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE", "up to": "EQUAL_OR_LESS"}
+         "more": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE", "up to": "EQUAL_OR_LESS",
+         "no more than": "EQUAL_OR_LESS", "no less than": "EQUAL_OR_MORE"}
 
 
 def mod_of(word: str | None) -> str | None:
@@ -405,7 +406,7 @@ _REL = r"(?P<rel>last|past|previous|preceding|next|coming|this|current|following
 
 
 @rule("relative-unit", r"(?:(?P<edge>early|late|mid|earlier|later|the end of|the beginning of|the start of|the middle of)[\s-]+)?"
-      r"(?:(?P<the>the)\s+|this\s+(?=past\b))?" + _REL + r"\s+(?P<unit>week|weekend|month|year|decade|century|" + SEASON + r")", core=r"week|month|year|decade|century|" + SEASON)
+      r"(?:(?P<the>the)\s+|this\s+(?=past\b))?" + _REL + r"\s+(?P<unit>week|weekend|month|year|decade|century|" + SEASON + r")(?:\s+or\s+so)?", core=r"week|month|year|decade|century|" + SEASON)
 def _relunit(m: re.Match, ctx: Context) -> Norm | None:
     rel, unit = g(m, "rel"), g(m, "unit")
     anaphoric = rel in ("following", "same", "that", "prior", "preceding") or (rel in ("next", "previous") and m["the"])
@@ -516,7 +517,8 @@ def _apposed(m: re.Match, ctx: Context, unit: str) -> bool:
 
 # ---------------------------------------------------------------- quarters and halves
 
-_QREL = r"(?P<q>that|first|second|third|fourth|1st|2nd|3rd|4th|latest|last|past|current|this|year-earlier|year-ago|previous|prior|next|same|final|recent|comparable|corresponding|year-before)"
+# "that quarter", but not the conjunction in "said that third-quarter profit rose"
+_QREL = r"(?P<q>that(?=[\s-]+(?:fiscal[\s-]+)?(?:quarter|half|period)\b)|first|second|third|fourth|1st|2nd|3rd|4th|latest|last|past|current|this|year-earlier|year-ago|previous|prior|next|same|final|recent|comparable|corresponding|year-before)"
 
 
 @rule("quarter", r"(?:(?P<the>the|this|last)\s+)?(?:(?P<ys>" + YEAR4 + r"|this year's|last year's|next year's)\s+)?(?:" + _QREL + r"[\s-]+)?(?:fiscal[\s-]+)?(?:(?P<q2>first|second|third|fourth)[\s-]+)?(?P<u>quarter|half|period)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>" + YEAR4 + r")|\s+of\s+(?P<yr>this|last|next|the)\s+year)?(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)|last\s+year))?|(?P<qn>Q[1-4])\s*(?P<y2>" + YEAR4 + r")", core=r"quarter|half|period|Q[1-4]")
