@@ -190,3 +190,10 @@ def test_that_before_an_ordinal_quarter_is_the_conjunction():
     assert values(text, D(1989, 11, 1)) == {"third-quarter": "1989-Q3"}
     text = "Profit rose in the third quarter. Results for that quarter included a charge."
     assert values(text, D(1989, 11, 1))["that quarter"] == "1989-Q3"
+
+
+def test_a_year_left_open_on_one_side_is_one_expression():
+    got = detect("The company won't be profitable until 1994 or later.", published=D(1989, 10, 30))
+    assert [(t.value, t.mod) for t in got] == [("1994", "EQUAL_OR_MORE")]
+    assert spans("It is confident about earnings for 1990 and beyond.", D(1989, 10, 30)) == ["1990 and beyond"]
+    assert spans("It happened in 2005 or earlier, he said.", D(2019, 1, 1)) == ["2005 or earlier"]

@@ -252,7 +252,7 @@ def _month(m: re.Match, ctx: Context) -> Norm | None:
     return Norm(f"{year:04d}-{month:02d}", "DATE", f"month: {rel or ctx.tense}", mod_of(g(m, "edge")))
 
 
-@rule("year", r"(?:(?P<pre>fiscal|calendar|model|early|late|mid|middle of|the end of|end of|the beginning of|beginning of|the start of|start of|the summer of|the spring of|the fall of|the autumn of|the winter of|summer|spring|fall|autumn|winter)[\s-]+)?(?<![$\d.,])(?P<y>" + YEAR4 + r")(?!\s*(?:%|percent|[.,]\d))", core=r"\d{4}")
+@rule("year", r"(?:(?P<pre>fiscal|calendar|model|early|late|mid|middle of|the end of|end of|the beginning of|beginning of|the start of|start of|the summer of|the spring of|the fall of|the autumn of|the winter of|summer|spring|fall|autumn|winter)[\s-]+)?(?<![$\d.,])(?P<y>" + YEAR4 + r")(?!\s*(?:%|percent|[.,]\d))(?:\s+(?P<open>or later|or earlier|and beyond))?", core=r"\d{4}")
 def _year(m: re.Match, ctx: Context) -> Norm | None:
     after = m.string[m.end() : m.end() + 16].lower()
     if not ctx.given and re.match(r"\s+(?:people|troops|soldiers|civilians|men|women|tons|km|miles|dollars|feet|meters|members|residents|fighters|units|shares|cars|jobs|hours)\b", after):
@@ -263,7 +263,9 @@ def _year(m: re.Match, ctx: Context) -> Norm | None:
     season = next((code for word, code in SEASONS.items() if word in pre), None)
     if season:
         return Norm(f"{m['y']}-{season}", "DATE", "explicit season")
-    return Norm(m["y"], "DATE", "explicit year", mod_of(pre))
+    # "until 1994 or later", "for 1990 and beyond": the year, left open on one side
+    edge = {"or later": "EQUAL_OR_MORE", "and beyond": "EQUAL_OR_MORE", "or earlier": "EQUAL_OR_LESS"}.get(g(m, "open"))
+    return Norm(m["y"], "DATE", "explicit year", mod_of(pre) or edge)
 
 
 _LABEL = re.compile(r"\b(?:[Nn]o\.|[Nn]umber|[Oo]rder|[Rr]esolution|[Dd]ecree|[Ff]light|[Rr]oute|[Hh]ighway|[Aa]rticle|[Ss]ection|"
