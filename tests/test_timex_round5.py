@@ -197,3 +197,14 @@ def test_a_year_left_open_on_one_side_is_one_expression():
     assert [(t.value, t.mod) for t in got] == [("1994", "EQUAL_OR_MORE")]
     assert spans("It is confident about earnings for 1990 and beyond.", D(1989, 10, 30)) == ["1990 and beyond"]
     assert spans("It happened in 2005 or earlier, he said.", D(2019, 1, 1)) == ["2005 or earlier"]
+
+
+def test_the_past_decade_is_a_stretch_ending_now():
+    got = detect("Threats had become routine over the past decade, he said.", published=D(1998, 10, 25))
+    assert [(t.value, t.type, t.end_date) for t in got] == [("P10Y", "DURATION", "1998-10-25")]
+    assert values("He has spent the past decade running the shelter.", D(2021, 8, 14)) == {"the past decade": "P10Y"}
+    assert values("It was used over the last decade.", D(2021, 8, 10)) == {"the last decade": "P10Y"}
+    assert values("one of the events of the past century", D(1989, 11, 1)) == {"the past century": "P100Y"}
+    # "in the last decade" may be the calendar decade before; a bare "last century" is the century
+    assert values("Workers lost earning power in the last decade.", D(1998, 2, 6)) == {"the last decade": "198"}
+    assert values("They moved to France last century.", D(2021, 5, 3)) == {"last century": "19"}

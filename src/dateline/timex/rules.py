@@ -419,11 +419,26 @@ def _relunit(m: re.Match, ctx: Context) -> Norm | None:
         step = -1
     if unit in SEASONS:
         return Norm(_season(anchor, SEASONS[unit], step), "DATE", f"season: {rel}", mod_of(g(m, "edge")))
+    if unit in ("decade", "century") and not m["edge"] and _stretch_back(m):
+        # "over the past decade": the ten years up to now, not the 1980s
+        return Norm(f"P{10 if unit == 'decade' else 100}Y", "DURATION", f"the {rel} {unit}: a stretch ending now", direction=-1)
     if unit == "week" and m["the"] and rel in ("past", "last"):
         # "in the past week": the seven days up to the dateline, mostly the week of three days before
         return Norm(A.iso_week(anchor - dt.timedelta(days=3)), "DATE", f"the {rel} week: the seven days to {anchor.isoformat()}")
     value = _unit_value(anchor, unit, step)
     return Norm(value, "DATE", f"{rel} {unit} from {anchor.isoformat()}", mod_of(g(m, "edge")))
+
+
+_OVER_THE = re.compile(r"\b(?:over|for|throughout|during)\s+the\s+$", re.IGNORECASE)
+
+
+def _stretch_back(m: re.Match) -> bool:
+    """ "the past decade", "over the last century": a stretch reaching back to now. "In the last
+    decade" written in 1998 may be the 1980s, so "last" is a stretch only after "over"/"for" the."""
+    before = m.string[max(0, m.start() - 16) : m.start()] + ("the " if m["the"] else "")
+    if g(m, "rel") == "past":
+        return before.lower().endswith("the ")
+    return g(m, "rel") == "last" and _OVER_THE.search(before) is not None
 
 
 def year_ended(m: re.Match) -> bool:
