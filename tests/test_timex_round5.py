@@ -208,3 +208,10 @@ def test_the_past_decade_is_a_stretch_ending_now():
     # "in the last decade" may be the calendar decade before; a bare "last century" is the century
     assert values("Workers lost earning power in the last decade.", D(1998, 2, 6)) == {"the last decade": "198"}
     assert values("They moved to France last century.", D(2021, 5, 3)) == {"last century": "19"}
+
+
+def test_a_fronted_weekday_after_a_conjunction_takes_the_main_clause_too():
+    text = "Police made arrests. But on Thursday, the court will hear the appeal."
+    assert values(text, D(2021, 8, 31))["Thursday"] == "2021-09-02"
+    text = "Police made arrests. And on Thursday, the court heard the appeal."
+    assert values(text, D(2021, 8, 31))["Thursday"] == "2021-08-26"

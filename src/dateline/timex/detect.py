@@ -116,7 +116,7 @@ def tense_at(text: str, start: int, end: int) -> str:
         return "past"  # "since Monday": a start already behind
     if re.fullmatch(r"\W*(?:up\s+)?(?:by|until|till)\s+", left, re.IGNORECASE) and _PAST.search(right):
         return "past"  # a fronted "Up until Saturday, Saudi Arabia had executed ...": the main clause's tense
-    if not left.strip(" \t(\"'`\u201c") or _FRONTED.fullmatch(left):
+    if _FRONTED.fullmatch(left):
         main = _main_clause_tense(text, end)
         if main is not None:
             return main  # "On Tuesday, the league plans to hold a news conference": the main clause's tense
@@ -139,7 +139,8 @@ def tense_at(text: str, start: int, end: int) -> str:
 
 
 # A date that opens its sentence ("On Tuesday, ...", "Next month, ..."): nothing before it to say its tense.
-_FRONTED = re.compile(r"[\W_]*(?:on|in|at|by|from|during|early|late|as of|starting|beginning)\s+", re.IGNORECASE)
+_FRONTED = re.compile(r"[\W_]*(?:(?:but|and|so|yet|then|meanwhile|also)\s+)?(?:(?:on|in|at|by|from|during|early|late|as of|starting|beginning)\s+)?",
+                      re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;!?\n]")
 # The plain markers of a future main clause (not "vacation plans", "the hastily planned trip").
 _MAIN_FUTURE = re.compile(
