@@ -168,3 +168,27 @@ def test_a_place_whose_name_ends_in_a_word_of_bodies_is_not_cut(name):
 ])
 def test_the_place_an_organisation_is_named_after(name, place):
     assert name[: org_head(name)] == place
+
+
+def test_a_place_before_based_or_born_is_a_place_and_a_peoples_lead_is_not():
+    text = "A Brainerd-based firm hired a Tulsa-born chef; the Zulu-led talks and African-led plans went on."
+    found = _spans(text)
+    assert ("Brainerd", True) in found and ("Tulsa", True) in found
+    assert ("Zulu", False) in found  # "-led": a group leads as well: only a confident reading counts
+    assert not [s for s, _ in found if s.startswith("Africa")]
+
+
+def test_each_name_of_a_hyphenated_pair_is_a_loose_place_but_not_a_peoples_compound():
+    found = _spans("Floods reached Fargo-Moorhead and the Henry-Clay County line; Anglo-Saxon and Afro-Cuban.")
+    assert ("Fargo", False) in found and ("Moorhead", False) in found
+    assert ("Clay County", False) in found
+    assert not [s for s, _ in found if s in ("Anglo", "Saxon", "Afro", "Cuban")]
+
+
+def test_a_hyphenated_name_another_rule_found_whole_stays_whole():
+    text = "Officials of the KwaZulu-Natal province met."
+    assert [s for s, _ in _spans(text)] == ["KwaZulu-Natal province"]
+
+
+def test_a_minnesota_legislators_party_names_the_home_town():
+    assert ("Cook", True) in _spans("Senate Tax Chairman Tom Bakk, DFL-Cook, said so.")

@@ -83,7 +83,16 @@ _LOCAL_NEXT = re.compile(r"(" + _NAME + r") (?=(?:man|woman|men|women|boy|girl|t
 _INITIALS_OF_FORCE = re.compile(r"([A-Z][A-Z&-]{1,5})'?s? (?:positions?|forces|troops|fighters|militants|militia|members|"
                                 r"soldiers|units?|personnel|checkpoints?|bases?|camps?|strongholds?|lines)\b")
 # A legislator's party and home ("Sen. Bob Casey, D-Pa.", "Rep. Torrey Westrom, R-Elbow Lake").
-_PARTY = re.compile(r"(?<![\w-])[DRI]-(" + _NAME + r")")
+_PARTY = re.compile(r"(?<![\w-])(?:[DRI]|DFL)-(" + _NAME + r")")
+# "a Denver-based company", "the Sligo-born singer": the name before is a place ("U.S.-led": weaker,
+# a group leads too).
+_PLACE_COMPOUND = re.compile(r"(?<![\w-])((?:[A-Z]\.)+|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})-(based|born|bred|raised|"
+                             r"headquartered|area|led)\b")
+# Two names joined by a hyphen or a dash ("Fargo-Moorhead", "Paris-Henry County", "EU-Israel
+# summit"): each may be a place; only a confident reading counts.
+_NAME_PAIR = re.compile(r"(?<![\w.-])([A-Z][A-Za-z]+(?: [A-Z][a-z]+){0,2})[-\u2013]\s?([A-Z][A-Za-z]+(?: [A-Z][a-z]+){0,2})(?![\w-])")
+# ... but not a people's adjective ("African-American", "Anglo-Saxon").
+_PEOPLES = re.compile(r"(?:ican|ian|ean|ese|ish)$|^(?:Anglo|Afro|Franco|Sino|Indo|Greco|Austro|Judeo)$")
 # Prepositions after which an unknown capitalised name is still taken for a place.
 _STRONG_LOCATIVE = frozenset({"in", "near", "at", "outside", "inside", "around", "vicinity", "through", "throughout"})
 # Verbs whose object is a place taken or struck ("captured Knin", "shelled Hajin"): strong as well.
@@ -256,7 +265,7 @@ def find_spans(text: str, entities: Sequence[Entity], body_start: int) -> list[F
         elif not _overlaps(span, taken) and not _overlaps(span, blocked):
             found.append(Found(start, end, loose=True, keep=strong and not _inside_longer(span, orgs)))
             taken.append(span)
-    for start, end in _org_spans(text, entities, body_start):
+    for start, end in [*_org_spans(text, entities, body_start), *_pair_spans(text, body_start)]:
         if not _overlaps((start, end), taken) and not nationality(text[start:end]):
             found.append(Found(start, end, loose=True, keep=False))
             taken.append((start, end))
@@ -332,7 +341,7 @@ def _org_spans(text: str, entities: Sequence[Entity], body_start: int) -> Iterab
 _NAME_TAIL = frozenset("""town village coast district area community state national federal public regional
 municipal air water housing transit utilities forces""".split())
 _NER_CUT = _ORG_WORDS - _NAME_TAIL
-_BODY_OF = re.compile(r"(?<=\w) (?:Town|Village|Community)$")
+_BODY_OF = re.compile(r"(?<=\w) (?:Town|Village|Community|International|Regional|Municipal|National)$")
 
 
 def ner_place_head(text: str, start: int, end: int) -> tuple[int, int]:
@@ -391,6 +400,25 @@ def _rule_spans(text: str, body_start: int) -> Iterable[tuple[int, int, bool]]:
     yield from _listed_spans(text, body_start)
     yield from _wire_spans(text, body_start)
     yield from _locative_spans(text, body_start)
+    yield from _compound_spans(text, body_start)
+
+
+def _pair_spans(text: str, body_start: int) -> Iterable[tuple[int, int]]:
+    """Each name of "Fargo-Moorhead", "Paris-Henry County", "the EU-Israel summit" (after every other
+    rule: "KwaZulu-Natal" found otherwise stays whole)."""
+    for m in _NAME_PAIR.finditer(text, body_start):
+        if not any(_PEOPLES.search(m.group(k)) for k in (1, 2)):
+            yield from (_name_span(text, m.start(k), m.end(k)) for k in (1, 2))
+
+
+def _compound_spans(text: str, body_start: int) -> Iterable[tuple[int, int, bool]]:
+    """"Denver-based", "Sligo-born": a place before a compound's verb."""
+    body = text[body_start:]
+    for m in _PLACE_COMPOUND.finditer(body):
+        if _PEOPLES.search(m.group(1)):
+            continue  # "African-led": a people leads
+        yield trim(text, body_start + m.start(1), body_start + m.end(1)) + (m.group(2) != "led",)
+
 
 
 def _classified_spans(text: str, body_start: int) -> Iterable[tuple[int, int, bool]]:
