@@ -216,11 +216,3 @@ def test_a_fronted_weekday_after_a_conjunction_takes_the_main_clause_too():
     text = "Police made arrests. And on Thursday, the court heard the appeal."
     assert values(text, D(2021, 8, 31))["Thursday"] == "2021-08-26"
 
-
-def test_the_year_in_the_name_of_a_law_is_no_date():
-    assert values("He was charged under the Computer Misuse Act 1990.", D(2020, 12, 10)) == {}
-    assert values("The Electricity Amendment Bill 2020 allows privatisation.", D(2020, 6, 6)) == {}
-    assert values("Copyright 2020 Associated Press. All rights reserved.", D(2020, 5, 8)) == {}
-    # a year after a law's name and "of", or after "act" the verb, stays a year
-    assert values("the Clean Air Act of 1990", D(1998, 1, 1)) == {"1990": "1990"}
-    assert values("Parliament failed to act in 2019.", D(2020, 1, 1)) == {"2019": "2019"}

@@ -269,9 +269,7 @@ def _year(m: re.Match, ctx: Context) -> Norm | None:
 
 
 _LABEL = re.compile(r"\b(?:[Nn]o\.|[Nn]umber|[Oo]rder|[Rr]esolution|[Dd]ecree|[Ff]light|[Rr]oute|[Hh]ighway|[Aa]rticle|[Ss]ection|"
-                    r"[Pp]aragraph|[Bb]us|[Rr]oom|[Cc]ode|[Ii]tem|[Uu]nit|[Ll]ot|[Cc]ase|"
-                    # the name of a law or an index ("the Extradition Act 2003", "Amendment Bill 2021"), a copyright line
-                    r"Act|Bill|Rules|Regulations|Ordinance|Index|Copyright)\s+$")
+                    r"[Pp]aragraph|[Bb]us|[Rr]oom|[Cc]ode|[Ii]tem|[Uu]nit|[Ll]ot|[Cc]ase)\s+$")
 
 
 @rule("decade", r"(?:the\s+)?" + EDGE + r"(?:(?P<c>1[6-9]|20)(?P<d>\d)0|'(?P<s>\d)0)'?s", core=r"0'?s\b")
