@@ -215,4 +215,3 @@ def test_a_fronted_weekday_after_a_conjunction_takes_the_main_clause_too():
     assert values(text, D(2021, 8, 31))["Thursday"] == "2021-09-02"
     text = "Police made arrests. And on Thursday, the court heard the appeal."
     assert values(text, D(2021, 8, 31))["Thursday"] == "2021-08-26"
-
