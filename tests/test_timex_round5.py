@@ -215,3 +215,10 @@ def test_a_fronted_weekday_after_a_conjunction_takes_the_main_clause_too():
     assert values(text, D(2021, 8, 31))["Thursday"] == "2021-09-02"
     text = "Police made arrests. And on Thursday, the court heard the appeal."
     assert values(text, D(2021, 8, 31))["Thursday"] == "2021-08-26"
+
+
+def test_a_relative_clause_does_not_give_the_fronted_date_its_tense():
+    text = "On Monday, police, who will question him again, said the suspect had fled."
+    assert values(text, D(2021, 3, 3))["Monday"] == "2021-03-01"
+    text = "On Monday, police, who questioned him, will charge the suspect."
+    assert values(text, D(2021, 3, 3))["Monday"] == "2021-03-08"

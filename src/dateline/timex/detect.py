@@ -142,6 +142,7 @@ def tense_at(text: str, start: int, end: int) -> str:
 _FRONTED = re.compile(r"[\W_]*(?:(?:but|and|so|yet|then|meanwhile|also)\s+)?(?:(?:on|in|at|by|from|during|early|late|as of|starting|beginning)\s+)?",
                       re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;!?\n]")
+_RELATIVE = re.compile(r",\s*(?:who|which|whose|where)\b[^,]*,", re.IGNORECASE)
 # The plain markers of a future main clause (not "vacation plans", "the hastily planned trip").
 _MAIN_FUTURE = re.compile(
     r"\b(?:will|shall|won't|(?:is|are) going to|plans? to|intends? to|expects? to|(?:is|are) (?:scheduled|due|set|expected) to|"
@@ -155,7 +156,7 @@ def _main_clause_tense(text: str, end: int) -> str | None:
     within the sentence (up to 150 characters on)."""
     right = text[end : end + 150]
     stop = _SENTENCE_END.search(right)
-    right = right[: stop.start()] if stop else right
+    right = _RELATIVE.sub(",", right[: stop.start()] if stop else right)  # "police, who will investigate, said"
     future = next((m.start() for m in _MAIN_FUTURE.finditer(right)), None)
     past = next((m.start() for m in _PAST.finditer(right)), None)
     if future is not None and (past is None or future < past):
