@@ -13,7 +13,7 @@ from dateline.geo.stage import PlaceStage
 from dateline.geo.toponyms import find_spans, nationality, org_head
 from dateline.model import Article, Doc, Entity, Place, Span
 from test_geo_stage import make_doc
-from test_geo_tiny import write_tiny
+from test_geo_tiny import ROWS, tiny_gazetteer, write_tiny
 
 
 @pytest.fixture
@@ -192,3 +192,21 @@ def test_a_hyphenated_name_another_rule_found_whole_stays_whole():
 
 def test_a_minnesota_legislators_party_names_the_home_town():
     assert ("Cook", True) in _spans("Senate Tax Chairman Tom Bakk, DFL-Cook, said so.")
+
+
+def test_a_people_named_after_a_region_of_a_country_is_listed_as_that_region(stage):
+    text = "Louisianans voted on Sunday in Alexandria."
+    doc = make_doc(text, [("Louisianans", "NORP"), ("Alexandria", "GPE")])
+    stage(doc)
+    people = next(p for p in doc.places if text[p.start : p.end] == "Louisianans")
+    assert (people.role, people.name, people.country_code, people.feature_code) == ("demonym", "Louisiana", "US", "ADM1")
+
+
+def test_a_people_named_after_a_continent_is_not_listed(tmp_path):
+    africa = (14, "Africa", "Africa", "", 7.2, 21.1, "L", "CONT", "", "00", 1100000000)
+    stage = PlaceStage.default(gazetteer=Gazetteer(tiny_gazetteer(tmp_path, [*ROWS, africa])))
+    assert [c.fcode for c in stage.gazetteer.candidates("Africa")] == ["CONT"]
+    text = "Egyptians and Africans met in Alexandria."
+    doc = make_doc(text, [("Egyptians", "NORP"), ("Africans", "NORP"), ("Alexandria", "GPE")])
+    stage(doc)
+    assert "Africans" not in [text[p.start : p.end] for p in doc.places]

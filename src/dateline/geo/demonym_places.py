@@ -68,6 +68,21 @@ def _blocks(text: str, entity: Entity, start: int, end: int) -> bool:
     return not (entity.label == "ORG" and _STATE_BODY.search(text, end, entity.end))
 
 
+def regional_people(text: str, entities: Sequence[Entity], body_start: int) -> list[tuple[int, int, list[str]]]:
+    """(start, end, names it may be formed from) of each people the NER found (NORP) that names no
+    country: "Ohioans", "South Ossetian", "Texan", "European" are formed from "Ohio", "South Ossetia",
+    "Texas", "Europe" (the caller keeps a name the gazetteer knows as a division, region or continent)."""
+    out = []
+    for e in entities:
+        word = text[e.start : e.end]
+        if (e.label == "NORP" and e.start >= body_start and demonym_country(word) is None and word[:1].isupper()
+                and refers_to_country(text, e.start, e.end)):
+            stem = word[:-1] if word.endswith("ns") else word
+            if stem.endswith("n"):
+                out.append((e.start, e.end, [stem[:-1], stem[:-2], stem[:-1] + "s"]))
+    return out
+
+
 def _demonym_words(text: str, body_start: int) -> Iterator[tuple[int, int, str]]:
     """Every demonym word of the body, a two-word one ("South Korean") before its parts."""
     pos = body_start

@@ -17,7 +17,7 @@ from ..model import Doc, Entity, EventPlace, Place, Sentence, Span
 from ..pipeline import Stage
 from .build import COUNTY_ID_BASE
 from .countries import ACTOR_DEMONYM, actor_demonym, country_code, dateline_country, demonym_country, topic_place
-from .demonym_places import listed_demonyms
+from .demonym_places import listed_demonyms, regional_people
 from .gazetteer import Gazetteer, as_gazetteer
 from .schema import Entry
 from .resolve import Choice, Mention, Resolver, haversine
@@ -90,6 +90,10 @@ class PlaceStage(Stage):
             if not any(p.start < e and s < p.end for p in places):
                 out.append(_demonym_place(s, e, code, self.gazetteer.division(code, None),
                                           reason=ACTOR_DEMONYM if actor_demonym(text, s, e) else "demonym"))
+        for s, e, names in regional_people(text, entities, body):
+            region = next((c for n in names for c in self.gazetteer.candidates(n) if c.kind == 0 and c.fcode in _REGIONS and c.country), None)
+            if region is not None and not any(p.start < e and s < p.end for p in places):
+                out.append(_demonym_place(s, e, region.country, region, reason="demonym"))
         return out
 
     def _mentions(self, text: str, entities: Sequence[Entity], body: int) -> list[Mention]:
@@ -166,6 +170,9 @@ COMPASS_NAMES = frozenset(fold(w) for w in """north south east west northeast no
 north-east north-west south-east south-west northern southern eastern western central centre center
 nord sud est ouest nord-est nord-ouest sud-est sud-ouest centre-nord centre-sud centre-est centre-ouest
 norte sur este oeste nordeste noroeste sudeste sudoeste centro""".split())
+# What a people not of a country is named after: a region of a country ("Ohioans", "South Ossetians";
+# "Europeans", "West Africans" name a continent's or a region's many countries, no place).
+_REGIONS = frozenset({"ADM1", "RGN", "TERR"})
 # Feature codes of a first-level division: "X, Y" makes Y X's container only when Y is one.
 _FIRST_LEVEL = frozenset({"ADM1", "ADM1H"})
 
