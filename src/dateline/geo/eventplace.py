@@ -87,6 +87,11 @@ def event_place(doc: Doc, trigger: Span, sentence: Sentence) -> EventPlace:
         # Named elsewhere in the story: the event is around it, not known to be in it.
         return _coded(doc, best, near=True, reason="the article's main place")
     place, near = best
+    holding = _town_holding(doc, place, places)
+    if holding is not None:
+        # The part's words say where; the event is coded to the town that holds it.
+        coded = _coded(doc, holding, near=False, reason="the town that holds the named part")
+        return replace(coded, evidence=Span(place.start, place.end))
     town = _town_of_part(doc, place, places)
     if town is not None:
         return _coded(doc, town, near=False, reason="the town its named part lies in")
@@ -140,6 +145,39 @@ def _town_of_part(doc: Doc, p: Place, places: Sequence[Place]) -> Place | None:
     # one the part is "of"/"in" ("the Chinatown neighborhood of Los Angeles").
     return next((q for q in towns if _OF_IN_AFTER_PART.match(doc.text, p.end, q.start) or (
         _cue(doc.text, q)[0] > 0 and not _CHAIN.fullmatch(doc.text, p.end, q.start))), None)
+
+
+# The words that tie a named part of a town to the town: "the Rwangoma neighbourhood of Beni",
+# "Hodan district in Mogadishu", "Rwangoma, a neighbourhood of Beni", "Kaptagat in Eldoret" (part
+# named first) and "Mogadishu's Hodan district", "the Beni neighbourhood of Rwangoma" (town first).
+_PART_WORDS = r"(?:neighbou?rhoods?|district|quarter|suburb|sector|ward|section|commune|township|estate|locality|area)"
+_PART_THEN_TOWN = re.compile(r"\s+(?:" + _PART_WORDS + r"\s+)?(?:of|in)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?"
+                             r"|,\s+(?:a|the)\s+(?:[\w-]+\s+)?" + _PART_WORDS + r"\s+(?:of|in)\s+(?:the\s+)?", re.I)
+_TOWN_THEN_PART = re.compile(r"['\u2019]s\s+(?:[\w-]+\s+)?|\s+" + _PART_WORDS + r"\s+of\s+", re.I)
+# A settlement of its own, not a part: "Kayamla village in Konduga", "the village of X in Y".
+_OWN_SETTLEMENT = re.compile(r"\s+(?:village|hamlet|camp)\b", re.I)
+_OWN_BEFORE = re.compile(r"\b(?:village|hamlet|camp|town)\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _town_holding(doc: Doc, p: Place, places: Sequence[Place]) -> Place | None:
+    """A named part of a town (a neighbourhood, a district of a city, a GeoNames section PPLX or a
+    name the gazetteer lacks) that the text ties to the town it lies in: ACLED codes the event to
+    the town, not to the part. A village "in" a town's district is its own place and stays."""
+    code = p.feature_code or ""
+    if not (p.latitude is None or code == "PPLX") or _own_settlement(doc.text, p):
+        return None
+    towns = [q for q in places if q is not p and q.latitude is not None and (q.feature_code or "").startswith("PPL")
+             and (q.feature_code or "") != "PPLX"]
+    for q in towns:
+        if q.start >= p.end and _PART_THEN_TOWN.fullmatch(doc.text, p.end, q.start):
+            return q
+        if q.end <= p.start and _TOWN_THEN_PART.fullmatch(doc.text, q.end, p.start):
+            return q
+    return None
+
+
+def _own_settlement(text: str, p: Place) -> bool:
+    return bool(_OWN_SETTLEMENT.match(text, p.end) or _OWN_BEFORE.search(text, max(0, p.start - 20), p.start))
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
