@@ -127,7 +127,18 @@ def _victim_nouns(harm: Any) -> list[Any]:
     cands.extend(_toll_value(harm))
     if not cands and harm.tag_ == "VBG":
         cands.extend(_object_after(harm))
-    return _with_conjuncts(_through_totals(cands))
+    return [c for c in _with_conjuncts(_through_totals(cands)) if not _subset(c)]
+
+
+SUBSET_WORDS = frozenset({"among", "including"})
+
+
+def _subset(tok: Any) -> bool:
+    """"killed five civilians, among them a teacher": the teacher is one of the five, not a sixth
+    (the parse may hang the noun on the verb instead of on "among")."""
+    start = tok.left_edge.i
+    before = tok.doc[max(tok.sent.start, start - 3) : start]
+    return any(t.lower_ in SUBSET_WORDS for t in before) and not any(t.pos_ in ("VERB", "AUX") for t in before)
 
 
 RELATIVE_PERSONS = frozenset({"who", "whom"})

@@ -180,9 +180,21 @@ def _generic(trigger: Any, chain: list[Any], lex: Lexicon) -> str | None:
     if (trigger.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in trigger.children)
             and _plural_subject(trigger) and not _dated(trigger)):
         return GENERIC
-    if _trend(chain):
+    if _trend(chain) or _description(trigger):
         return GENERIC
     return None
+
+
+def _description(verb: Any) -> bool:
+    """"the cartel, which has been fighting rival groups for control of the region", "a group that
+    attacks convoys": a present or ongoing clause that describes an actor tells what it does, not
+    an event of this report (a dated clause still does: "which attacked the town on Monday")."""
+    if verb.dep_ not in ("relcl", "acl") or verb.pos_ != "VERB" or _dated(verb):
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if verb.tag_ in ("VBZ", "VBP") and not aux:
+        return True
+    return verb.tag_ == "VBG" and bool(aux & {"is", "are", "has", "have", "been"}) and not aux & {"was", "were", "had"}
 
 
 # A stretch of time reaching up to now (or up to then): with a perfect it tells a tally or a trend

@@ -33,7 +33,12 @@ def victims_target(figs: Sequence[Figure]) -> str | None:
 
 def fold(drafts: list[Draft], new: Draft) -> bool:
     """Fold a sentence that only adds to the event just told; True when folded."""
+    if _back_reference(drafts, new):
+        return True
     recent = _recent(drafts, new)
+    if new.family == "property":
+        # a raid's story runs on, like a protest's: "they burned the houses", "houses were set on fire"
+        recent = _recent(drafts, new, story=True)
     # a death after an abduction is the raid's only when no violent event just told takes it
     old = next((d for d in recent if _adds_to(d, new)), None) or next(
         (d for d in recent if d.family == "abduct" and _death_in_raid(new) and _follows(d, new)
@@ -43,11 +48,13 @@ def fold(drafts: list[Draft], new: Draft) -> bool:
     return old is not None
 
 
-def _recent(drafts: list[Draft], new: Draft) -> list[Draft]:
-    """The drafts a new one may add to, latest first: those of the last sentence told, in the window."""
+def _recent(drafts: list[Draft], new: Draft, *, story: bool = False) -> list[Draft]:
+    """The drafts a new one may add to, latest first: those of the last sentence told, in the window
+    (``story``: the window of every event follows the last sentence folded into it)."""
     out: list[Draft] = []
     for old in reversed(drafts):
-        if new.sentence_index - _window_start(old) > FOLLOW_WINDOW:
+        start = max(old.sentence_index, old.last_index) if story else _window_start(old)
+        if new.sentence_index - start > FOLLOW_WINDOW:
             break
         out.append(old)
         if old.sentence_index < new.sentence_index:
@@ -84,6 +91,8 @@ def _adds_to(old: Draft, new: Draft) -> bool:
     if old.sub in ONE_SIDED and new.sub == "Sexual violence" and (
             _no_new_agent(old, new) or new.roles.actor1 is None or _unidentified(new.roles.actor1)):
         return True  # "They attacked the village. The militia raped a woman": ACLED codes sexual violence
+    if old.family == "violence" and _raid_destruction(old, new):
+        return True
     if old.family != "violence" or new.family != "violence":
         return False
     if old.sub == "Armed clash" and new.sub in TERRITORY_SUBS and _no_new_agent(old, new):
@@ -93,6 +102,27 @@ def _adds_to(old: Draft, new: Draft) -> bool:
     if not new.anchored() and _no_new_agent(old, new) and cls.event_type_of(new.sub) == cls.event_type_of(old.sub):
         return True  # "They set fire to homes and shot at residents": more of the same raid
     return False
+
+
+def _back_reference(drafts: list[Draft], new: Draft) -> bool:
+    """"No arrests have been made over the ambush" paragraphs after the ambush: a definite event noun
+    with no date, place, doer or figure of its own is a mention of the latest event of its family."""
+    if not new.refers_back or new.anchored() or new.roles.actor1 is not None or any(f.value for f in new.figures):
+        return False
+    old = next((d for d in reversed(drafts) if d.family == new.family and d.factuality == new.factuality), None)
+    if old is not None:
+        old.mentions.extend(new.mentions)
+    return old is not None
+
+
+def _raid_destruction(old: Draft, new: Draft) -> bool:
+    """"They burned the houses", "Several houses were set on fire" right after a raid, with no
+    date, place or perpetrator of its own: the raid's destruction. ACLED codes the attack, not a
+    second property-destruction event; a named other group or its own date or place is another event."""
+    if new.family != "property" or new.anchored() or old.sub not in ONE_SIDED | {"Armed clash"}:
+        return False
+    agent = new.roles.actor1
+    return agent is None or _unidentified(agent) or (old.roles.actor1 is not None and agent.name == old.roles.actor1.name)
 
 
 def _death_in_raid(new: Draft) -> bool:

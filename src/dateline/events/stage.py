@@ -26,7 +26,8 @@ from . import classify as cls
 from . import senses
 from .attribution import attribution, is_denial, join_sources
 from .counts import Figure, combine, figures
-from .factuality import ASSERTED, factuality, status_line
+from .factuality import ASSERTED, factuality, status_line, zero_victims
+from .topics import back_reference, death_topic
 from .fold import FOLLOW_WINDOW, _other_day, fold as _fold, victims_target as _victims_target  # noqa: F401
 from .lexicon import Lexicon, Match, load_lexicon, sentence_words
 from .notes import note
@@ -67,6 +68,7 @@ class Draft:
     when: EventTime | None = None
     where: EventPlace | None = None
     last_index: int = -1  # the last sentence folded into it: the window for follow-ups runs from there
+    refers_back: bool = False  # "no arrests have been made over the ambush": names an event already told
 
     def anchored(self) -> bool:
         """Does the event's own sentence give its date or its place?"""
@@ -348,8 +350,10 @@ def make_draft(doc: Doc, sent: Sent, group: list[Match], index: ActorIndex, lex:
     frames = frozenset(m.key for m in group)
     head = next(m for m in group if m.key == cls.head_frame(frames))
     tok = _head_token(doc, head)
-    if _reference_only(tok, lex) or status_line(tok, lex):
-        return None  # a mention of an event told elsewhere, or a line with only the count's status
+    if _reference_only(tok, lex) or status_line(tok, lex) or (frames == {"harm"} and zero_victims(tok)):
+        return None  # a mention of an event told elsewhere, a line with only the count's status, "no one was hurt"
+    if len(group) == 1 and death_topic(tok):
+        return None  # "since Mr. Floyd's death": what the story is about, not an attack it reports
     role = _outside_dropped(_best_roles(doc, group, tok, index), sent)
     role = _fill_from_sentence(role, sent, tok, index, territorial=bool(frames & TERRITORY_FRAMES))
     weapons = weapon_cues(sent, lex)
@@ -370,7 +374,8 @@ def make_draft(doc: Doc, sent: Sent, group: list[Match], index: ActorIndex, lex:
     triggers = [span] + [s for s in (_match_span(doc, m) for m in group) if not s.overlaps(span)]
     return Draft(sub, cls.FAMILY[head.key], span, sent.sentence, sent.index, frames, frozenset(weapons), cues,
                  role, target, figs, factuality(tok, lex), attribution(tok, sent.tokens, lex), triggers,
-                 clues=clues, when=event_time(doc, span, sent.sentence), where=where)
+                 clues=clues, when=event_time(doc, span, sent.sentence), where=where,
+                 refers_back=back_reference(tok) and len(group) == 1)
 
 
 def _foreign(role: Roles, where: EventPlace, doc: Doc) -> bool:
@@ -438,14 +443,25 @@ def _told_before(tok: Any) -> bool:
     return tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and definite and tok.head.lemma_.lower() in SEQUENCE_VERBS
 
 
+def _killer_named(verb: Any, index: ActorIndex) -> bool:
+    """"Separatists killed five civilians in a raid": the active subject of a killing verb, when it
+    names an armed actor, is the raid's doer ("a civilian died", "were killed": no doer here)."""
+    if verb.lemma_.lower() not in HARM_VERBS or any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+    found = index.at(subject) if subject is not None else None
+    return found is not None and found[0].inter in ARMED_INTERS
+
+
 def _best_roles(doc: Doc, group: list[Match], tok: Any, index: ActorIndex) -> Roles:
     first = _pronoun_agent(roles(tok, index), tok, index)
     if first.actor1 is not None and first.actor2 is not None:
         return first
     for m in group:
-        if m.key == "harm":
+        head = _head_token(doc, m)
+        if m.key == "harm" and not _killer_named(head, index):
             continue  # "civilian casualties": a harm word's modifiers are victims, not agents
-        other = roles(_head_token(doc, m), index)
+        other = roles(head, index)
         if other.actor1 is not None and first.actor2 is not None and other.actor1.name == first.actor2.name:
             continue
         first = replace(
@@ -478,7 +494,7 @@ def _fill_from_sentence(role: Roles, sent: Sent, tok: Any, index: ActorIndex, *,
         if found is not None:
             role = replace(role, actor2=found[0], actor2_span=found[1])
     if role.actor2 is None and role.actor1 is not None and not territorial:
-        found = _other_armed(index, span, trig, role.actor1, _described(sent, role.actor1_span))
+        found = _other_armed(index, span, trig, role.actor1, _described(sent, role.actor1_span), sent.tokens.doc)
         if found is not None:
             role = replace(role, actor2=found[0], actor2_span=found[1])
     return role
@@ -529,12 +545,24 @@ def _names(actor: ActorMention | None) -> list[str]:
     return [actor.name] if actor is not None else []
 
 
-def _other_armed(index: ActorIndex, span: Span, trig: Span, actor1: ActorMention, skip: Span | None):
+def _other_armed(index: ActorIndex, span: Span, trig: Span, actor1: ActorMention, skip: Span | None,
+                 doc: Any = None):
     for before in (False, True):
         found = nearest_actor(index, span, trig, before=before, exclude=[actor1.name])
-        if found is not None and found[0].inter in ARMED_INTERS and not (skip and skip.contains(found[1])):
+        if found is not None and found[0].inter in ARMED_INTERS and not (skip and skip.contains(found[1])) \
+                and not _teller(doc, found[1]):
             return found
     return None
+
+
+TELLING = frozenset({"say", "tell", "report", "confirm", "add", "announce", "state"})
+
+
+def _teller(doc: Any, where: Span) -> bool:
+    """"Gunmen shot dead an activist ..., police said": who tells the event is not its other side."""
+    toks = doc.char_span(where.start, where.end, alignment_mode="expand") if doc is not None else None
+    root = toks.root if toks is not None and len(toks) else None
+    return root is not None and root.dep_ == "nsubj" and root.head.lemma_.lower() in TELLING
 
 
 def _described(sent: Sent, actor: Span | None) -> Span | None:
