@@ -129,7 +129,8 @@ def find_actors(doc: Doc, lexicon: Lexicon, *, as_of: dt.date | None = None) -> 
     body = doc.article.body_start
     ctx = Context(story_country(doc, lexicon), doc.article.published, as_of)
     named = [c for c in find_named(doc.text, lexicon, ctx) if c.start >= body]
-    generic = [c for c in (*find_generic(doc, lexicon, ctx), *find_peoples(doc.text, ctx)) if c.start >= body]
+    generic = [c for c in (*find_generic(doc, lexicon, ctx), *find_peoples(doc.text, ctx), *find_state_strikes(doc.text, ctx))
+               if c.start >= body]
     chosen = absorb(doc.text, either_or(doc.text, named), generic)
     for cand in (*find_orgs(doc, ctx), *generic):
         if not any(cand.start < o.end and o.start < cand.end for o in chosen):
@@ -296,6 +297,27 @@ def find_peoples(text: str, ctx: Context) -> list[Candidate]:
             name = naming.civilians(code)
             out.append(Candidate(m.start(), m.end(), name, naming.CIVILIANS, code, "civilians", "generic",
                                  term=m.group().lower()))
+    return out
+
+
+# A nationality before a military act names the state's forces that carried it out: "Israeli
+# strikes killed four", "Russian shelling hit the town". Weapons are left out: a weapon's
+# nationality is often its maker's ("Iranian drones" launched by another army).
+STATE_ACT = re.compile(r"\b([A-Z][a-z]+)\s+(?:(?:air|drone|missile|rocket|artillery)\s+)?(?:air\s*strikes?|strikes?|"
+                       r"raids?|shelling|bombardments?|bombings?|airstrikes?|incursions?|offensive|fire|gunfire)\b")
+MILITARY = GenericEntry(kind="military", label=None, needs_modifier=True, terms=())
+
+
+def find_state_strikes(text: str, ctx: Context) -> list[Candidate]:
+    """ "Israeli strikes" -> the demonym as "Military Forces of Israel" (inter 1 at home, 8 abroad)."""
+    out = []
+    for m in STATE_ACT.finditer(text):
+        word = m.group(1)
+        code = geo_countries.demonym_country(word)
+        if code is None or geo_countries.country_code(word) or word.endswith("s"):
+            continue  # "Israel strikes Gaza" is a verb; "Palestinians" are people
+        name, inter, kind = generic_name(MILITARY, code, ctx)
+        out.append(Candidate(m.start(1), m.end(1), name, inter, code, kind, "generic", term=word.lower()))
     return out
 
 
