@@ -10,7 +10,7 @@ from dateline.geo.demonym_places import listed_demonyms, refers_to_country
 from dateline.geo.eventplace import event_place
 from dateline.geo.gazetteer import Gazetteer
 from dateline.geo.stage import PlaceStage
-from dateline.geo.toponyms import find_spans, nationality, org_head
+from dateline.geo.toponyms import find_spans, nationality, org_head, query_and_hint
 from dateline.model import Article, Doc, Entity, Place, Span
 from test_geo_stage import make_doc
 from test_geo_tiny import ROWS, tiny_gazetteer, write_tiny
@@ -210,3 +210,14 @@ def test_a_people_named_after_a_continent_is_not_listed(tmp_path):
     doc = make_doc(text, [("Egyptians", "NORP"), ("Africans", "NORP"), ("Alexandria", "GPE")])
     stage(doc)
     assert "Africans" not in [text[p.start : p.end] for p in doc.places]
+
+
+@pytest.mark.parametrize("surface, query", [("Loudon Co.", "Loudon County"), ("Pike Co", "Pike County"),
+                                            ("Tewksbury Twp.", "Tewksbury Township")])
+def test_a_divisions_abbreviated_word_is_looked_up_written_out(surface, query):
+    assert query_and_hint(surface) == (query, surface.split()[0], "division")
+
+
+def test_a_name_after_an_abbreviated_saint_or_mount_is_one_name():
+    text = "He was taken to St. Cloud Hospital, then driven to Mt. Vernon."
+    assert [s for s, _ in _spans(text)] == ["St. Cloud", "Mt. Vernon"]

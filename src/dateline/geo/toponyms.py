@@ -23,7 +23,7 @@ _JOINERS = "al|el|ez|ad|as|ash|an|ar|at|az|de|del|du|la|le|los|las|dos|das|do|da
 # A name going on with a joining word after what the NER took for all of it.
 _JOINED = re.compile(r"[ -](?:" + _JOINERS + r")[ -][A-Z]")
 # A word of a name; an initialism keeps its periods ("U.S.", "N.D.", "L.A.").
-_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'\u2019-]*)"
+_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:St|Ste|Mt|Ft|Pt)\.(?= [A-Z])|[A-Z][\w'\u2019-]*)"
 _NAME = (r"(?:(?:al|el|as|ash|ad|ar|az|at|an)-)?" + _WORD + r"(?:[ -](?:(?:" + _JOINERS + r")[ -]){0,2}" + _WORD + r"){0,3}")
 # Words that, after a name, say it is an administrative division.
 DIVISION_AFTER = ("province", "governorate", "district", "region", "county", "parish", "state",
@@ -146,6 +146,8 @@ _SAINT = re.compile(r"(?:St|Ste|Saint)\.? [A-Z][\w-]*['\u2019]s$")
 # Leading words never part of a toponym's span.
 _DROP_START = ("the ", "The ")
 _DIVISION_SET = frozenset(DIVISION_AFTER)
+# Divisions' words as local papers abbreviate them.
+_DIVISION_ABBREVIATION = {"co": "County", "cnty": "County", "twp": "Township", "par": "Parish"}
 # Sentence openers a capitalised run may start with ("An Alexandria woman").
 _LEADING = frozenset("""A An The Another Every One Two Three Four Five Several Many Some Missing Local Former Young
 Older Elderly Area When After Before Police Officials""".split())
@@ -164,6 +166,9 @@ def query_and_hint(surface: str) -> tuple[str, str | None, str | None]:
     words = surface.split()
     if len(words) > 1:
         last = words[-1].lower()
+        if last.rstrip(".") in _DIVISION_ABBREVIATION:  # "Loudon Co.", "Tewksbury Twp."
+            name = " ".join(words[:-1])
+            return f"{name} {_DIVISION_ABBREVIATION[last.rstrip('.')]}", name, "division"
         if last in _DIVISION_SET:
             return surface, " ".join(words[:-1]), "division"
         if last in ("city", "town", "village"):
