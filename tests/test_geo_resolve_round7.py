@@ -118,3 +118,17 @@ def test_a_village_read_far_from_a_local_story_is_estimated_at_its_focus(tmp_pat
     # two names alone are no local story to measure a stray by
     pair = resolver.resolve_given([Mention(0, 11, "Springfield"), Mention(20, 25, "Logan")])
     assert pair[1].entry.admin1 == "PA"
+
+
+DEMONYM = [
+    (41, "German", "German", "", 54.2, -4.6, "A", "ADM1", "IM", "05", 6000),
+    (42, "Germany", "Germany", "", 51.5, 10.5, "A", "PCLI", "DE", "00", 82000000),
+    (43, "England", "England", "", 52.16, -1.5, "A", "ADM1", "GB", "ENG", 53000000),
+    (44, "United Kingdom", "United Kingdom", "England", 54.0, -2.0, "A", "PCLI", "GB", "00", 66000000),
+]
+
+
+def test_a_demonym_is_its_country_even_where_a_division_bears_it_as_its_name(tmp_path):
+    resolver = Resolver(Gazetteer(tiny_gazetteer(tmp_path, DEMONYM)))
+    assert resolver.candidates(Mention(0, 6, "German"))[0].name == "Germany"
+    assert resolver.candidates(Mention(0, 7, "England"))[0].name == "England"  # a country's alias: the division

@@ -242,9 +242,11 @@ class Resolver:
             # ... written in capitals too ("EU" is the Union, not the town of Eu) or a division or region
             found = tuple(e for e in found if (e.kind == 0 and e.name.isupper()) or e.is_division or e.fcode in ("RGN", "CONT")
                           or _capitalised_town(mention.query, e) or _initialism(mention.query, e))
-        code = country_code(mention.query) or demonym_country(mention.query)
-        if any(e.kind == 0 and e.fcode == "ADM1" for e in found):
+        named = country_code(mention.query)
+        code = named or demonym_country(mention.query)
+        if named and any(e.kind == 0 and e.fcode == "ADM1" for e in found):
             code = None  # "England", "Scotland": the division of that very name, not its country
+            # (a demonym keeps its country: "German" is Germany, not a parish of the Isle of Man)
             found = tuple(e for e in found if not (e.is_country and e.kind > 0))
         if code:  # a country's name, alias or demonym: the country itself leads
             country = self.gazetteer.division(code, None)
