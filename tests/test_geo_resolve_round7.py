@@ -132,3 +132,15 @@ def test_a_demonym_is_its_country_even_where_a_division_bears_it_as_its_name(tmp
     resolver = Resolver(Gazetteer(tiny_gazetteer(tmp_path, DEMONYM)))
     assert resolver.candidates(Mention(0, 6, "German"))[0].name == "Germany"
     assert resolver.candidates(Mention(0, 7, "England"))[0].name == "England"  # a country's alias: the division
+
+
+def test_readings_either_side_of_a_grid_line_are_near(tmp_path):
+    from dateline.geo.schema import Entry
+
+    def town(gid, lat, lon):
+        return Entry(gid, f"T{gid}", "P", "PPL", "NO", "01", None, None, 1000, lat, lon)
+
+    north, south, far = town(1, 60.05, 10.99), town(2, 59.95, 11.01), town(3, 62.0, 11.0)
+    near = Nearby(["a", "b", "c"], [[north], [south], [far]], km=30.0)
+    assert near.share(north, "a") == 0.5  # the town across the degree line, not the one 220 km north
+    assert near.share(far, "c") == 0.0
