@@ -212,3 +212,39 @@ def test_the_subject_of_the_killing_verb_is_the_raider(pipe):
 def test_a_victim_named_among_the_dead_is_one_of_them(pipe):
     text = "KADUNA - Gunmen killed five civilians, among them a teacher, in Kajuru on Friday, police said."
     assert [e["fatalities"] for e in events(pipe, text)] == [5]
+
+
+# ------------------------------------------------------------------ unknown doers, tellers, "to death"
+
+@pytest.mark.slow
+def test_unknown_men_who_shoot_are_an_unidentified_armed_group_not_a_mob(pipe):
+    text = "On 2 May 2024, unknown men shot a human rights defender outside his office in Eldoret (Uasin Gishu)."
+    found = events(pipe, text)
+    assert [(e["sub_event_type"], e["actor1"]) for e in found] == [("Attack", "Unidentified Armed Group (Kenya)")]
+
+
+@pytest.mark.slow
+def test_the_teller_is_not_the_other_side_of_a_mob_attack(pipe):
+    text = "On 2 May 2024, a mob beat two suspected cattle thieves in Kapsabet (Nandi), police said."
+    found = events(pipe, text)
+    assert [(e["sub_event_type"], e["actor2"]) for e in found] == [("Mob violence", "Civilians (Kenya)")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, fatalities",
+    [
+        ("On 2 May 2024, a trader was hacked to death in Kapsabet (Nandi).", 1),
+        ("On 2 May 2024, soldiers tortured three detainees to death in Kapsabet (Nandi).", 3),
+        ("On 2 May 2024, villagers stoned a suspected witch to death in Kapsabet (Nandi).", 1),
+        ("On 2 May 2024, a mob beat two suspected cattle thieves to death in Kapsabet (Nandi).", 2),
+    ],
+)
+def test_whoever_is_put_to_death_is_counted(pipe, text, fatalities):
+    assert [e["fatalities"] for e in events(pipe, text)] == [fatalities]
+
+
+@pytest.mark.slow
+def test_a_death_sentence_is_no_fatality(pipe):
+    text = "On 2 May 2024, a court in Nairobi sentenced two men to death for a robbery."
+    assert all(e["fatalities"] == 0 for e in events(pipe, text))

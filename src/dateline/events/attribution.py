@@ -76,3 +76,14 @@ def is_denial(sentence: Any, lex: Lexicon) -> bool:
     """A sentence in which someone denies or disputes something."""
     keys = lex.attribution.keys_in(sentence)
     return "denial" in keys
+
+
+TELLING = frozenset({"say", "tell", "report", "confirm", "add", "announce", "state"})
+
+
+def teller(doc: Any, where: Any) -> bool:
+    """"Gunmen shot dead an activist ..., police said": the subject of a reporting verb tells the
+    event; it is not one of its sides (``doc`` is the spaCy doc, ``where`` a character span)."""
+    toks = doc.char_span(where.start, where.end, alignment_mode="expand") if doc is not None else None
+    root = toks.root if toks is not None and len(toks) else None
+    return root is not None and root.dep_ == "nsubj" and root.head.lemma_.lower() in TELLING

@@ -435,6 +435,10 @@ ARMED_AGENTS = frozenset({
 })
 
 
+# Modifiers that hide who did it: someone who could not be identified acted as an armed group.
+UNKNOWN_DOERS = frozenset({"unknown", "unidentified", "masked", "hooded"})
+
+
 # Sides of a fight that are unorganised unless said to be armed ("two groups", "rival factions").
 LOOSE_SIDES = frozenset({"group", "faction", "individual", "side", "family", "camp"})
 
@@ -447,7 +451,7 @@ def unarmed_agent(tok, *, loose: bool = False) -> bool | None:
     words = [tok] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     words += [c for c in tok.children if c.dep_ in ("compound", "amod")]
     lemmas = {w.lemma_.lower() for w in words} | {w.lower_ for w in words}
-    if lemmas & ARMED_AGENTS or "armed" in lemmas:
-        return False
+    if lemmas & ARMED_AGENTS or "armed" in lemmas or lemmas & UNKNOWN_DOERS:
+        return False  # "unknown men shot the activist": ACLED's unidentified armed group, not a mob
     crowd = CROWD_AGENTS | LOOSE_SIDES if loose else CROWD_AGENTS
     return True if lemmas & crowd else None

@@ -83,10 +83,11 @@ def figures(tokens: Sequence[Any], lex: Lexicon) -> list[Figure]:
 
 
 def _figures_for(harm: Any, kind: str, lex: Lexicon) -> list[Figure]:
-    nouns = _victim_nouns(harm)
+    dead = _put_to_death(harm)
+    nouns = dead or _victim_nouns(harm)
     found = []
     for noun in nouns:
-        fig = _quantify(noun, kind, lex)
+        fig = _quantify(noun, kind, lex, person=bool(dead))
         if fig is not None:
             found.append(fig)
     if not found:
@@ -238,14 +239,28 @@ PEOPLE_WORDS = {"people", "person", "fatality", "death", "casualty", "body", "de
                 "member"}  # "killing 2 QSD members": members of a group are people, whichever side they are on
 
 
-def _quantify(noun: Any, kind: str, lex: Lexicon) -> Figure | None:
+def _put_to_death(harm: Any) -> list[Any]:
+    """"beat two thieves to death", "a man was stabbed to death": whoever the verb acted on died
+    (a person whatever the noun: "detainees", "thieves"); "sentenced to death" is a penalty."""
+    verb = harm.head.head if harm.dep_ == "pobj" and harm.head.lower_ == "to" else None
+    if harm.lemma_.lower() != "death" or verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() in PENALTY_VERBS:
+        return []
+    return _with_conjuncts(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))
+
+
+PENALTY_VERBS = frozenset({"sentence", "condemn", "put"})
+
+
+def _quantify(noun: Any, kind: str, lex: Lexicon, *, person: bool = False) -> Figure | None:
     if noun.lower_ in RELATIVE_PERSONS:
         return _relative_person(noun, kind, lex)
     victims = victim_kind(noun, lex)
-    people = noun.lemma_.lower() in PEOPLE_WORDS or noun.lower_ in PEOPLE_WORDS
+    people = person or noun.lemma_.lower() in PEOPLE_WORDS or noun.lower_ in PEOPLE_WORDS
     if kind in ("killed", "injured", "casualties") and victims is None and not noun.like_num and not people:
         return None  # "25 heads of cattle", "three houses": not people
     value = _number_of(noun, lex)
+    if value is None and person and noun.tag_ == "NN":
+        value = 1, 1, 1, False  # "beat a suspected thief to death": one person, whatever the noun
     if value is None:
         return None
     n, low, high, vague = value

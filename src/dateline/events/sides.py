@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 from ..actors import naming
 from ..model import ActorMention, Doc, Span
 from . import classify as cls
+from .attribution import teller
 from .roles import ActorIndex
 
 if TYPE_CHECKING:  # the draft is the event stage's; only its attributes are read here
@@ -168,8 +169,10 @@ def _demonymnamed(actor: ActorMention) -> bool:
 
 
 def _sentence_actors(doc: Doc, d: Draft) -> list[ActorMention]:
+    """The actors named in the event's sentence, but not who tells it ("..., police said")."""
     spans = {d.sentence.start: d.sentence.end}
-    return [a for a in doc.actors or () if any(s <= a.start < e for s, e in spans.items())]
+    return [a for a in doc.actors or () if any(s <= a.start < e for s, e in spans.items())
+            and not teller(doc.spacy, a)]
 
 
 def _own_iso(d: Draft) -> str | None:

@@ -24,7 +24,7 @@ from ..pipeline import Stage
 from ..timex.stage import event_time
 from . import classify as cls
 from . import senses
-from .attribution import attribution, is_denial, join_sources
+from .attribution import attribution, is_denial, join_sources, teller
 from .counts import Figure, combine, figures
 from .factuality import ASSERTED, factuality, status_line, zero_victims
 from .topics import back_reference, death_topic
@@ -550,19 +550,9 @@ def _other_armed(index: ActorIndex, span: Span, trig: Span, actor1: ActorMention
     for before in (False, True):
         found = nearest_actor(index, span, trig, before=before, exclude=[actor1.name])
         if found is not None and found[0].inter in ARMED_INTERS and not (skip and skip.contains(found[1])) \
-                and not _teller(doc, found[1]):
+                and not teller(doc, found[1]):
             return found
     return None
-
-
-TELLING = frozenset({"say", "tell", "report", "confirm", "add", "announce", "state"})
-
-
-def _teller(doc: Any, where: Span) -> bool:
-    """"Gunmen shot dead an activist ..., police said": who tells the event is not its other side."""
-    toks = doc.char_span(where.start, where.end, alignment_mode="expand") if doc is not None else None
-    root = toks.root if toks is not None and len(toks) else None
-    return root is not None and root.dep_ == "nsubj" and root.head.lemma_.lower() in TELLING
 
 
 def _described(sent: Sent, actor: Span | None) -> Span | None:
