@@ -144,3 +144,18 @@ def test_readings_either_side_of_a_grid_line_are_near(tmp_path):
     near = Nearby(["a", "b", "c"], [[north], [south], [far]], km=30.0)
     assert near.share(north, "a") == 0.5  # the town across the degree line, not the one 220 km north
     assert near.share(far, "c") == 0.0
+
+
+HOLDERS = FOCUS + [
+    (51, "Oslo", "Oslo", "", 59.91, 10.75, "A", "ADM1", "NO", "12", 700000),
+    (52, "Ohio", "Ohio", "", 40.3, -82.8, "A", "ADM1", "US", "OH", 11600000),
+]
+
+
+def test_an_unknown_place_said_to_lie_in_a_division_abroad_is_estimated_there(tmp_path):
+    resolver = Resolver(Gazetteer(tiny_gazetteer(tmp_path, HOLDERS)))
+    story = [Mention(0, 10, "Pittsburgh"), Mention(20, 30, "Pittsburgh"), Mention(40, 48, "Akershus", container=3),
+             Mention(50, 54, "Oslo"), Mention(60, 69, "Nowhereton", container=5), Mention(71, 75, "Ohio")]
+    given = resolver.resolve_given(story)
+    assert (given[2].lat, given[2].entry.country) == (59.91, "NO")  # "Akershus, Oslo": in Norway, not at Pittsburgh
+    assert given[4].lat == 40.44  # "Nowhereton, Ohio": the story's own town is nearer than the state's middle

@@ -62,14 +62,32 @@ def estimate(name: str, focus: Entry) -> Entry:
                                admin1_name=None if focus.is_country else focus.admin1_name)
 
 
-def estimated_picks(names: Sequence[str], keys: Sequence[str], chosen: Sequence[Entry | None]) -> list[Entry | None]:
+def estimated_picks(names: Sequence[str], keys: Sequence[str], chosen: Sequence[Entry | None],
+                    holders: Sequence[int | None] = ()) -> list[Entry | None]:
     """For each unread name (None in ``chosen``) and each stray village (:func:`is_stray`), its
-    estimate at the story's focus; None elsewhere. ``keys`` tell one name's mentions from another's."""
+    estimate: at the place it is said to lie in (``holders[i]`` indexes it, "X, Y" or "X (Y)") when
+    that is a town or lies in another country than the story's focus, else at the focus; None
+    elsewhere. ``keys`` tell one name's mentions from another's."""
     focus = story_focus(chosen)
-    if focus is None:
-        return [None] * len(chosen)
-    return [estimate(n, focus) if e is None or is_stray(i, keys, chosen, focus) else None
-            for i, (n, e) in enumerate(zip(names, chosen))]
+    out: list[Entry | None] = []
+    for i, (n, e) in enumerate(zip(names, chosen)):
+        unread = e is None or (focus is not None and is_stray(i, keys, chosen, focus))
+        base = _holder(i, holders, chosen, focus) or focus if unread else None
+        out.append(estimate(n, base) if base is not None else None)
+    return out
+
+
+def _holder(i: int, holders: Sequence[int | None], chosen: Sequence[Entry | None], focus: Entry | None) -> Entry | None:
+    """The reading of the place mention ``i`` is said to lie in, when it is a town or the story's focus
+    lies in another country (the focus is finer than a division the story is in)."""
+    k = holders[i] if i < len(holders) else None
+    h = chosen[k] if k is not None else None
+    if h is None or not h.has_position or h.geonameid >= ESTIMATE_ID or _tier(h) == 3:
+        return None
+    if focus is None or _tier(h) == 0:
+        return h  # "X, Springfield": beside that town
+    # A focus in another country is another story's place; one across a state line may be the nearer.
+    return h if focus.country != h.country else None
 
 
 def is_stray(i: int, keys: Sequence[str], chosen: Sequence[Entry | None], focus: Entry) -> bool:

@@ -282,7 +282,7 @@ class Resolver:
         of is estimated to lie where the story is (:mod:`.focus`), with score 0 and no margin."""
         picks = self.resolve(mentions, prior=prior, home=home)
         guesses = estimated_picks([m.query for m in mentions], [fold(m.query) for m in mentions],
-                                  [p.entry if p else None for p in picks])
+                                  [p.entry if p else None for p in picks], [m.container for m in mentions])
         return [p if g is None or not m.keep else
                 Choice(g, 0.0, AT_FOCUS_STRAY if p else AT_FOCUS, g.lat, g.lon, margin=0.0)
                 for m, p, g in zip(mentions, picks, guesses)]
