@@ -20,7 +20,7 @@ from ..model import ActorMention, Doc
 from ..pipeline import Stage
 from . import naming
 from .coref import Candidate, link
-from .where import rough_country
+from .where import loose_country, rough_country
 from .lexicon import REF_SETS, ActorEntry, GenericEntry, Lexicon, as_paths, load_lexicon
 
 DETERMINERS = frozenset({"the", "its", "their", "these", "those", "this", "that", "his", "her", "our"})
@@ -131,7 +131,7 @@ def find_actors(doc: Doc, lexicon: Lexicon, *, as_of: dt.date | None = None) -> 
     named = [c for c in find_named(doc.text, lexicon, ctx) if c.start >= body]
     generic = [c for c in (*find_generic(doc, lexicon, ctx), *find_peoples(doc.text, ctx), *find_state_strikes(doc.text, ctx))
                if c.start >= body]
-    chosen = absorb(doc.text, either_or(doc.text, named), generic)
+    chosen = absorb(doc.text, coded_as(doc.text, either_or(doc.text, named)), generic)
     for cand in (*find_orgs(doc, ctx), *generic):
         if not any(cand.start < o.end and o.start < cand.end for o in chosen):
             chosen.append(cand)
@@ -152,11 +152,33 @@ def presumed(text: str, cands: list[Candidate]) -> list[Candidate]:
 
 
 def _unnamed(c: Candidate) -> bool:
-    return c.kind in ("armed", "gang") and c.source == "generic"
+    return c.kind in ("armed", "gang") and c.source == "generic" or _state_noun(c)
 
 
 def _identifies(c: Candidate) -> bool:
-    return c.source in ("named", "org") and c.inter in (2, 3, 4) or c.kind == "identity"
+    return c.source in ("named", "org") and c.inter in (2, 3, 4) or c.kind == "identity" or _state_noun(c)
+
+
+def _state_noun(c: Candidate) -> bool:
+    """ "Security forces (presumed police and military)": a generic state force that the words in
+    brackets narrow to one branch; the first branch named is the one ACLED codes."""
+    return c.source == "generic" and c.inter == naming.STATE and bool(c.term)
+
+
+# A noun phrase the text then says is to be read as a named actor: "anti-Houthi forces (coded as
+# Saudi-led coalition)", "armed youth (presumed to be X)". The phrase is that actor's mention.
+CODED_AS = re.compile(r"(?P<np>(?<![\w'’-])[\w'’-]+(?:\s+[\w'’-]+){0,2}?\s+(?:forces|fighters|troops|militants|gunmen|"
+                      r"men|youths?|elements|members|militiamen|units|groups?))\s*\(\s*(?:coded|assumed|presumed|"
+                      r"believed|suspected|thought|understood)(?:\s+(?:to\s+be|as))?\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def coded_as(text: str, named: list[Candidate]) -> list[Candidate]:
+    """A named actor in brackets after the noun phrase it identifies takes the phrase into its span."""
+    out = []
+    for cand in named:
+        m = CODED_AS.search(text, max(0, cand.start - 80), cand.start)
+        out.append(replace(cand, start=m.start("np")) if m else cand)
+    return out
 
 
 def to_mention(c: Candidate) -> ActorMention:
@@ -196,11 +218,13 @@ def _demonym_text(doc: Doc, place) -> bool:
 def fallback_country(doc: Doc, named: Sequence[Candidate]) -> str | None:
     """A vote when no toponym was resolved: place names looked up roughly count twice, demonyms and
     named actors' home countries once; ties go to the first in reading order."""
-    votes: list[tuple[int, str, int]] = [(c.start, c.country, 1) for c in named if c.country]
+    votes: list[tuple[int, str, float]] = [(c.start, c.country, 1) for c in named if c.country]
     for p in doc.places or ():
         code = p.country_code or (rough_country(doc.text[p.start : p.end]) if p.role == "toponym" else None)
         if code:
             votes.append((p.start, code, 1 if p.role == "demonym" or _demonym_text(doc, p) else 2))
+        elif p.role == "toponym" and (code := loose_country(doc.text[p.start : p.end])):
+            votes.append((p.start, code, 0.5))  # a small town or another spelling: weaker than a demonym
     for ent in doc.entities or ():
         text = doc.text[ent.start : ent.end]
         if ent.label in ("GPE", "LOC") and (code := geo_countries.country_code(text) or rough_country(text)):

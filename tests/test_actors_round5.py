@@ -1,0 +1,98 @@
+"""ACTORS round 5: the story's country from small or differently spelled places, a phrase the text
+then identifies as a named actor, and state forces narrowed by the words in brackets (hand-built docs)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from dateline.actors import stage as actor_stage
+from dateline.actors import where
+from test_actors import actors, make_doc, names
+
+
+@pytest.fixture
+def tiny_gazetteer(monkeypatch):
+    """A gazetteer of four places: one known only by another spelling, one name shared by two
+    countries' towns of a like size, one small town, one division."""
+    conn = sqlite3.connect(":memory:")
+    conn.executescript(
+        "CREATE TABLE place (id INTEGER PRIMARY KEY, name TEXT, fclass TEXT, fcode TEXT, country TEXT,"
+        " admin1 TEXT, admin1_name TEXT, admin2 TEXT, population INTEGER, lat REAL, lon REAL);"
+        "CREATE TABLE name (key TEXT, fkey TEXT, id INTEGER, kind INTEGER);"
+        "INSERT INTO place VALUES (1, 'Idlib', 'P', 'PPLA', 'SY', '', '', '', 128000, 0, 0);"
+        "INSERT INTO name VALUES ('idleb', 'idleb', 1, 1);"
+        "INSERT INTO place VALUES (2, 'Zarow', 'P', 'PPL', 'AA', '', '', '', 9000, 0, 0);"
+        "INSERT INTO place VALUES (3, 'Zarow', 'P', 'PPL', 'BB', '', '', '', 8000, 0, 0);"
+        "INSERT INTO name VALUES ('zarow', 'zarow', 2, 0), ('zarow', 'zarow', 3, 0);"
+        "INSERT INTO place VALUES (4, 'Quillby', 'P', 'PPL', 'FR', '', '', '', 2500, 0, 0);"
+        "INSERT INTO place VALUES (5, 'Quillby', 'P', 'PPL', 'BE', '', '', '', 300, 0, 0);"
+        "INSERT INTO name VALUES ('quillby', 'quillby', 4, 0), ('quillby', 'quillby', 5, 0);"
+    )
+    monkeypatch.setattr(where, "_gazetteer", lambda: conn)
+    where._loose.cache_clear()
+    where._city.cache_clear()
+    yield conn
+    where._loose.cache_clear()
+    where._city.cache_clear()
+
+
+def test_another_spelling_of_a_town_gives_its_country(tiny_gazetteer):
+    assert where.loose_country("Idleb") == "SY"
+
+
+def test_a_generic_word_after_the_name_is_dropped(tiny_gazetteer):
+    assert where.loose_country("Idleb city") == "SY"
+    assert where.loose_country("Quillby village") == "FR"  # 2,500 people against 300 abroad
+
+
+def test_a_name_two_countries_share_gives_no_country(tiny_gazetteer):
+    assert where.loose_country("Zarow") is None
+    assert where.loose_country("Nowhere Else") is None
+
+
+def test_an_unresolved_small_town_qualifies_the_crowd(monkeypatch):
+    monkeypatch.setattr(actor_stage, "rough_country", lambda name: None)
+    monkeypatch.setattr(actor_stage, "loose_country", lambda name: {"Quillby": "FR"}.get(name))
+    doc = make_doc("About 80 people protested in Quillby against a landfill.", places=[("Quillby", None)])
+    assert "Protesters (France)" in names(doc)
+
+
+def test_a_loose_place_is_outvoted_by_a_named_actor(monkeypatch):
+    """A small town's name is weak evidence: a named actor's home country counts for more."""
+    monkeypatch.setattr(actor_stage, "rough_country", lambda name: None)
+    monkeypatch.setattr(actor_stage, "loose_country", lambda name: {"Quillby": "FR"}.get(name))
+    doc = make_doc("Unknown gunmen killed an SDF fighter near Quillby.", places=[("Quillby", None)])
+    assert "Unidentified Armed Group (Syria)" in names(doc)
+
+
+def test_a_phrase_coded_as_a_named_actor_is_that_actor():
+    text = "Anti-Houthi forces (coded as Saudi-led coalition) bombed a fuel depot in Hajjah."
+    found = actors(make_doc(text, places=[("Hajjah", "YE")]))
+    assert found[0][0].startswith("Anti-Houthi forces (coded as")
+    assert found[0][1:3] == ("Operation Restoring Hope", 8)
+
+
+def test_unnamed_fighters_presumed_to_be_a_named_group():
+    text = "Armed youths (presumed to be al-Shabaab) stormed a police post in Mandera."
+    found = actors(make_doc(text, places=[("Mandera", "KE")]))
+    assert found[0][0].startswith("Armed youths") and found[0][1] == "Al Shabaab"
+
+
+def test_a_coded_as_place_is_no_actor():
+    text = "Protesters gathered in Kan Su villages (coded as Kan Su) in Sagaing region."
+    assert names(make_doc(text, places=[("Sagaing", "MM")])) == ["Protesters (Myanmar)"]
+
+
+def test_security_forces_presumed_police_are_the_police():
+    text = "Protesters marched in Omdurman. Security forces (presumed police and military) fired tear gas."
+    found = actors(make_doc(text, places=[("Omdurman", "SD")]))
+    forces = next(a for a in found if a[0].startswith("Security forces"))
+    assert forces[1].startswith("Police Forces of Sudan") and forces[2] == 1
+
+
+def test_plain_security_forces_stay_military():
+    text = "Protesters marched in Omdurman. Security forces fired tear gas."
+    found = actors(make_doc(text, places=[("Omdurman", "SD")]))
+    assert any(a[0] == "Security forces" and a[1].startswith("Military Forces of Sudan") for a in found)
