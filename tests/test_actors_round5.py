@@ -96,3 +96,32 @@ def test_plain_security_forces_stay_military():
     text = "Protesters marched in Omdurman. Security forces fired tear gas."
     found = actors(make_doc(text, places=[("Omdurman", "SD")]))
     assert any(a[0] == "Security forces" and a[1].startswith("Military Forces of Sudan") for a in found)
+
+
+def test_migrants_without_a_nationality_are_international():
+    text = "Gendarmes detained 40 migrants near the border in Edirne."
+    assert "Civilians (International)" in names(make_doc(text, places=[("Edirne", "TR")]))
+
+
+def test_migrants_take_their_nationality_not_the_scene():
+    doc = make_doc("Police detained 12 Afghan migrants in Van.", places=[("Van", "TR")])
+    assert "Civilians (Afghanistan)" in names(doc)
+    doc = make_doc("Police arrested 20 migrants from Eritrea in Kassala.", places=[("Kassala", "SD")])
+    assert "Civilians (Eritrea)" in names(doc)
+
+
+def test_migrants_from_several_countries_are_international():
+    text = "Police detained 60 migrants from Haiti, Cuba and Venezuela in Tapachula."
+    assert "Civilians (International)" in names(make_doc(text, places=[("Tapachula", "MX")]))
+
+
+def test_a_country_named_as_the_topic_does_not_outvote_the_scene():
+    """ "in Lyon against the invasion of Ukraine": the city is the scene, the country the topic."""
+    text = "Against the invasion of Ukraine, about 300 people rallied in Lyon."
+    doc = make_doc(text, places=[("Lyon", "FR"), ("Ukraine", "UA")])
+    assert "Protesters (France)" in names(doc)
+
+
+def test_a_country_named_alone_still_gives_the_story():
+    doc = make_doc("About 300 people rallied in Ukraine against the war.", places=[("Ukraine", "UA")])
+    assert "Protesters (Ukraine)" in names(doc)

@@ -65,6 +65,7 @@ class GenericEntry:
     terms: tuple[str, ...]
     unit: str | None = None  # "Air Force": written after a state actor's name
     definite_ok: bool = False  # "the air force" names the story country's: one per country
+    foreign: bool = False  # "migrants": people from elsewhere, "(International)" unless a nationality is named
 
 
 @dataclass(frozen=True)
@@ -231,7 +232,7 @@ def parse_generic(text: str, *, origin: str) -> list[GenericEntry]:
         unit = row.get("unit") or None
         need = row["needs_modifier"]
         out.append(GenericEntry(row["kind"], row["label"] or None, need in ("yes", "definite"), terms, unit,
-                                definite_ok=need == "definite"))
+                                definite_ok=need == "definite", foreign=need == "foreign"))
     return out
 
 

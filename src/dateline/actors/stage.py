@@ -200,14 +200,25 @@ def story_country(doc: Doc, lexicon: Lexicon | None = None) -> str | None:
     for place in doc.places or ():
         if place.role == "dateline":
             head = place.country_code or head
-        elif place.country_code and place.role != "demonym" and not _demonym_text(doc, place):
-            votes[place.country_code] += 1
+        elif (vote := _place_vote(doc, place)) is not None:
+            votes[vote[0]] += vote[1]
     if head:  # a wire dateline is where the reporter is: it only breaks ties (BEIRUT for a Syria story)
         votes[head] += 0.5
     if votes:
         return max(votes, key=lambda code: votes[code])
     named = find_named(doc.text, lexicon, Context(None, None)) if lexicon is not None else []
     return fallback_country(doc, [c for c in named if c.start >= doc.article.body_start])
+
+
+def _place_vote(doc: Doc, place) -> tuple[str, float] | None:
+    """A resolved place's country and weight in the story vote. A country's own name counts half:
+    it is often the topic, not the scene ("marched in Sens against the invasion of Ukraine")."""
+    text = doc.text[place.start : place.end]
+    if place.role == "demonym" or _demonym_text(doc, place):
+        return None
+    if not place.country_code:
+        return None
+    return place.country_code, 0.5 if geo_countries.country_code(text) == place.country_code else 1.0
 
 
 def _demonym_text(doc: Doc, place) -> bool:
@@ -431,12 +442,29 @@ def generic_candidate(doc: Doc, start: int, end: int, entry: GenericEntry, ctx: 
     if term in MILITIA_TERMS and pre.proper and not pre.country and pre.proper_start is not None:
         if _entity_label(doc, pre.proper_start) or not _sentence_initial(doc.text, pre.proper_start):
             return identity_militia(doc, pre.proper_start, end, pre.proper, ctx)
+    if entry.foreign:
+        return foreign_people(doc.text, pre, end, entry, term)
     country = pre.country or ctx.story
     if entry.kind in BRANCH and _off_duty(doc.text, pre.start):
         entry = replace(entry, kind="civilians", label="Civilians", unit=None)  # ACLED: off duty, a civilian
     name, inter, kind = generic_name(entry, country, ctx)
     return Candidate(pre.start, end, name, inter, country, kind, "generic", term=term, definite=pre.definite,
                      blocked=pre.blocked)
+
+
+# "migrants from Ethiopia" (one country; "from El Salvador, Honduras and Cuba" is several).
+FROM_COUNTRY = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})(?!\s*(?:,|and\b|or\b))")
+
+
+def foreign_people(text: str, pre: "Prefix", end: int, entry: GenericEntry, term: str) -> Candidate:
+    """ "Afghan migrants" -> "Civilians (Afghanistan)"; "33 migrants" -> ACLED's "Civilians (International)":
+    people from elsewhere are not named for the country they are found in."""
+    m = FROM_COUNTRY.match(text, end)
+    country = pre.country or (geo_countries.country_code(m.group(1)) if m else None)
+    label = entry.label or "Civilians"
+    name = naming.qualified(label, country) if country else f"{label} (International)"
+    return Candidate(pre.start, end, name, naming.KINDS[entry.kind], country, entry.kind, "generic", term=term,
+                     definite=pre.definite, blocked=True)
 
 
 def generic_name(entry: GenericEntry, country: str | None, ctx: Context) -> tuple[str, int | None, str]:
