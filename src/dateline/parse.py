@@ -385,12 +385,28 @@ def paragraph_starts(sdoc: Any) -> Any:
     if len(sdoc) < 2:
         return sdoc
     spaces = numpy.nonzero(sdoc.to_array([IS_SPACE])[:-1])[0].tolist()
-    breaks = [i + 1 for i in spaces if sdoc[i].text.count("\n") >= 2]
+    breaks = [i + 1 for i in spaces if sdoc[i].text.count("\n") >= 2] + _after_wire_dateline(sdoc)
     if breaks:
         starts = sdoc.to_array([SENT_START])
         starts[breaks] = 1
         sdoc.from_array([SENT_START], starts)
     return sdoc
+
+
+def _after_wire_dateline(sdoc: Any) -> list[int]:
+    """The first token after a wire dateline ("PORT SUDAN, Sudan (Relief Monitor) - "): the body
+    starts a sentence of its own, else the parser takes the dateline's place name for the subject
+    of an opening passive ("... - At least 15 civilians were killed") and loses its figure."""
+    from .io import HEADER, WIRE
+
+    text = sdoc.text
+    header = HEADER.match(text)
+    start = header.end() if header else 0
+    wire = WIRE.match(text, start + len(text[start:]) - len(text[start:].lstrip()))
+    if wire is None:
+        return []
+    span = sdoc.char_span(wire.end(), wire.end() + 1, alignment_mode="expand")
+    return [span.start] if span is not None and len(span) and span.start > 0 else []
 
 
 def _paragraph_pieces(text: str, start: int, end: int):

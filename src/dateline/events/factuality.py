@@ -58,7 +58,16 @@ def _negated(trigger: Any, chain: list[Any], lex: Lexicon) -> str | None:
                 return NEGATED
         if tok is not trigger and tok.lemma_ in ("deny", "refute", "reject") and tok.pos_ == "VERB":
             return NEGATED
-    return None
+    return NEGATED if _not_yet(chain) else None
+
+
+def _not_yet(chain: list[Any]) -> bool:
+    """"the mission has yet to deploy", "the army is yet to retake the town": it has not happened."""
+    for below, tok in zip(chain, chain[1:3]):
+        if below.dep_ == "xcomp" and tok.lemma_ in ("have", "be") and any(
+                c.dep_ == "advmod" and c.lower_ == "yet" for c in tok.children):
+            return True
+    return False
 
 
 def _future(trigger: Any, chain: list[Any], lex: Lexicon) -> str | None:
@@ -257,3 +266,31 @@ def zero_victims(trigger: Any) -> bool:
         ):
             return True
     return False
+
+
+CLAIM_VERBS = frozenset({"claim", "allege", "boast"})
+DENY_VERBS = frozenset({"deny", "refute", "reject", "dismiss"})
+
+
+def disputed_claim(trigger: Any) -> bool:
+    """"A commander claimed his forces had seized two positions, but the army said no ground had
+    been lost" / "... but the army denied it": a claim answered in the same sentence by a denial
+    or a negated statement is not told as fact."""
+    claim = _claim_above(trigger)
+    if claim is None:
+        return False
+    for answer in (c for c in claim.children if c.dep_ == "conj"):
+        if answer.lemma_ in DENY_VERBS or any(
+                t.dep_ == "neg" or (t.dep_ == "det" and t.lower_ == "no") for t in answer.subtree):
+            return True
+    return False
+
+
+def _claim_above(tok: Any) -> Any:
+    for _ in range(3):
+        if tok.dep_ not in ("ccomp", "xcomp", "conj") or tok.head is tok:
+            return None
+        tok = tok.head
+        if tok.lemma_ in CLAIM_VERBS:
+            return tok
+    return None

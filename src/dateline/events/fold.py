@@ -33,7 +33,7 @@ def victims_target(figs: Sequence[Figure]) -> str | None:
 
 def fold(drafts: list[Draft], new: Draft) -> bool:
     """Fold a sentence that only adds to the event just told; True when folded."""
-    if _back_reference(drafts, new):
+    if _back_reference(drafts, new) or _aftermath(drafts, new):
         return True
     recent = _recent(drafts, new)
     if new.family == "property":
@@ -111,6 +111,18 @@ def _back_reference(drafts: list[Draft], new: Draft) -> bool:
         return False
     old = next((d for d in reversed(drafts) if d.family == new.family and d.factuality == new.factuality), None)
     if old is not None:
+        old.mentions.extend(new.mentions)
+    return old is not None
+
+
+def _aftermath(drafts: list[Draft], new: Draft) -> bool:
+    """"The raid displaced 6,000 people" after the raid: its figures (the displaced) and its words
+    join the latest event of its family told as fact; the place it names is where people went."""
+    if not new.aftermath or new.roles.actor1 is not None and not _unidentified(new.roles.actor1):
+        return False
+    old = next((d for d in reversed(drafts) if d.family == new.family and d.factuality == new.factuality), None)
+    if old is not None:
+        old.figures.extend(f for f in new.figures if f.kind not in ("killed", "injured"))
         old.mentions.extend(new.mentions)
     return old is not None
 

@@ -82,7 +82,7 @@ def roles(trigger: Any, index: ActorIndex) -> Roles:
     if agent is not None and agent.dep_ == "nsubj" and not known(agent):
         agent = _subject(agent.head, known)
     if agent is not None and not known(agent):
-        agent = _apposed_actor(agent, known) or agent
+        agent = _apposed_actor(agent, known) or _user_of(agent, known) or agent
     if (agent is None or not known(agent)) and trigger.lemma_.lower() in SYMMETRIC | FIGHT_NOUNS:
         agent, patient = _fight_sides(trigger, known) or (agent, patient)
     a1 = index.at(_accused(agent)) or _first_of(agent, index) or index.at(agent) or index.at(_owner(agent))
@@ -95,6 +95,12 @@ def roles(trigger: Any, index: ActorIndex) -> Roles:
         a1, a2 = _coordinated(agent, a1, index)
     return Roles(agent, patient, a1[0] if a1 else None, a2[0] if a2 else None,
                  a1[1] if a1 else None, a2[1] if a2 else None)
+
+
+def _user_of(weapon: Any, known) -> Any:
+    """"A drone launched by the Houthis struck ...": the subject is the weapon, its user the doer."""
+    user = _by_phrase(weapon)
+    return user if user is not None and known(user) else None
 
 
 def _two_sided(trigger: Any) -> bool:
@@ -193,6 +199,8 @@ def _verb_roles(verb: Any, known=lambda tok: True) -> tuple[Any, Any]:
         return _prep_object(verb, preps={"to"}), _subject(verb)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     agent = _child(verb, "agent", pobj=True) if passive else _subject(verb)
+    if agent is None and verb.dep_ == "acl":  # "shells fired by the army hit ...": a participle's "by"
+        agent = _child(verb, "agent", pobj=True)
     if agent is None and passive:  # "was beaten up and injured by residents"
         agent = next((a for v in verb.conjuncts if (a := _child(v, "agent", pobj=True)) is not None), None)
     patient = _child(verb, "nsubjpass") if passive else _child(verb, "dobj")

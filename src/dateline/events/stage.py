@@ -26,8 +26,9 @@ from . import classify as cls
 from . import senses
 from .attribution import attribution, is_denial, join_sources, teller
 from .counts import Figure, combine, figures
-from .factuality import ASSERTED, factuality, status_line, zero_victims
-from .topics import back_reference, death_topic
+from .background import is_background
+from .factuality import ASSERTED, disputed_claim, factuality, status_line, zero_victims
+from .topics import back_reference, consequence_subject, death_topic
 from .fold import FOLLOW_WINDOW, _other_day, fold as _fold, victims_target as _victims_target  # noqa: F401
 from .lexicon import Lexicon, Match, load_lexicon, sentence_words
 from .notes import note
@@ -69,6 +70,7 @@ class Draft:
     where: EventPlace | None = None
     last_index: int = -1  # the last sentence folded into it: the window for follow-ups runs from there
     refers_back: bool = False  # "no arrests have been made over the ambush": names an event already told
+    aftermath: bool = False  # "the raid displaced 6,000 people": what the event just told brought about
 
     def anchored(self) -> bool:
         """Does the event's own sentence give its date or its place?"""
@@ -358,6 +360,8 @@ def make_draft(doc: Doc, sent: Sent, group: list[Match], index: ActorIndex, lex:
     role = _fill_from_sentence(role, sent, tok, index, territorial=bool(frames & TERRITORY_FRAMES))
     weapons = weapon_cues(sent, lex)
     frames = _refine_frames(frames, role, tok, doc, lex, weapons)
+    if frames & TERRITORY_FRAMES and disputed_claim(tok):
+        return None  # "claimed to have seized the post, but the army said no ground was lost"
     if frames & TERRITORY_FRAMES and _attempted(tok):
         frames = (frames - TERRITORY_FRAMES) | {"clash"}  # "attempted to capture the city": a fight, not a capture
     if _excluded(sent, frames, role, lex):
@@ -371,11 +375,15 @@ def make_draft(doc: Doc, sent: Sent, group: list[Match], index: ActorIndex, lex:
     sub = cls.classify(clues)
     if sub is None:
         return None
+    when = event_time(doc, span, sent.sentence)
+    if is_background(when, doc.article.published):
+        return None  # "the war erupted in April 2023 and has killed tens of thousands": history
     triggers = [span] + [s for s in (_match_span(doc, m) for m in group) if not s.overlaps(span)]
     return Draft(sub, cls.FAMILY[head.key], span, sent.sentence, sent.index, frames, frozenset(weapons), cues,
                  role, target, figs, factuality(tok, lex), attribution(tok, sent.tokens, lex), triggers,
-                 clues=clues, when=event_time(doc, span, sent.sentence), where=where,
-                 refers_back=back_reference(tok) and len(group) == 1)
+                 clues=clues, when=when, where=where,
+                 refers_back=back_reference(tok) and len(group) == 1,
+                 aftermath=consequence_subject(tok))
 
 
 def _foreign(role: Roles, where: EventPlace, doc: Doc) -> bool:

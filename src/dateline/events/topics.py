@@ -34,6 +34,21 @@ def back_reference(tok: Any) -> bool:
     return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and definite and tok.head.lower_ in ABOUT
 
 
+# Verbs of what an event brought about: "the raid displaced 6,000 people", "the attack forced
+# families to flee", "the assault sparked protests".
+CONSEQUENCE_VERBS = frozenset({"displace", "force", "prompt", "spark", "trigger", "drive", "send", "uproot",
+                               "cause", "lead", "leave"})
+
+
+def consequence_subject(tok: Any) -> bool:
+    """"The raid displaced an estimated 6,000 people": a definite event noun as the subject of
+    what it brought about names the event just told (its aftermath), not a new one."""
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in tok.children)
+    verb = tok.head
+    return (tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and definite and tok.tag_ == "NN"
+            and verb.lemma_.lower() in CONSEQUENCE_VERBS and verb.i > tok.i)
+
+
 def death_topic(tok: Any) -> bool:
     """"Mr. Floyd's death", "since the death of X", "the anniversary of his death", "protests over
     her death": a death noun the sentence is about, not an attack it reports. A death a verb

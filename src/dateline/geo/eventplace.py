@@ -81,6 +81,9 @@ def event_place(doc: Doc, trigger: Span, sentence: Sentence) -> EventPlace:
     places = _toponyms(doc, sentence.start, sentence.end)
     best = _coded_elsewhere(doc, places) or _best(doc, places, trigger, sentence)
     if best is None:
+        scene = _paragraph_scene(doc, sentence)
+        if scene is not None:
+            return _coded(doc, scene[0], near=scene[1], reason="the place of the sentence before, in its paragraph")
         best = _article_place(doc)
         if best is None:
             return _country_only(doc)
@@ -99,6 +102,19 @@ def event_place(doc: Doc, trigger: Span, sentence: Sentence) -> EventPlace:
     if outer is not None:
         return _inside(doc, place, outer)
     return _coded(doc, place, near=near, reason="near the trigger" if near else "where the trigger happened")
+
+
+def _paragraph_scene(doc: Doc, sentence: Sentence) -> tuple[Place, bool] | None:
+    """"In El Fasher, the army and the RSF fought on Monday. Shells landed on a market during the
+    fighting": a sentence that names no place goes on where its paragraph's sentence before it
+    happened (one a place cue such as "in X" anchors), not at the story's first place."""
+    before = [s for s in doc.sentences or () if s.end <= sentence.start]
+    if not before or re.search(r"\n[ \t]*\n", doc.text[before[-1].end : sentence.start]):
+        return None
+    prev = before[-1]
+    cued = [p for p in _toponyms(doc, prev.start, prev.end) if _cue(doc.text, p)[0] > 2.0]
+    found = _best(doc, cued, Span(prev.start, prev.start), prev) if cued else None
+    return found
 
 
 # The names that follow a place as its containers: "X, Luhansk", "X (Masisi, Nord-Kivu)", "X town (Y, Z)".
