@@ -125,3 +125,50 @@ def test_a_country_named_as_the_topic_does_not_outvote_the_scene():
 def test_a_country_named_alone_still_gives_the_story():
     doc = make_doc("About 300 people rallied in Ukraine against the war.", places=[("Ukraine", "UA")])
     assert "Protesters (Ukraine)" in names(doc)
+
+
+def test_a_missions_national_contingent_names_the_country():
+    text = "Al Shabaab militants shelled ATMIS UPDF at a base near Afgooye. AMISOM KDF soldiers returned fire."
+    found = names(make_doc(text, places=[("Afgooye", "SO")]))
+    assert "ATMIS: African Union Transition Mission in Somalia (2022-) (Uganda)" in found
+    assert "AMISOM: African Union Mission in Somalia (2007-) (Kenya)" in found
+
+
+def test_a_mission_alone_has_no_contingent():
+    text = "Al Shabaab militants shelled an ATMIS base near Afgooye."
+    assert "ATMIS: African Union Transition Mission in Somalia (2022-)" in names(make_doc(text, places=[("Afgooye", "SO")]))
+
+
+def test_a_state_of_the_country_names_a_communal_militia():
+    doc = make_doc("On Monday, Sokoto militiamen abducted four traders near Isa.", places=[("Isa", "NG")])
+    assert names(doc)[0] == "Sokoto Communal Militia (Nigeria)"
+
+
+def test_a_division_that_is_also_a_country_is_the_division():
+    """ "Niger militiamen" in a Nigerian story are of Niger State, not of the Republic of Niger."""
+    doc = make_doc("On Monday, Niger militiamen rustled cattle near Mokwa.", places=[("Mokwa", "NG")])
+    assert names(doc)[0] == "Niger Communal Militia (Nigeria)"
+
+
+def test_a_people_still_names_an_ethnic_militia():
+    doc = make_doc("On Monday, Fulani militiamen attacked farmers near Agatu.", places=[("Agatu", "NG")])
+    assert names(doc)[0] == "Fulani Ethnic Militia (Nigeria)"
+
+
+def test_tribesmen_are_their_tribes_militia():
+    doc = make_doc("Bani Dhabyan tribesmen blocked the road near Marib.", places=[("Marib", "YE")])
+    assert names(doc)[0] == "Bani Dhabyan Tribal Militia (Yemen)"
+    doc = make_doc("Gunmen from the Al Awalik tribe clashed near Ataq.", places=[("Ataq", "YE")])
+    assert names(doc)[0] == "Al Awalik Tribal Militia (Yemen)"
+
+
+def test_tribesmen_without_a_name_are_no_tribal_militia():
+    doc = make_doc("Yemeni tribesmen blocked the road near Marib.", places=[("Marib", "YE")])
+    assert not any("Tribal" in n for n in names(doc))
+
+
+def test_a_security_guard_is_private_security():
+    doc = make_doc("Gunmen shot dead a security guard at a bank in Cali.", places=[("Cali", "CO")])
+    assert ("security guard", "Private Security Forces (Colombia)", 8) in [a[:3] for a in actors(doc)]
+    doc = make_doc("A stone hit an Israeli security guard in Hebron.", places=[("Hebron", "PS")])
+    assert "Private Security Forces (Israel)" in names(doc)

@@ -34,7 +34,8 @@ REF_SETS: dict[str, frozenset[str]] = {
                           "fighters fighter group rebels islamists gunmen attackers assailants".split()),
 }
 GENERIC_KINDS = frozenset(
-    {"military", "police", "government", "armed", "gang", "coref", "protesters", "rioters", "civilians", "group"}
+    {"military", "police", "government", "armed", "gang", "coref", "protesters", "rioters", "civilians", "group",
+     "external"}
 )
 
 

@@ -20,7 +20,7 @@ from ..model import ActorMention, Doc
 from ..pipeline import Stage
 from . import naming
 from .coref import Candidate, link
-from .where import loose_country, rough_country
+from .where import is_division, loose_country, rough_country
 from .lexicon import REF_SETS, ActorEntry, GenericEntry, Lexicon, as_paths, load_lexicon
 
 DETERMINERS = frozenset({"the", "its", "their", "these", "those", "this", "that", "his", "her", "our"})
@@ -129,9 +129,10 @@ def find_actors(doc: Doc, lexicon: Lexicon, *, as_of: dt.date | None = None) -> 
     body = doc.article.body_start
     ctx = Context(story_country(doc, lexicon), doc.article.published, as_of)
     named = [c for c in find_named(doc.text, lexicon, ctx) if c.start >= body]
-    generic = [c for c in (*find_generic(doc, lexicon, ctx), *find_peoples(doc.text, ctx), *find_state_strikes(doc.text, ctx))
+    generic = [c for c in (*find_tribes(doc.text, ctx), *find_generic(doc, lexicon, ctx), *find_peoples(doc.text, ctx),
+                           *find_state_strikes(doc.text, ctx))
                if c.start >= body]
-    chosen = absorb(doc.text, coded_as(doc.text, either_or(doc.text, named)), generic)
+    chosen = absorb(doc.text, contingents(doc.text, coded_as(doc.text, either_or(doc.text, named))), generic)
     for cand in (*find_orgs(doc, ctx), *generic):
         if not any(cand.start < o.end and o.start < cand.end for o in chosen):
             chosen.append(cand)
@@ -273,6 +274,20 @@ def either_or(text: str, named: list[Candidate]) -> list[Candidate]:
             cand = replace(cand, start=prev.start, name=f"{prev.name} and/or {cand.name}", inter=min(
                 prev.inter or 9, cand.inter or 9), refs=prev.refs | cand.refs)
             out[-1] = cand
+        else:
+            out.append(cand)
+    return out
+
+
+def contingents(text: str, named: list[Candidate]) -> list[Candidate]:
+    """ "ATMIS UPDF", "AMISOM KDF": a multinational mission's national contingent, which ACLED names
+    as the mission with the contributing country: "ATMIS: ... (2022-) (Uganda)"."""
+    out: list[Candidate] = []
+    for cand in named:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind == "external" and cand.kind == "state" and cand.country
+                and cand.country != prev.country and not text[prev.end : cand.start].strip()):
+            out[-1] = replace(prev, end=cand.end, name=naming.qualified(prev.name, cand.country))
         else:
             out.append(cand)
     return out
@@ -442,6 +457,10 @@ def generic_candidate(doc: Doc, start: int, end: int, entry: GenericEntry, ctx: 
     if term in MILITIA_TERMS and pre.proper and not pre.country and pre.proper_start is not None:
         if _entity_label(doc, pre.proper_start) or not _sentence_initial(doc.text, pre.proper_start):
             return identity_militia(doc, pre.proper_start, end, pre.proper, ctx)
+    if term in MILITIA_TERMS and pre.country and pre.country != ctx.story:
+        word = doc.text[pre.start : start].strip()
+        if is_division(word, ctx.story):  # "Niger militiamen" in Nigeria: of Niger State, not of Niger
+            return identity_militia(doc, pre.start, end, word, ctx)
     if entry.foreign:
         return foreign_people(doc.text, pre, end, entry, term)
     country = pre.country or ctx.story
@@ -490,10 +509,34 @@ def _sentence_initial(text: str, start: int) -> bool:
     return start == 0 or text[max(0, start - 2) : start].strip() in ("", ".", "!", "?", '"')
 
 
+# A tribe's armed men: "Bani Nawf tribesmen", "tribesmen from the Al Jaramah tribe", "members of Zaiter
+# tribe" (ACLED: "Bani Nawf Tribal Militia (Yemen)"). The name is up to three capitalised words or
+# Arabic particles ("Al", "bin") right before the noun.
+_TRIBE_NAME = r"(?P<name>(?:[A-Z][\w'’-]*|al|bin|ibn|bani|beni)(?:\s+(?:[A-Z][\w'’-]*|al|bin|ibn|bani|beni)){0,3})"
+TRIBESMEN = re.compile(r"(?<![\w'’-])" + _TRIBE_NAME + r"\s+tribesm[ae]n\b|"
+                       r"\b(?i:tribesm[ae]n|members?|fighters|gunmen|militiamen)\s+(?:of|from)\s+(?:the\s+)?"
+                       + _TRIBE_NAME.replace("name", "name2") + r"\s+tribe\b")
+
+
+def find_tribes(text: str, ctx: Context) -> list[Candidate]:
+    out = []
+    for m in TRIBESMEN.finditer(text):
+        key = "name" if m.group("name") else "name2"
+        words = m.group(key).split()
+        while words and (words[0].lower() in DETERMINERS or not words[0][:1].isupper()):
+            words = words[1:]  # "The Bani Nawf": the name starts at its first capitalised non-article word
+        if words and not _country_word(words[-1]):
+            name = naming.qualified(f"{' '.join(words)} Tribal Militia", ctx.story)
+            out.append(Candidate(m.start(), m.end(), name, naming.IDENTITY_MILITIA, ctx.story, "identity",
+                                 "generic", term="tribesmen"))
+    return out
+
+
 def identity_militia(doc: Doc, start: int, end: int, proper: str, ctx: Context) -> Candidate:
     """ "Fulani militia" -> "Fulani Ethnic Militia (Nigeria)"; a place's militia is "Communal"."""
     label = _entity_label(doc, start)
-    flavour = "Communal" if label in ("GPE", "LOC", "FAC") else "Ethnic"
+    place = label in ("GPE", "LOC", "FAC") or is_division(proper, ctx.story)  # "Katsina militiamen": a state's
+    flavour = "Communal" if place else "Ethnic"
     name = naming.qualified(f"{proper} {flavour} Militia", ctx.story)
     return Candidate(start, end, name, naming.IDENTITY_MILITIA, ctx.story, "identity", "generic", term="militia")
 

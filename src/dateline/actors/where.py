@@ -95,18 +95,40 @@ def _cities() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _divisions() -> dict[str, str]:
+def _admin1_lines() -> tuple[str, ...]:
     try:
         text = resources.files("dateline").joinpath("data", "geonames", "admin1CodesASCII.txt").read_text("utf-8")
     except OSError as exc:
         raise ConfigError(f"cannot read the bundled admin1 table: {exc}") from exc
+    return tuple(text.splitlines())
+
+
+@functools.lru_cache(maxsize=1)
+def _divisions() -> dict[str, str]:
     out: dict[str, str] = {}
-    for line in text.splitlines():
+    for line in _admin1_lines():
         cols = line.split("\t")
         if len(cols) >= 3:
             for name in (cols[1], cols[2]):
                 out.setdefault(fold(name), cols[0].split(".")[0])
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _division_countries() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for line in _admin1_lines():
+        cols = line.split("\t")
+        if len(cols) >= 3:
+            for name in (cols[1], cols[2]):
+                out.setdefault(fold(name), set()).add(cols[0].split(".")[0])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def is_division(name: str, iso2: str | None) -> bool:
+    """Whether ``name`` is a first-level division of the country ``iso2`` ("Katsina" of NG, and
+    "Niger", a state of Nigeria as well as a country)."""
+    return iso2 is not None and iso2 in _division_countries().get(fold(name), frozenset())
 
 
 def rough_country(name: str) -> str | None:
