@@ -4,7 +4,9 @@ News recalls the war's start ("erupted in April 2023 and has killed tens of thou
 assassination ("since the assassination of the president in July 2021") or last year's toll
 ("gangs killed more than 4,000 people last year"). ACLED codes each event from the reports of its
 own time, so such a sentence is context: coded again it would add a stale event, often with a
-whole war's toll. The test reads the event's dates only, so it holds for any wording.
+whole war's toll. The test reads the event's dates only, so it holds for any wording. A day given exactly ("on 26
+September 2014") is kept: a human-rights report published years later sets out such a case as
+its subject, and only a month, a year or a longer period marks a recollection.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ def is_background(when: EventTime, published: dt.date | None) -> bool:
     if published is None or when.evidence is None or not when.date_start or not when.date_end:
         return False  # a date taken from the publication day is never history
     start, end = dt.date.fromisoformat(when.date_start), dt.date.fromisoformat(when.date_end)
+    if start == end:
+        return False  # "on 26 September 2014": a day told exactly is a case the report sets out, however old
     if (published - end).days > STALE_DAYS:
         return True
     return (end - start).days > SUMMARY_DAYS and end < published

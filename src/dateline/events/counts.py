@@ -126,6 +126,9 @@ def _victim_nouns(harm: Any) -> list[Any]:
     if harm.dep_ == "pobj" and harm.head.lower_ == "of" and harm.head.head.pos_ in ("NOUN", "NUM"):
         cands.append(harm.head.head)  # "hundreds of civilian casualties"
     cands.extend(_toll_value(harm))
+    if not cands:  # "Between six and 20 herders were killed": the range's opener parsed as a preposition
+        cands.extend(o for c in harm.children if c.dep_ == "prep" and c.lower_ == "between" and c.i < harm.i
+                     for o in c.children if o.dep_ == "pobj")
     if not cands and harm.tag_ == "VBG":
         cands.extend(_object_after(harm))
     return [c for c in _with_conjuncts(_through_totals(cands)) if not _subset(c)]
@@ -298,7 +301,18 @@ def _figure_token(tok: Any, lex: Lexicon) -> tuple[int, int, int, bool] | None:
     n = parse_number(text, lex) if not text.lower().endswith("s") else lex.vague.get(text.lower())
     if n is None:
         return None
-    return _bounded(tok, n)
+    low = _range_low(tok, lex)
+    return (low, low, n, False) if low is not None and low < n else _bounded(tok, n)
+
+
+def _range_low(tok: Any, lex: Lexicon) -> int | None:
+    """"15 to 40 villagers", "between 10 to 30 people": the parse hangs the range's first figure on
+    its last; ACLED codes the lowest."""
+    kids = [c for c in tok.children if c.dep_ == "quantmod" and c.i < tok.i]
+    if not any(c.lower_ in ("to", "-", "\u2013", "or") for c in kids):
+        return None
+    first = next((c for c in kids if c.like_num), None)
+    return parse_number(first.text, lex) if first is not None else None
 
 
 def _number_phrase(tok: Any) -> str:

@@ -83,6 +83,7 @@ def roles(trigger: Any, index: ActorIndex) -> Roles:
         agent = _subject(agent.head, known)
     if agent is not None and not known(agent):
         agent = _apposed_actor(agent, known) or _user_of(agent, known) or agent
+    agent = _member_of(agent, index) or agent
     if (agent is None or not known(agent)) and trigger.lemma_.lower() in SYMMETRIC | FIGHT_NOUNS:
         agent, patient = _fight_sides(trigger, known) or (agent, patient)
     a1 = index.at(_accused(agent)) or _first_of(agent, index) or index.at(agent) or index.at(_owner(agent))
@@ -95,6 +96,27 @@ def roles(trigger: Any, index: ActorIndex) -> Roles:
         a1, a2 = _coordinated(agent, a1, index)
     return Roles(agent, patient, a1[0] if a1 else None, a2[0] if a2 else None,
                  a1[1] if a1 else None, a2[1] if a2 else None)
+
+
+def _member_of(agent: Any, index: ActorIndex) -> Any:
+    """"Fighters of the Rapid Support Forces stormed ...", "members of the militia": a group's
+    people, named only as fighters or members, act as the group."""
+    if agent is None or not _unnamed(index.at(agent)):
+        return None
+    of = next((c for c in agent.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == agent.i + 1), None)
+    if of is None or agent.head.i <= of.i:
+        return None
+    # the words between "of" and the verb ("of the paramilitary Rapid Support Forces"), however parsed
+    doc = agent.doc
+    for tok in doc[of.i + 1 : agent.head.i]:
+        found = index.at(tok)
+        if found is not None and not _unnamed(found):
+            return tok
+    return None
+
+
+def _unnamed(found) -> bool:
+    return found is None or found[0].name.startswith("Unidentified")
 
 
 def _user_of(weapon: Any, known) -> Any:
@@ -211,6 +233,8 @@ def _verb_roles(verb: Any, known=lambda tok: True) -> tuple[Any, Any]:
         patient = next((o for v in verb.conjuncts if v.i > verb.i and (o := _child(v, "dobj")) is not None), None)
     if agent is None:
         agent = _inherited_subject(verb)
+    if verb.lemma_ in SYMMETRIC and patient is not None and patient.ent_type_ in ("DATE", "TIME"):
+        patient = None  # "the army and the RSF fought on Monday": a day is no side
     if agent is not None and patient is None and verb.lemma_ in SYMMETRIC:
         patient = next(iter(agent.conjuncts), None)  # "NPA militants and the military engaged in a firefight"
     if patient is None:
@@ -276,6 +300,9 @@ def _by_phrase(noun: Any) -> Any:
     for c in noun.children:
         if c.dep_ == "acl" and c.lemma_.lower() in USED_BY and (agent := _child(c, "agent", pobj=True)) is not None:
             return agent
+    head = noun.head  # "mortar bombs fired by the army hit ...", the participle parsed as the main verb
+    if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in USED_BY:
+        return _child(head, "agent", pobj=True)
     return None
 
 

@@ -11,6 +11,8 @@ gas.") is folded into it; a denial becomes the counter-claim of the event it ans
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
@@ -503,7 +505,7 @@ def _fill_from_sentence(role: Roles, sent: Sent, tok: Any, index: ActorIndex, *,
             role = replace(role, actor2=found[0], actor2_span=found[1])
     if role.actor2 is None and role.actor1 is not None and not territorial:
         found = _other_armed(index, span, trig, role.actor1, _described(sent, role.actor1_span), sent.tokens.doc)
-        if found is not None:
+        if found is not None and not _members_of(sent.tokens.doc.text, found[1], role.actor1_span):
             role = replace(role, actor2=found[0], actor2_span=found[1])
     return role
 
@@ -551,6 +553,15 @@ def _outside_dropped(role: Roles, sent: Sent) -> Roles:
 
 def _names(actor: ActorMention | None) -> list[str]:
     return [actor.name] if actor is not None else []
+
+
+# "Fighters of the paramilitary Rapid Support Forces": the people named before "of" are the group's own.
+_OF_THE_GROUP = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
+
+
+def _members_of(text: str, found: Span, actor1: Span | None) -> bool:
+    """Is the mention ``found`` the members of actor1 ("fighters of the RSF"), not its opponent?"""
+    return actor1 is not None and found.end <= actor1.start and bool(_OF_THE_GROUP.fullmatch(text, found.end, actor1.start))
 
 
 def _other_armed(index: ActorIndex, span: Span, trig: Span, actor1: ActorMention, skip: Span | None,
