@@ -3,6 +3,7 @@ then identifies as a named actor, and state forces narrowed by the words in brac
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 
 import pytest
@@ -172,3 +173,36 @@ def test_a_security_guard_is_private_security():
     assert ("security guard", "Private Security Forces (Colombia)", 8) in [a[:3] for a in actors(doc)]
     doc = make_doc("A stone hit an Israeli security guard in Hebron.", places=[("Hebron", "PS")])
     assert "Private Security Forces (Israel)" in names(doc)
+
+
+def test_acleds_own_state_name_in_the_text_gets_its_period():
+    text = "The ministry said the Military Forces of Armenia fired at the positions of the Military Forces of Azerbaijan near Tovuz."
+    found = names(make_doc(text, places=[("Tovuz", "AZ")]))
+    assert "Military Forces of Armenia (2018-)" in found  # abroad: inter 8, but named as ACLED does
+    assert "Military Forces of Azerbaijan (2003-)" in found
+    assert "Military Forces of" not in found
+
+
+def test_acleds_state_name_with_an_article_and_a_following_word():
+    text = "Police Forces of the Dominican Republic arrested ten people in Santiago."
+    doc = make_doc(text, places=[("Santiago", "DO")], published=dt.date(2022, 4, 25))
+    assert names(doc)[0] == "Police Forces of the Dominican Republic (2020-)"
+    doc = make_doc(text, places=[("Santiago", "DO")], published=dt.date(2019, 4, 25))
+    assert names(doc)[0] == "Police Forces of the Dominican Republic (2012-)"  # the regime of the article's date
+
+
+def test_a_flavour_word_before_militants_makes_an_identity_militia():
+    doc = make_doc("Unidentified tribal militants clashed in Basra.", places=[("Basra", "IQ")])
+    assert names(doc)[0] == "Unidentified Tribal Militia (Iraq)"
+    doc = make_doc("On Monday, Garre clan gunmen raided a village near Mandera.", places=[("Mandera", "KE")])
+    assert names(doc)[0] == "Garre Clan Militia (Kenya)"
+
+
+def test_forces_the_report_cannot_name():
+    doc = make_doc("The town was shelled by unspecified military forces overnight near Izium.", places=[("Izium", "UA")])
+    assert ("unspecified military forces", "Unidentified Military Forces", 8) in [a[:3] for a in actors(doc)]
+
+
+def test_unknown_gunmen_stay_an_armed_group():
+    doc = make_doc("Unknown gunmen shot a trader near Izium.", places=[("Izium", "UA")])
+    assert names(doc)[0] == "Unidentified Armed Group (Ukraine)"

@@ -37,6 +37,9 @@ MODIFIERS = frozenset(
 STATE_WORDS = frozenset({"regime", "government", "pro-government", "security", "state", "national", "federal",
                          "pro-regime", "loyalist", "army", "police", "paramilitary", "joint", "allied", "elite"})
 MILITIA_TERMS = frozenset({"militia", "militias", "militiamen"})
+# Nouns for armed men that a flavour word still makes an identity militia: "tribal militants",
+# "clan gunmen" (ACLED: "Unidentified Tribal Militia (Iraq)").
+FLAVOURABLE = MILITIA_TERMS | {"militants", "gunmen", "fighters"}
 BRANCH = {"military": "military", "police": "police", "government": "government"}
 # Organisation names that look like armed groups, and the inter code their last word suggests.
 ORG_WORDS = {"Army": 2, "Front": 2, "Liberation": 2, "Resistance": 2, "Militia": 3,
@@ -129,7 +132,8 @@ def find_actors(doc: Doc, lexicon: Lexicon, *, as_of: dt.date | None = None) -> 
     body = doc.article.body_start
     ctx = Context(story_country(doc, lexicon), doc.article.published, as_of)
     named = [c for c in find_named(doc.text, lexicon, ctx) if c.start >= body]
-    generic = [c for c in (*find_tribes(doc.text, ctx), *find_generic(doc, lexicon, ctx), *find_peoples(doc.text, ctx),
+    generic = [c for c in (*find_tribes(doc.text, ctx), *find_unknown_forces(doc.text), *find_generic(doc, lexicon, ctx),
+                           *find_peoples(doc.text, ctx),
                            *find_state_strikes(doc.text, ctx))
                if c.start >= body]
     chosen = absorb(doc.text, contingents(doc.text, coded_as(doc.text, either_or(doc.text, named))), generic)
@@ -252,8 +256,31 @@ def fallback_country(doc: Doc, named: Sequence[Candidate]) -> str | None:
 # --- named actors from the lexicon -------------------------------------------------------------
 
 
+# ACLED's own style written in the text: "the Military Forces of Armenia", "Police Forces of the
+# Dominican Republic (2020-)"; named again with the regime period of the article's date.
+ACLED_STATE = re.compile(r"\b(?P<branch>Military|Police) Forces of (?:the )?(?P<country>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
+                         r"(?:\s+\(\d{4}-(?:\d{4})?\))?")
+
+
+def find_acled_state(text: str, ctx: Context) -> list[Candidate]:
+    out = []
+    for m in ACLED_STATE.finditer(text):
+        words = m.group("country").split()
+        while words and not naming.country_iso(" ".join(words)):
+            words = words[:-1]  # "Armenia fired": the longest run of words that is a country
+        if not words:
+            continue
+        code = naming.country_iso(" ".join(words))
+        end = m.end() if len(words) == len(m.group("country").split()) else m.start("country") + len(" ".join(words))
+        inter = naming.STATE if not ctx.story or code == ctx.story else naming.EXTERNAL
+        out.append(Candidate(m.start(), end, ctx.state(code, m.group("branch").lower()), inter, code,
+                             "state" if inter == naming.STATE else "external", "named", term=m.group().lower()))
+    return out
+
+
 def find_named(text: str, lexicon: Lexicon, ctx: Context) -> list[Candidate]:
     out = [c for pattern, entry in lexicon.templates for c in _template_matches(text, pattern, entry, ctx)]
+    out.extend(find_acled_state(text, ctx))
     for m in lexicon.alias_pattern.finditer(text):
         entry = lexicon.lookup(m.group(), ctx.story, ctx.published)
         if entry is not None and not any(c.start <= m.start() < c.end for c in out):
@@ -452,7 +479,7 @@ def generic_candidate(doc: Doc, start: int, end: int, entry: GenericEntry, ctx: 
         return None  # "civilian infrastructure was damaged": things, not people
     if entry.needs_modifier and not (pre.country or pre.statey or (entry.definite_ok and pre.definite)):
         return None
-    if term in MILITIA_TERMS and (flavoured := flavoured_militia(doc.text, start, end, ctx)) is not None:
+    if term in FLAVOURABLE and (flavoured := flavoured_militia(doc.text, start, end, ctx)) is not None:
         return flavoured
     if term in MILITIA_TERMS and pre.proper and not pre.country and pre.proper_start is not None:
         if _entity_label(doc, pre.proper_start) or not _sentence_initial(doc.text, pre.proper_start):
@@ -516,6 +543,17 @@ _TRIBE_NAME = r"(?P<name>(?:[A-Z][\w'’-]*|al|bin|ibn|bani|beni)(?:\s+(?:[A-Z][
 TRIBESMEN = re.compile(r"(?<![\w'’-])" + _TRIBE_NAME + r"\s+tribesm[ae]n\b|"
                        r"\b(?i:tribesm[ae]n|members?|fighters|gunmen|militiamen)\s+(?:of|from)\s+(?:the\s+)?"
                        + _TRIBE_NAME.replace("name", "name2") + r"\s+tribe\b")
+
+
+# Forces of a state the report cannot name: "shelled by unspecified military forces", "unidentified
+# aircraft" (ACLED: "Unidentified Military Forces", an external/other force). Armed men stay an armed group.
+UNKNOWN_FORCES = re.compile(r"\b(?i:unidentified|unknown|unspecified)\s+(?:military\s+forces|forces|troops|aircraft|"
+                            r"warplanes|jets|helicopters|aerial\s+targets)\b")
+
+
+def find_unknown_forces(text: str) -> list[Candidate]:
+    return [Candidate(m.start(), m.end(), "Unidentified Military Forces", naming.EXTERNAL, None, "external", "generic",
+                      term=m.group().lower(), blocked=True) for m in UNKNOWN_FORCES.finditer(text)]
 
 
 def find_tribes(text: str, ctx: Context) -> list[Candidate]:
