@@ -206,3 +206,25 @@ def test_forces_the_report_cannot_name():
 def test_unknown_gunmen_stay_an_armed_group():
     doc = make_doc("Unknown gunmen shot a trader near Izium.", places=[("Izium", "UA")])
     assert names(doc)[0] == "Unidentified Armed Group (Ukraine)"
+
+
+def test_an_officer_said_to_be_off_duty_after_the_noun_is_a_civilian():
+    doc = make_doc("Gunmen killed a police officer (assumed off duty) in Bria.", places=[("Bria", "CF")])
+    assert ("police officer", "Civilians (Central African Republic)", 7) in [a[:3] for a in actors(doc)]
+    doc = make_doc("Gunmen killed a police officer, who was off duty, in Bria.", places=[("Bria", "CF")])
+    assert "Civilians (Central African Republic)" in names(doc)
+
+
+def test_former_members_of_the_forces_are_civilians():
+    doc = make_doc("Two former policemen were arrested in Ghazni.", places=[("Ghazni", "AF")])
+    assert names(doc)[0] == "Civilians (Afghanistan)"
+    doc = make_doc("Two policemen were arrested in Ghazni.", places=[("Ghazni", "AF")])
+    assert names(doc)[0].startswith("Police Forces of Afghanistan")
+
+
+def test_a_faction_operating_under_an_umbrella_is_the_umbrella():
+    text = "Syrian National Army fighters operating under Operation Peace Spring shelled QSD positions near Manbij."
+    found = actors(make_doc(text, places=[("Manbij", "SY")]))
+    assert found[0][:2] == ("Syrian National Army fighters operating under Operation Peace Spring", "Operation Peace Spring")
+    text = "Syrian National Army fighters shelled QSD positions near Manbij."
+    assert names(make_doc(text, places=[("Manbij", "SY")]))[0] == "JWS: Syrian National Army"

@@ -72,7 +72,11 @@ PRESUMED = re.compile(r"\s*[(,]?\s*(?:(?:assumed|suspected|presumed|believed|tho
                       r"(?:linked|affiliated|allied|aligned|tied|loyal)\s+(?:to|with)|belonging\s+to)\s+"
                       r"(?:(?:members?|elements?|fighters?|militants?)\s+of\s+)?(?:the\s+|an?\s+)?")
 PLANTED = re.compile(r"(?<![\w-])([A-Z][\w'’]+)-(?:planted|laid|placed|fired|launched)\b")
-OFF_DUTY = re.compile(r"\boff[- ]duty\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# Members of state forces ACLED codes as civilians: off duty, or no longer serving ("former policemen",
+# "retired soldiers", "ex-soldiers"), said before the noun or in brackets after it ("(assumed off duty)").
+OFF_DUTY = re.compile(r"(?:\b(?:off[- ]duty|former|retired)\s+(?:[\w-]+\s+){0,2}|\bex-)$", re.IGNORECASE)
+OFF_DUTY_AFTER = re.compile(r"(?:\s+\w+){0,2}?\s*[\[(,]\s*(?:who\s+was\s+|(?:assumed|presumed|reportedly|allegedly)\s+)?"
+                            r"off[- ]duty\b", re.IGNORECASE)
 NEXT_IS_THING = re.compile(r"\s+(?:infrastructures?|property|properties|buildings?|houses?|homes?|facilit(?:y|ies)|"
                            r"objects?|areas?|targets?|sites?|installations?|structures?|neighbou?rhoods?)\b",
                            re.IGNORECASE)
@@ -136,7 +140,8 @@ def find_actors(doc: Doc, lexicon: Lexicon, *, as_of: dt.date | None = None) -> 
                            *find_peoples(doc.text, ctx),
                            *find_state_strikes(doc.text, ctx))
                if c.start >= body]
-    chosen = absorb(doc.text, contingents(doc.text, coded_as(doc.text, either_or(doc.text, named))), generic)
+    named = operates_under(doc.text, contingents(doc.text, coded_as(doc.text, either_or(doc.text, named))))
+    chosen = absorb(doc.text, named, generic)
     for cand in (*find_orgs(doc, ctx), *generic):
         if not any(cand.start < o.end and o.start < cand.end for o in chosen):
             chosen.append(cand)
@@ -320,12 +325,29 @@ def contingents(text: str, named: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _off_duty(text: str, start: int) -> bool:
-    return OFF_DUTY.search(text, max(0, start - 30), start) is not None
+UNDER = re.compile(r"(?:\s+(?:fighters|forces|members|units|militants|troops))?\s*,?\s+(?:(?:who|which|that)\s+"
+                   r"(?:operates?|fights?|serves?)|operating|fighting|serving)\s+under\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def operates_under(text: str, named: list[Candidate]) -> list[Candidate]:
+    """ "JWS which operates under OPS": a faction fighting under an umbrella is coded as the umbrella."""
+    out: list[Candidate] = []
+    for cand in named:
+        prev = out[-1] if out else None
+        if prev is not None and prev.name != cand.name and UNDER.fullmatch(text, prev.end, cand.start):
+            out[-1] = replace(cand, start=prev.start)
+        else:
+            out.append(cand)
+    return out
+
+
+def _off_duty(text: str, start: int, end: int | None = None) -> bool:
+    before = OFF_DUTY.search(text, max(0, start - 30), start) is not None
+    return before or (end is not None and OFF_DUTY_AFTER.match(text, end) is not None)
 
 
 def named_candidate(text: str, start: int, end: int, entry: ActorEntry, ctx: Context, slot: str = "") -> Candidate:
-    if entry.kind == "state" and _off_duty(text, start):  # "an off-duty military police officer"
+    if entry.kind == "state" and _off_duty(text, start, end):  # "an off-duty military police officer"
         code = entry.country or ctx.story
         return Candidate(start, end, naming.civilians(code), naming.CIVILIANS, code, "civilians", "generic",
                          term=text[start:end].lower())
@@ -491,7 +513,7 @@ def generic_candidate(doc: Doc, start: int, end: int, entry: GenericEntry, ctx: 
     if entry.foreign:
         return foreign_people(doc.text, pre, end, entry, term)
     country = pre.country or ctx.story
-    if entry.kind in BRANCH and _off_duty(doc.text, pre.start):
+    if entry.kind in BRANCH and _off_duty(doc.text, pre.start, end):
         entry = replace(entry, kind="civilians", label="Civilians", unit=None)  # ACLED: off duty, a civilian
     name, inter, kind = generic_name(entry, country, ctx)
     return Candidate(pre.start, end, name, inter, country, kind, "generic", term=term, definite=pre.definite,
