@@ -192,3 +192,16 @@ def test_fighters_of_a_named_group_act_as_the_group(pipe):
 )
 def test_a_range_of_dead_codes_its_lowest_figure(pipe, text, killed):
     assert [e["fatalities"] for e in asserted(pipe, text)] == [killed]
+
+
+@pipeline
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("On 30 April 2024, relatives of miners killed in 2010 rallied in Oruro to demand compensation.", "2024-04-30"),
+        ("On 29 April, traders protested in Gao against the closure of a market shut since June 2021.", "2024-04-29"),
+    ],
+)
+def test_a_recalled_year_beside_the_days_date_does_not_date_the_event(pipe, text, day):
+    events = asserted(pipe, text)
+    assert [e["event_date"] for e in events] == [day]

@@ -27,8 +27,12 @@ def is_background(when: EventTime, published: dt.date | None) -> bool:
     """Does ``when`` (an event's dates) make it history at ``published``?"""
     if published is None or when.evidence is None or not when.date_start or not when.date_end:
         return False  # a date taken from the publication day is never history
-    start, end = dt.date.fromisoformat(when.date_start), dt.date.fromisoformat(when.date_end)
-    if start == end:
+    return is_history(dt.date.fromisoformat(when.date_start), dt.date.fromisoformat(when.date_end), published)
+
+
+def is_history(start: dt.date, end: dt.date, published: dt.date | None) -> bool:
+    """Is the period ``start``-``end`` (a month, a year, a span) history at ``published``?"""
+    if published is None or start == end:
         return False  # "on 26 September 2014": a day told exactly is a case the report sets out, however old
     if (published - end).days > STALE_DAYS:
         return True

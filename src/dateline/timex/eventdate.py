@@ -16,6 +16,7 @@ import datetime as dt
 import re
 
 from ..model import Doc, EventTime, Sentence, Span, TimeExpr
+from ..events.background import is_history
 from . import anchor as A
 
 # Clause boundaries inside a sentence: semicolons, dashes, and a comma before a clause opener.
@@ -42,7 +43,7 @@ def event_time(doc: Doc, trigger: Span, sentence: Sentence) -> EventTime:
     times = [t for t in doc.times or () if t.start >= doc.article.body_start]
     in_sentence = [t for t in times if sentence.start <= t.start < sentence.end]
     reports = [t for t in in_sentence if _report_verb(doc.text, sentence, t, trigger)]
-    in_sentence = [t for t in in_sentence if t not in reports]
+    in_sentence = _current(doc.text, [t for t in in_sentence if t not in reports], pub)
     clause = clause_of(doc.text, sentence, trigger)
     for rule, pool in (("same-clause", [t for t in in_sentence if clause.start <= t.start < clause.end]),
                        ("same-sentence", in_sentence)):
@@ -54,6 +55,14 @@ def event_time(doc: Doc, trigger: Span, sentence: Sentence) -> EventTime:
         return _from(running, _interval(running, pub), "running-date", pub)
     iso = pub.isoformat() if pub else None
     return EventTime(iso, iso, iso, 2 if pub else None, None, "publication-date")
+
+
+def _current(text: str, pool: list[TimeExpr], pub: dt.date | None) -> list[TimeExpr]:
+    """"On 26 May 2022, residents protested ... against a clinic closed since March 2020": a past
+    month or year beside a current date is what the sentence recalls; the current date dates it."""
+    dated = [(t, _interval(t, pub)) for t in pool]
+    recent = [t for t, iv in dated if iv is not None and not is_history(*iv, pub)]
+    return [t for t, iv in dated if iv is None or t in recent] if recent else pool
 
 
 def _report_verb(text: str, sentence: Sentence, t: TimeExpr, trigger: Span) -> bool:
