@@ -26,6 +26,8 @@ def _when(start: str, end: str, *, evidence: bool = True) -> EventTime:
     "start, end, expected",
     [
         ("2021-07-01", "2021-07-31", True),   # a month three years back
+        ("2023-08-01", "2023-08-31", True),   # a month eight months back: what led up to the news
+        ("2024-01-01", "2024-01-31", False),  # a month three months back: may still be news
         ("2023-01-01", "2023-12-31", True),   # last year: a tally over a finished year
         ("2024-01-01", "2024-03-31", True),   # a finished quarter: a summary
         ("2024-04-27", "2024-04-27", False),  # last Saturday
@@ -205,3 +207,12 @@ def test_a_range_of_dead_codes_its_lowest_figure(pipe, text, killed):
 def test_a_recalled_year_beside_the_days_date_does_not_date_the_event(pipe, text, day):
     events = asserted(pipe, text)
     assert [e["event_date"] for e in events] == [day]
+
+
+@pipeline
+def test_a_partner_in_the_fight_is_not_the_other_side(pipe):
+    text = "Fano fighters fought alongside federal troops near Gondar on Monday."
+    events = asserted(pipe, text)
+    assert events and all(not (e["actor2"] or "").startswith("Military Forces") for e in events)
+    opposed = asserted(pipe, "Fano fighters clashed with federal troops near Gondar on Monday.")
+    assert [e["actor2"][:16] for e in opposed] == ["Military Forces "]

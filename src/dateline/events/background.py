@@ -15,9 +15,10 @@ import datetime as dt
 
 from ..model import EventTime
 
-# Older than this at publication: history. A year leaves room for a late report of a recent event
-# ("in March, soldiers killed ...", told in an autumn investigation).
-STALE_DAYS = 365
+# Older than this at publication: history. News tells its own events by the day or the week; an
+# event it dates only by a month or a year over half a year back ("after it moved to disband
+# regional forces in April 2023", in February 2024) is what led up to them.
+STALE_DAYS = 182
 # A period this long ("in 2023", "last year", "from January to May") holds many events: what a
 # sentence tells of it, once it is over, is a tally or a summary, not one event.
 SUMMARY_DAYS = 62

@@ -505,7 +505,8 @@ def _fill_from_sentence(role: Roles, sent: Sent, tok: Any, index: ActorIndex, *,
             role = replace(role, actor2=found[0], actor2_span=found[1])
     if role.actor2 is None and role.actor1 is not None and not territorial:
         found = _other_armed(index, span, trig, role.actor1, _described(sent, role.actor1_span), sent.tokens.doc)
-        if found is not None and not _members_of(sent.tokens.doc.text, found[1], role.actor1_span):
+        text = sent.tokens.doc.text
+        if found is not None and not _members_of(text, found[1], role.actor1_span) and not _ally(text, found[1]):
             role = replace(role, actor2=found[0], actor2_span=found[1])
     return role
 
@@ -557,6 +558,15 @@ def _names(actor: ActorMention | None) -> list[str]:
 
 # "Fighters of the paramilitary Rapid Support Forces": the people named before "of" are the group's own.
 _OF_THE_GROUP = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
+
+
+# "fought alongside federal troops", "backed by the army": a partner, not the other side.
+_ALLY_BEFORE = re.compile(r"\b(?:alongside|together\s+with|along\s+with|backed\s+by|supported\s+by|allied\s+with|"
+                          r"in\s+support\s+of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
+
+
+def _ally(text: str, found: Span) -> bool:
+    return _ALLY_BEFORE.search(text, max(0, found.start - 40), found.start) is not None
 
 
 def _members_of(text: str, found: Span, actor1: Span | None) -> bool:
