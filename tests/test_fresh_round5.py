@@ -216,3 +216,10 @@ def test_a_partner_in_the_fight_is_not_the_other_side(pipe):
     assert events and all(not (e["actor2"] or "").startswith("Military Forces") for e in events)
     opposed = asserted(pipe, "Fano fighters clashed with federal troops near Gondar on Monday.")
     assert [e["actor2"][:16] for e in opposed] == ["Military Forces "]
+
+
+@pipeline
+def test_arrests_right_after_a_protest_are_its_intervention(pipe):
+    text = "On Monday, hundreds of nurses rallied outside the health ministry in Gao. Police detained 12 nurses, witnesses said."
+    events = asserted(pipe, text)
+    assert [e["sub_event_type"] for e in events] == ["Protest with intervention"]

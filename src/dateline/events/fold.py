@@ -248,6 +248,8 @@ def _absorb(old: Draft, new: Draft) -> None:
     if old.family == "demo":
         if _crowd_violence(new):
             old.protest = old.protest | {"violent"}
+        elif _policing(new) and new.family == "arrest":
+            old.protest = old.protest | {"intervention"}  # "Police detained 30 students": the protest's arrests
         harmed = any(f.kind in ("killed", "injured") and f.value > 0 for f in old.figures)
         if old.sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
                        "Violent demonstration"):
