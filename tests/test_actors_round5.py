@@ -228,3 +228,11 @@ def test_a_faction_operating_under_an_umbrella_is_the_umbrella():
     assert found[0][:2] == ("Syrian National Army fighters operating under Operation Peace Spring", "Operation Peace Spring")
     text = "Syrian National Army fighters shelled QSD positions near Manbij."
     assert names(make_doc(text, places=[("Manbij", "SY")]))[0] == "JWS: Syrian National Army"
+
+
+def test_the_forces_of_a_country_in_plain_words():
+    text = "The Taliban clashed with the military forces of Tajikistan near Imam Sahib."
+    found = actors(make_doc(text, places=[("Imam Sahib", "AF")]))
+    assert ("military forces of Tajikistan", "Military Forces of Tajikistan (1994-)", 8) in [a[:3] for a in found]
+    doc = make_doc("The security forces of the Kurdistan Region arrested two men in Erbil.", places=[("Erbil", "IQ")])
+    assert not any("Kurdistan" in n for n in names(doc))  # not a country: left to the generic noun

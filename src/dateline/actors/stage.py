@@ -262,8 +262,10 @@ def fallback_country(doc: Doc, named: Sequence[Candidate]) -> str | None:
 
 
 # ACLED's own style written in the text: "the Military Forces of Armenia", "Police Forces of the
-# Dominican Republic (2020-)"; named again with the regime period of the article's date.
-ACLED_STATE = re.compile(r"\b(?P<branch>Military|Police) Forces of (?:the )?(?P<country>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
+# Dominican Republic (2020-)", and plain "the armed forces of Tajikistan"; named again with the
+# regime period of the article's date.
+ACLED_STATE = re.compile(r"\b(?P<branch>(?i:military|police|armed|security))\s+(?i:forces)\s+of\s+(?:the\s+)?"
+                         r"(?P<country>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
                          r"(?:\s+\(\d{4}-(?:\d{4})?\))?")
 
 
@@ -278,7 +280,8 @@ def find_acled_state(text: str, ctx: Context) -> list[Candidate]:
         code = naming.country_iso(" ".join(words))
         end = m.end() if len(words) == len(m.group("country").split()) else m.start("country") + len(" ".join(words))
         inter = naming.STATE if not ctx.story or code == ctx.story else naming.EXTERNAL
-        out.append(Candidate(m.start(), end, ctx.state(code, m.group("branch").lower()), inter, code,
+        branch = "police" if m.group("branch").lower() == "police" else "military"  # armed/security forces: the army
+        out.append(Candidate(m.start(), end, ctx.state(code, branch), inter, code,
                              "state" if inter == naming.STATE else "external", "named", term=m.group().lower()))
     return out
 
