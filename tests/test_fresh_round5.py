@@ -223,3 +223,23 @@ def test_arrests_right_after_a_protest_are_its_intervention(pipe):
     text = "On Monday, hundreds of nurses rallied outside the health ministry in Gao. Police detained 12 nurses, witnesses said."
     events = asserted(pipe, text)
     assert [e["sub_event_type"] for e in events] == ["Protest with intervention"]
+
+
+@pipeline
+@pytest.mark.parametrize(
+    "text, days",
+    [
+        # counted from the event's day, not from the day of the report read last
+        ("Rebels shelled Kidal on Thursday, a spokesman said on Friday. A day earlier, a mine killed three "
+         "herders near Menaka.", ("2024-04-25", "2024-04-24")),
+        ("Rebels shelled Kidal on Thursday, a spokesman said on Saturday. The next day, a mine killed three "
+         "herders near Menaka.", ("2024-04-25", "2024-04-26")),
+        # no report between: counted from Thursday as before, and another day is another event
+        ("Rebels shelled Kidal on Thursday. A day earlier, a mine killed three herders near Kidal.",
+         ("2024-04-25", "2024-04-24")),
+    ],
+)
+def test_a_day_counted_from_the_last_event_is_its_own_event(pipe, text, days):
+    events = asserted(pipe, text)
+    assert tuple(e["event_date"] for e in events) == days
+    assert events[-1]["fatalities"] == 3

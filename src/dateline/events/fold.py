@@ -8,6 +8,7 @@ rules here decide when a new draft adds to an earlier one (:func:`fold`) and wha
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date as _date
 from typing import TYPE_CHECKING, Any, Sequence
@@ -184,8 +185,13 @@ def _other_day(old: Draft, new: Draft) -> bool:
     own = b is not None and b.evidence is not None and new.sentence.start <= b.evidence.start < new.sentence.end
     if not own or a is None or a.evidence is None or a.date_start is None or b.date_start is None:
         return False  # the event's date was only the publication date: no evidence against
-    # A day's slack: "an overnight raid" reported on Sunday and "arrived late on Saturday".
-    return _days(a.date_end or a.date_start, b.date_start) > 1 or _days(b.date_end or b.date_start, a.date_start) > 1
+    # A day's slack: "an overnight raid" reported on Sunday and "arrived late on Saturday"; none
+    # when the sentence counts days from the last ("A day earlier, a bomb ..."): another day.
+    slack = 0 if _COUNTED_DAYS.search(b.rule or "") else 1
+    return _days(a.date_end or a.date_start, b.date_start) > slack or _days(b.date_end or b.date_start, a.date_start) > slack
+
+
+_COUNTED_DAYS = re.compile(r"\bdays? (?:earlier|later)\b|\bday from the running date\b")
 
 
 def _days(earlier: str, later: str) -> int:

@@ -49,7 +49,8 @@ def event_time(doc: Doc, trigger: Span, sentence: Sentence) -> EventTime:
                        ("same-sentence", in_sentence)):
         found = _nearest(pool, trigger, pub)
         if found is not None:
-            return _from(*_reanchored(_range(doc.text, found, in_sentence, pub), reports, pub), rule, pub)
+            found = _past_the_report(doc.text, times, *_reanchored(_range(doc.text, found, in_sentence, pub), reports, pub))
+            return _from(*found, rule, pub)
     running = _running(times, sentence.start)
     if running is not None:
         return _from(running, _interval(running, pub), "running-date", pub)
@@ -82,6 +83,32 @@ def _reanchored(found, reports: list[TimeExpr], pub: dt.date | None):
         return found
     lag = dt.date.fromisoformat(report.begin) - pub
     return t, (begin + lag, end + lag)
+
+
+# How the time stage words a count of days from the last date it read: "1 days earlier 2024-02-07",
+# "before day from the running date 2024-02-07", "next day from the running date 2024-02-06".
+_DAYS_FROM = re.compile(r"(?:(\d+) days? (earlier|later)|(before|previous|next|following|after) day from the running date)"
+                        r" (\d{4}-\d\d-\d\d)$")
+_BACK = {"earlier", "before", "previous"}
+
+
+def _past_the_report(text: str, times: list[TimeExpr], t: TimeExpr, interval):
+    """"... on Tuesday, two officials said on Wednesday. A day earlier, drones struck ...": the
+    count runs from the event's Tuesday, not from the day of the report that was read last."""
+    m = _DAYS_FROM.search(t.rule or "")
+    days = [x for x in times if x.end <= t.start and x.granularity == "day" and x.begin and x.begin == x.end_date]
+    if m is None or len(days) < 2 or days[-1].begin != m.group(4) or not _said_on(text, days[-1]):
+        return t, interval
+    event_day = next((x for x in reversed(days[:-1]) if not _said_on(text, x)), None)
+    if event_day is None:
+        return t, interval
+    step = int(m.group(1) or 1) * (-1 if (m.group(2) or m.group(3)) in _BACK else 1)
+    day = dt.date.fromisoformat(event_day.begin) + dt.timedelta(days=step)
+    return t, (day, day)
+
+
+def _said_on(text: str, t: TimeExpr) -> bool:
+    return _REPORTED.search(text, max(text.rfind(".", 0, t.start) + 1, t.start - _REPORT_LOOKBEHIND), t.start) is not None
 
 
 def clause_of(text: str, sentence: Sentence, trigger: Span) -> Span:
