@@ -136,6 +136,7 @@ def test_has_yet_to_negates(pipe, text, word):
     [
         ("A drone launched by the Russian army struck a bus in Kherson on Tuesday, killing four people.", "Russia"),
         ("Mortar bombs fired by the Malian army hit a market in Gao on Friday, killing three people.", "Mali"),
+        ("Army helicopters fired rockets at a village near Kidal on Tuesday, killing two herders.", "Mali"),
     ],
 )
 def test_a_weapons_user_is_its_doer(pipe, text, doer):
@@ -243,3 +244,11 @@ def test_a_day_counted_from_the_last_event_is_its_own_event(pipe, text, days):
     events = asserted(pipe, text)
     assert tuple(e["event_date"] for e in events) == days
     assert events[-1]["fatalities"] == 3
+
+
+@pipeline
+def test_the_government_in_a_strike_or_battle_is_its_military(pipe):
+    strike = asserted(pipe, "On Friday, government jets bombed a fuel depot outside Mekelle, killing six workers.")
+    assert [e["actor1"][:22] for e in strike] == ["Military Forces of Eth"]
+    arrests = asserted(pipe, "The government arrested eight journalists in Mekelle on Friday.")
+    assert [e["actor1"][:14] for e in arrests] == ["Government of "]

@@ -120,9 +120,13 @@ def _unnamed(found) -> bool:
 
 
 def _user_of(weapon: Any, known) -> Any:
-    """"A drone launched by the Houthis struck ...": the subject is the weapon, its user the doer."""
+    """"A drone launched by the Houthis struck ...", "Government jets bombed ...": the subject is the
+    weapon, its user the doer."""
     user = _by_phrase(weapon)
-    return user if user is not None and known(user) else None
+    if user is not None and known(user):
+        return user
+    # "Government jets bombed ...", "army helicopters fired ...": the owner named before the weapon
+    return next((c for c in weapon.children if c.dep_ in ("compound", "amod", "nmod") and c.i < weapon.i and known(c)), None)
 
 
 def _two_sided(trigger: Any) -> bool:

@@ -32,6 +32,8 @@ def sides(doc: Doc, d: Draft, iso: str | None) -> tuple[Side, Side]:
     one: Side = (named(r.actor1, iso), _inter(r.actor1, _own_iso(d)), r.actor1_span)
     two: Side = (named(r.actor2, iso), _inter(r.actor2, _own_iso(d)), r.actor2_span)
     etype = cls.event_type_of(d.sub)
+    if etype in ("Battles", "Explosions/Remote violence"):
+        one, two = _armed_branch(one), _armed_branch(two)
     if etype == "Protests":
         return _protest_sides(doc, d, iso, one, two)
     if etype == "Riots":
@@ -65,6 +67,15 @@ def sides(doc: Doc, d: Draft, iso: str | None) -> tuple[Side, Side]:
         # a group label ("Journalists (Afghanistan)") is ACLED's associated actor of "Civilians (X)"
         two = (naming.civilians(iso), cls.CIVILIANS, two[2])
     return one, two
+
+
+def _armed_branch(side: Side) -> Side:
+    """"government drones struck", "rebels overran government positions": in a battle or a strike
+    the government is its armed forces (ACLED codes "Military Forces of X", not "Government of X")."""
+    name = side[0]
+    if name is None or not name.startswith("Government of ") or side[1] != cls.STATE:
+        return side
+    return ("Military Forces of " + name[len("Government of "):], side[1], side[2])
 
 
 def _unnamed_opponent(one: Side, iso: str | None, doc: Doc) -> Side:
