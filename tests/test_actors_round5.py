@@ -236,3 +236,11 @@ def test_the_forces_of_a_country_in_plain_words():
     assert ("military forces of Tajikistan", "Military Forces of Tajikistan (1994-)", 8) in [a[:3] for a in found]
     doc = make_doc("The security forces of the Kurdistan Region arrested two men in Erbil.", places=[("Erbil", "IQ")])
     assert not any("Kurdistan" in n for n in names(doc))  # not a country: left to the generic noun
+
+
+def test_youths_are_people_until_the_crowd_is_violent():
+    """ "three youths were shot": victims, not rioters; an angry crowd of them is still rioters."""
+    doc = make_doc("Soldiers shot three youths in Kale.", places=[("Kale", "MM")])
+    assert ("youths", "Civilians (Myanmar)", 7) in [a[:3] for a in actors(doc)]
+    doc = make_doc("Irate youths burned tyres in Kale.", places=[("Kale", "MM")])
+    assert names(doc)[0] == "Rioters (Myanmar)"
