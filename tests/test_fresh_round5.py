@@ -252,3 +252,14 @@ def test_the_government_in_a_strike_or_battle_is_its_military(pipe):
     assert [e["actor1"][:22] for e in strike] == ["Military Forces of Eth"]
     arrests = asserted(pipe, "The government arrested eight journalists in Mekelle on Friday.")
     assert [e["actor1"][:14] for e in arrests] == ["Government of "]
+
+
+@pipeline
+def test_a_group_claiming_an_attack_told_without_its_doer_is_its_actor(pipe):
+    text = ("Three policemen were killed when gunmen stormed a post near Tillaberi on Friday. "
+            "The Islamic State Sahel Province claimed responsibility on Saturday.")
+    events = asserted(pipe, text)
+    assert len(events) == 1 and "Islamic State" in events[0]["actor1"]
+    unclaimed = ("Three policemen were killed when gunmen stormed a post near Tillaberi on Friday. "
+                 "No group has claimed responsibility.")
+    assert [e["actor1"][:12] for e in asserted(pipe, unclaimed)] == ["Unidentified"]

@@ -124,6 +124,7 @@ def find_drafts(doc: Doc, lex: Lexicon) -> list[Draft]:
         if not made:
             _protest_follow_up(doc, drafts, sent, lex)
             _source_follow_up(doc, drafts, sent, lex)
+            _claimed_by(doc, drafts, sent, index)
     for d in drafts:
         if d.sub in TERRITORY_SUBS and _without_fighting(d, sents, lex):
             d.sub = "Non-violent transfer of territory"
@@ -171,6 +172,23 @@ def _source_follow_up(doc: Doc, drafts: list[Draft], sent: Sent, lex: Lexicon) -
     told = attribution(sent.tokens.root, sent.tokens, lex)
     if told is not None:
         old.more_sources.append(told)
+
+
+def _claimed_by(doc: Doc, drafts: list[Draft], sent: Sent, index: ActorIndex) -> None:
+    """"Gunmen attacked a checkpoint ... The Islamic State group claimed responsibility.": the
+    group that claims an attack whose doer the story did not name is its actor (as ACLED codes it)."""
+    old = drafts[-1] if drafts else None
+    if old is None or sent.index - old.sentence_index > FOLLOW_WINDOW or old.factuality != ASSERTED:
+        return
+    if old.family != "violence" or (old.roles.actor1 is not None and not old.roles.actor1.name.startswith("Unidentified")):
+        return
+    parse_sentences(doc, [sent.sentence])
+    claim = next((t for t in sent.tokens if t.lemma_ == "claim" and not any(c.dep_ == "neg" for c in t.children)
+                  and any(c.lemma_ == "responsibility" for c in t.children)), None)
+    subject = next((c for c in claim.children if c.dep_ == "nsubj"), None) if claim is not None else None
+    found = index.at(subject) if subject is not None else None
+    if found is not None and found[0].inter in ARMED_INTERS and not found[0].name.startswith("Unidentified"):
+        old.roles = replace(old.roles, actor1=found[0], actor1_span=found[1])
 
 
 def _dated(doc: Doc, sent: Sent) -> bool:
