@@ -11,8 +11,6 @@ gas.") is folded into it; a denial becomes the counter-claim of the event it ans
 
 from __future__ import annotations
 
-import re
-
 from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
@@ -36,6 +34,7 @@ from .lexicon import Lexicon, Match, load_lexicon, sentence_words
 from .notes import note
 from . import weapons as weapons_mod
 from .roles import ActorIndex, Roles, nearest_actor, roles, target_kind
+from .partners import ally as _ally, members_of as _members_of
 from .sides import ARMED_INTERS, TERRITORY_SUBS, sides
 
 TERRITORY_VERBS = {"take", "capture", "seize", "fall", "overrun", "conquer", "liberate", "recapture",
@@ -572,24 +571,6 @@ def _outside_dropped(role: Roles, sent: Sent) -> Roles:
 
 def _names(actor: ActorMention | None) -> list[str]:
     return [actor.name] if actor is not None else []
-
-
-# "Fighters of the paramilitary Rapid Support Forces": the people named before "of" are the group's own.
-_OF_THE_GROUP = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
-
-
-# "fought alongside federal troops", "backed by the army": a partner, not the other side.
-_ALLY_BEFORE = re.compile(r"\b(?:alongside|together\s+with|along\s+with|backed\s+by|supported\s+by|allied\s+with|"
-                          r"in\s+support\s+of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
-
-
-def _ally(text: str, found: Span) -> bool:
-    return _ALLY_BEFORE.search(text, max(0, found.start - 40), found.start) is not None
-
-
-def _members_of(text: str, found: Span, actor1: Span | None) -> bool:
-    """Is the mention ``found`` the members of actor1 ("fighters of the RSF"), not its opponent?"""
-    return actor1 is not None and found.end <= actor1.start and bool(_OF_THE_GROUP.fullmatch(text, found.end, actor1.start))
 
 
 def _other_armed(index: ActorIndex, span: Span, trig: Span, actor1: ActorMention, skip: Span | None,
