@@ -38,3 +38,16 @@ def test_latitude_alone_never_overstates_a_distance():
         if _surely_beyond(lat1, lat2, 500.0):
             assert haversine(lat1, lon1, lat2, lon2) > 500.0
     assert not _surely_beyond(10.0, 14.0, 500.0)  # 445 km of latitude: to be measured
+
+
+def test_the_wire_dateline_is_read_from_the_opening_tokens_of_a_long_text():
+    import spacy
+
+    from dateline.parse import OPENING_TOKENS, _after_wire_dateline
+
+    nlp = spacy.blank("en")
+    opening = "KANDAHAR, Afghanistan (Frontier Wire) - At least six people were killed on Friday."
+    for tail in ("", " The market reopened." * (OPENING_TOKENS // 3)):
+        sdoc = nlp.make_doc(opening + tail)
+        assert len(sdoc) > OPENING_TOKENS or not tail
+        assert [sdoc[i].text for i in _after_wire_dateline(sdoc)] == ["At"]

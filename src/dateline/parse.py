@@ -393,13 +393,18 @@ def paragraph_starts(sdoc: Any) -> Any:
     return sdoc
 
 
+OPENING_TOKENS = 400
+
+
 def _after_wire_dateline(sdoc: Any) -> list[int]:
     """The first token after a wire dateline ("PORT SUDAN, Sudan (Relief Monitor) - "): the body
     starts a sentence of its own, else the parser takes the dateline's place name for the subject
     of an opening passive ("... - At least 15 civilians were killed") and loses its figure."""
     from .io import HEADER, WIRE
 
-    text = sdoc.text
+    # A header line and a wire dateline open the text: its first tokens are enough (spaCy's
+    # ``Doc.text`` joins every token anew, a cost on long articles).
+    text = sdoc[:OPENING_TOKENS].text
     header = HEADER.match(text)
     start = header.end() if header else 0
     wire = WIRE.match(text, start + len(text[start:]) - len(text[start:].lstrip()))

@@ -181,6 +181,9 @@ def _claimed_by(doc: Doc, drafts: list[Draft], sent: Sent, index: ActorIndex) ->
         return
     if old.family != "violence" or (old.roles.actor1 is not None and not old.roles.actor1.name.startswith("Unidentified")):
         return
+    words = doc.text[sent.sentence.start : sent.sentence.end].lower()
+    if "claim" not in words or "responsibility" not in words:
+        return  # parsing on demand is costly (and drops the doc's cached forms): only where it can matter
     parse_sentences(doc, [sent.sentence])
     claim = next((t for t in sent.tokens if t.lemma_ == "claim" and not any(c.dep_ == "neg" for c in t.children)
                   and any(c.lemma_ == "responsibility" for c in t.children)), None)
@@ -522,10 +525,16 @@ def _fill_from_sentence(role: Roles, sent: Sent, tok: Any, index: ActorIndex, *,
             role = replace(role, actor2=found[0], actor2_span=found[1])
     if role.actor2 is None and role.actor1 is not None and not territorial:
         found = _other_armed(index, span, trig, role.actor1, _described(sent, role.actor1_span), sent.tokens.doc)
-        text = sent.tokens.doc.text
-        if found is not None and not _members_of(text, found[1], role.actor1_span) and not _ally(text, found[1]):
+        if found is not None and not _partner(sent, found[1], role.actor1_span):
             role = replace(role, actor2=found[0], actor2_span=found[1])
     return role
+
+
+def _partner(sent: Sent, other: Span, actor1: Span | None) -> bool:
+    """The other armed actor is actor1's own people or its ally, not its opponent. The text comes
+    from the sentence's doc only here: spaCy joins every token's text anew on each ``Doc.text``."""
+    text = sent.tokens.doc.text
+    return _members_of(text, other, actor1) or _ally(text, other)
 
 
 def _within(tok: Any, span: Span) -> bool:
