@@ -26,7 +26,9 @@ from . import classify as cls
 from . import senses
 from .attribution import attribution, is_denial, join_sources, teller
 from .counts import Figure, combine, figures
+from .crowds import settled
 from .background import is_background
+from .dispersal import dispersal_trigger
 from .factuality import ASSERTED, disputed_claim, factuality, status_line, zero_victims
 from .topics import back_reference, consequence_subject, death_topic
 from .fold import FOLLOW_WINDOW, _other_day, fold as _fold, victims_target as _victims_target  # noqa: F401
@@ -244,6 +246,8 @@ def _answer(drafts: list[Draft], sent: Sent) -> bool:
 
 def _triggers(sent: Sent, lex: Lexicon, doc: Doc) -> list[Match]:
     found = [m for m in lex.frames.match(sent.tokens, context=sent.words) if _valid(m, doc, lex)]
+    crowd = dispersal_trigger(sent.tokens, sent.words) if not any(m.key == "protest" for m in found) else None
+    found = found + [crowd] if crowd is not None else found
     found = weapons_mod.rekeyed(found, doc.spacy)
     found = [m for m in found if not _alleged(_head_token(doc, m))]
     if any(m.key == "protest" for m in found):
@@ -755,6 +759,7 @@ def to_event(doc: Doc, d: Draft, lex: Lexicon, *, seat_of: SeatOf | None = None)
             "counter_claim": d.counter_claim[1] if d.counter_claim else None,
         }) + tuple((f"attribution.{i}", span) for i, (_, span) in enumerate(d.more_sources, 2)),
     )
+    event = settled(event, (d.roles.actor1, d.roles.actor2, *d.extra_actors))  # settlers in mob violence
     return replace(event, notes=note(event))
 
 
