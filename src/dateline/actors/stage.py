@@ -651,7 +651,8 @@ def _before(text: str, start: int) -> Prefix:
         if code and not iso:
             iso, pos = code, m.start(1)
             continue
-        if word in MODIFIERS:
+        if word in MODIFIERS or (low in MODIFIERS and _sentence_initial(text, m.start(1))):
+            # "Government jets bombed ...": a sentence's first word is capitalised, not a name
             blocked, statey, pos = blocked or low in BLOCKERS, statey or low in STATE_WORDS, m.start(1)
             continue
         if word[:1].isupper() and pos == start and not re.search(r"-(?:led|backed|allied|aligned|based)$", low):
