@@ -100,3 +100,16 @@ def is_stray(i: int, keys: Sequence[str], chosen: Sequence[Entry | None], focus:
     if sum(haversine(o.lat, o.lon, focus.lat, focus.lon) <= CLUSTER_KM for o in others) < CLUSTER_NAMES:
         return False
     return all(haversine(e.lat, e.lon, o.lat, o.lon) > STRAY_KM for o in others)
+
+
+def local_focus(chosen: Sequence[Entry | None]) -> Entry | None:
+    """The story's focus when the story is local: a town (or county, or feature) with at least
+    CLUSTER_NAMES other places of the story read within CLUSTER_KM of it. Only there does a name
+    the gazetteer lacks most likely lie beside it (the creek, the township, the neighbourhood of a
+    local paper's town); a story of far-apart places has no one place to stand for it."""
+    focus = story_focus(chosen)
+    if focus is None or _tier(focus) != 0:
+        return None
+    near = {o.geonameid for o in chosen if o is not None and is_local(o) and o.geonameid < ESTIMATE_ID
+            and o.geonameid != focus.geonameid and haversine(o.lat, o.lon, focus.lat, focus.lon) <= CLUSTER_KM}
+    return focus if len(near) >= CLUSTER_NAMES else None

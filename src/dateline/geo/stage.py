@@ -17,6 +17,7 @@ from ..model import Doc, Entity, EventPlace, Place, Sentence, Span
 from ..pipeline import Stage
 from .build import COUNTY_ID_BASE
 from .countries import ACTOR_DEMONYM, actor_demonym, country_code, dateline_country, demonym_country, topic_place
+from .focus import AT_FOCUS, estimate, local_focus
 from .demonym_places import listed_demonyms, regional_people
 from .gazetteer import Gazetteer, as_gazetteer
 from .schema import Entry
@@ -73,8 +74,9 @@ class PlaceStage(Stage):
         all_mentions = ([head] if head else []) + mentions
         raw = self._resolve(text, all_mentions, prior=prior, home=dateline_country(doc.article.dateline))
         choices = vouched(text, all_mentions, raw, self._accepted(text, all_mentions, raw), min_margin=self.min_margin)
-        places = [_place(m, c) for m, c in zip(all_mentions, choices)]
         people = person_names(text, entities)
+        choices = unread_at_focus(text, all_mentions, raw, choices, people=people)
+        places = [_place(m, c) for m, c in zip(all_mentions, choices)]
         places = [p for p, m in zip(places, all_mentions)
                   if (p.latitude is not None or (m.keep and not _ADJECTIVE.match(text[p.start : p.end])))
                   and not (m.loose and text[p.start : p.end] in people)]
@@ -175,6 +177,36 @@ norte sur este oeste nordeste noroeste sudeste sudoeste centro""".split())
 _REGIONS = frozenset({"ADM1", "RGN", "TERR"})
 # Feature codes of a first-level division: "X, Y" makes Y X's container only when Y is one.
 _FIRST_LEVEL = frozenset({"ADM1", "ADM1H"})
+
+
+def unread_at_focus(text: str, mentions: Sequence[Mention], raw: Sequence[Choice | None],
+                    choices: Sequence[Choice | None], *, people: frozenset[str] = frozenset()) -> list[Choice | None]:
+    """A name the NER found whole that the gazetteer has no reading of at all ("Squirrel Hill",
+    "Kanawha River", a township) is estimated at the focus of a local story (:func:`.focus.local_focus`),
+    as a given span is: local news names the features of the town it is about. A name found only by
+    a loose rule, an adjective, a person's initials ("T.R."), a name with a number ("District 3") or
+    a surname of the story's people ("McMahon" of "Jessica McMahon") is no place for sure, and stays out."""
+    focus = local_focus([c.entry if c else None for c in choices])
+    if focus is None:
+        return list(choices)
+    out = list(choices)
+    for i, (m, r, c) in enumerate(zip(mentions, raw, choices)):
+        if c is None and r is None and m.keep and not m.loose and m.role == "toponym" and _could_be_place(m, text[m.start : m.end], people):
+            e = estimate(m.fallback or m.query, focus)
+            out[i] = Choice(e, 0.0, AT_FOCUS, e.lat, e.lon, margin=0.0)
+    return out
+
+
+_INITIALS = re.compile(r"^(?:[A-Z]\.\s?){1,3}$|\d")
+# Not near the town a local story is about: a sea, a state's style ("the Islamic Republic").
+_FAR_KINDS = re.compile(r"\b(?:Ocean|Sea|Gulf|Republic|Kingdom|Empire)\b")
+
+
+def _could_be_place(m: Mention, name: str, people: frozenset[str]) -> bool:
+    """Whether an unread name may be a local place; a compass word cut off the looked-up name
+    ("South Coast" looked up as "Coast", "West Nile virus") leaves a common word, not a name."""
+    cut = name.split(" ", 1)[0].lower() in COMPASS_NAMES and not (m.fallback or m.query).startswith(name.split(" ", 1)[0])
+    return not (cut or _ADJECTIVE.match(name) or _INITIALS.search(name) or _FAR_KINDS.search(name) or name in people)
 
 
 def joined_names(text: str, found: Sequence[Found], gazetteer: Gazetteer) -> list[Found]:
@@ -374,7 +406,7 @@ def _repeats(text: str, body: int, places: Sequence[Place], persons: Sequence[tu
     seen: set[str] = set()
     for p in places:
         name = text[p.start : p.end]
-        if p.latitude is None or p.role != "toponym" or name in seen or name in people or len(name) < 3 or not name[0].isupper():
+        if p.latitude is None or p.role != "toponym" or p.reason == AT_FOCUS or name in seen or name in people or len(name) < 3 or not name[0].isupper():
             continue
         seen.add(name)
         for m in _whole_words(name, text[body:]):
