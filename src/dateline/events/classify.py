@@ -401,14 +401,37 @@ def in_reason(tok) -> bool:
             return True
         tok, steps = tok.head, steps + 1
         # "the killing of a man" names a reason; "opened fire, killing two" is an act
-        if tok.lemma_.lower() in PURPOSE_HEADS or (tok.lower_ in PURPOSE_HEADS and tok.pos_ != "VERB"):
+        if (tok.lemma_.lower() in PURPOSE_HEADS or (tok.lower_ in PURPOSE_HEADS and tok.pos_ != "VERB")) \
+                and not _crowd_of(tok) and not _teller_root(tok):
             return True
     return False
 
 
+# "hundreds of students who threw stones": the "of" of a crowd's size names no reason
+CROWD_SIZES = frozenset({"hundreds", "thousands", "dozens", "scores", "tens", "group", "crowd", "band", "gang"})
+
+
+def _crowd_of(tok) -> bool:
+    return tok.lower_ == "of" and tok.head.lower_ in CROWD_SIZES
+
+
+REPORT_ROOTS = frozenset({"say", "report", "state"})
+
+
+def _teller_root(tok) -> bool:
+    """"..., officials said": the sentence's reporting verb, whose teller is no crowd, frames the
+    whole story, not a reason for a protest (what protesters "say" still is one)."""
+    if tok.dep_ != "ROOT" or tok.lemma_.lower() not in REPORT_ROOTS:
+        return False
+    tellers = [c for c in tok.children if c.dep_ == "nsubj"]
+    return bool(tellers) and not any(t.lemma_.lower() in CROWD_NOUNS | CROWD_AGENTS for t in tellers)
+
+
 def _aim(tok) -> bool:
     infinitive = tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-    return infinitive and tok.head.lemma_ != "use"  # "used stumps to barricade the road" is an act
+    # "used stumps to barricade the road" is an act; "fired tear gas to disperse students who threw
+    # stones" is the dispersal done, and the crowd's stones are what happened, not an aim
+    return infinitive and tok.head.lemma_ != "use" and tok.lemma_.lower() != "disperse"
 
 
 def _about_someone_else(clause) -> bool:
@@ -416,7 +439,10 @@ def _about_someone_else(clause) -> bool:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children)
     if passive:
         return True
-    return clause.lemma_ in HARM_VERBS and clause.head.lemma_.lower() not in CROWD_NOUNS
+    # "students who pelted stones": a crowd (plural) doing the harm is the crowd acting, not a victim
+    crowd = clause.head.lemma_.lower() in CROWD_NOUNS or (
+        clause.head.tag_ == "NNS" and clause.head.lemma_.lower() in CROWD_AGENTS)
+    return clause.lemma_ in HARM_VERBS and not crowd
 
 
 # Who riots when no armed actor is named: crowds, communities and party supporters.

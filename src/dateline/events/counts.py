@@ -83,6 +83,8 @@ def figures(tokens: Sequence[Any], lex: Lexicon) -> list[Figure]:
 
 
 def _figures_for(harm: Any, kind: str, lex: Lexicon) -> list[Figure]:
+    if _status_label(harm, kind):
+        return []
     dead = _put_to_death(harm)
     nouns = dead or _victim_nouns(harm)
     found = []
@@ -97,6 +99,15 @@ def _figures_for(harm: Any, kind: str, lex: Lexicon) -> list[Figure]:
     total = _is_total(harm)
     additive = any(t.lower_ in ("also", "another", "other", "more", "further") and not _bound(t) for t in _near(harm))
     return [replace(f, total=total, additive=additive, span=_span_of(harm)) for f in found]
+
+
+def _status_label(harm: Any, kind: str) -> bool:
+    """"Ten displaced people were killed", "two detained activists were freed": the adjective says who
+    the people are; the verb they are the subject of says what happened to them, and counts them."""
+    if kind not in ("displaced", "detained", "abducted") or harm.dep_ != "amod":
+        return False
+    noun = harm.head
+    return noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB"
 
 
 def _bound(tok: Any) -> bool:

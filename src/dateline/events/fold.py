@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from . import classify as cls
 from .counts import Figure
+from .raiders import same_raiders
 from .sides import TERRITORY_SUBS
 
 if TYPE_CHECKING:
@@ -36,10 +37,13 @@ def fold(drafts: list[Draft], new: Draft) -> bool:
     """Fold a sentence that only adds to the event just told; True when folded."""
     if _back_reference(drafts, new) or _aftermath(drafts, new):
         return True
-    recent = _recent(drafts, new)
+    # a generic or hypothetical aside between ("The students had gathered to demand ...") tells no
+    # event: it does not cut the story of the last event told as fact
+    told = [d for d in drafts if d.factuality == new.factuality]
+    recent = _recent(told, new)
     if new.family == "property":
         # a raid's story runs on, like a protest's: "they burned the houses", "houses were set on fire"
-        recent = _recent(drafts, new, story=True)
+        recent = _recent(told, new, story=True)
     # a death after an abduction is the raid's only when no violent event just told takes it
     old = next((d for d in recent if _adds_to(d, new)), None) or next(
         (d for d in recent if d.family == "abduct" and _death_in_raid(new) and _follows(d, new)
@@ -96,6 +100,8 @@ def _adds_to(old: Draft, new: Draft) -> bool:
         return True
     if old.family != "violence" or new.family != "violence":
         return False
+    if same_raiders(old, new):
+        return True  # "The attackers used machetes and set fire to shelters": the raid told again
     if old.sub == "Armed clash" and new.sub in TERRITORY_SUBS and _no_new_agent(old, new):
         return True  # "they clashed ... the village was liberated": one territorial event
     if new.frames <= {"harm", "attack", "explosion", "bombing"} and _no_new_agent(old, new):

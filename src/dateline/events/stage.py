@@ -28,6 +28,7 @@ from .attribution import attribution, is_denial, join_sources, teller
 from .counts import Figure, combine, figures
 from .crowds import settled
 from .background import is_background
+from .dispersal import dispersal_trigger
 from .factuality import ASSERTED, disputed_claim, factuality, status_line, zero_victims
 from .topics import back_reference, consequence_subject, death_topic
 from .fold import FOLLOW_WINDOW, _other_day, fold as _fold, victims_target as _victims_target  # noqa: F401
@@ -245,6 +246,8 @@ def _answer(drafts: list[Draft], sent: Sent) -> bool:
 
 def _triggers(sent: Sent, lex: Lexicon, doc: Doc) -> list[Match]:
     found = [m for m in lex.frames.match(sent.tokens, context=sent.words) if _valid(m, doc, lex)]
+    crowd = dispersal_trigger(sent.tokens, sent.words) if not any(m.key == "protest" for m in found) else None
+    found = found + [crowd] if crowd is not None else found
     found = weapons_mod.rekeyed(found, doc.spacy)
     found = [m for m in found if not _alleged(_head_token(doc, m))]
     if any(m.key == "protest" for m in found):

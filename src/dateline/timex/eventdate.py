@@ -31,7 +31,7 @@ _MIN_DURATION_DAYS = 7
 _REPORTED = re.compile(
     r"\b(?:said|says|say|told|tells|announced|announces|reported|reports|stated|states|confirmed|confirms|"
     r"added|adds|claimed|claims|declared|declares)"
-    r"(?:\s+(?:in\s+an?\s+(?:\w+\s+)?(?:statement|interview|post|message|briefing)|to\s+reporters|"
+    r"(?:\s+(?:in\s+an?\s+(?:\w+\s+)?(?:statement|interview|post|message|briefing|update|report|bulletin|release|video)|to\s+reporters|"
     r"reporters|journalists|(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}))?"
     r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$")
 _REPORT_LOOKBEHIND = 60
@@ -51,7 +51,7 @@ def event_time(doc: Doc, trigger: Span, sentence: Sentence) -> EventTime:
         if found is not None:
             found = _past_the_report(doc.text, times, *_reanchored(_range(doc.text, found, in_sentence, pub), reports, pub))
             return _from(*found, rule, pub)
-    running = _running(times, sentence.start)
+    running = _running(times, sentence.start, doc.text)
     if running is not None:
         return _from(running, _interval(running, pub), "running-date", pub)
     iso = pub.isoformat() if pub else None
@@ -169,14 +169,18 @@ def _interval(t: TimeExpr, pub: dt.date | None) -> tuple[dt.date, dt.date] | Non
     return None
 
 
-def _running(times: list[TimeExpr], before: int) -> TimeExpr | None:
-    """The story's running date: the last day- or week-precise date before the sentence."""
-    for t in reversed([t for t in times if t.end <= before]):
-        if t.type in ("DATE", "TIME") and t.granularity in ("day", "time", "week") and t.begin:
-            return t
-        if t.type == "DURATION" and t.begin and t.begin == t.end_date:
-            return t  # "two days later": the day it points to
-    return None
+def _running(times: list[TimeExpr], before: int, text: str) -> TimeExpr | None:
+    """The story's running date: the last day- or week-precise date before the sentence. A report's
+    date ("..., an agency said in an update on Friday") is when it was told, not when the next
+    undated sentence happened: the last event date before it runs on, the report date only if none."""
+    dated = [t for t in reversed([t for t in times if t.end <= before]) if _day_like(t)]
+    return next((t for t in dated if not _said_on(text, t)), dated[0] if dated else None)
+
+
+def _day_like(t: TimeExpr) -> bool:
+    if t.type in ("DATE", "TIME") and t.granularity in ("day", "time", "week") and t.begin:
+        return True
+    return bool(t.type == "DURATION" and t.begin and t.begin == t.end_date)  # "two days later": the day it points to
 
 
 def precision(begin: dt.date, end: dt.date) -> int:
