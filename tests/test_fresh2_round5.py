@@ -102,3 +102,11 @@ def test_a_protest_reason_under_a_crowds_own_words_stays_a_reason(nlp, lex):
 
     doc = nlp("Protesters said the soldiers had burned their homes.")
     assert "violent" not in cls.protest_cues(doc[:], lex.protest)
+
+
+@pipeline
+def test_a_reported_air_strike_after_a_protest_stays_its_own_event(pipe):
+    text = ("On Monday, hundreds of farmers protested outside the governor's office in Kaduna. "
+            "The air force said its jets had bombed a camp near Birnin Gwari on Monday, killing at least 9 bandits.")
+    subs = sorted(e["sub_event_type"] for e in asserted(pipe, text))
+    assert subs == ["Air/drone strike", "Peaceful protest"]

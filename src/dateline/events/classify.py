@@ -391,7 +391,7 @@ CAUSE_MARKS = frozenset({"after", "because", "since", "following"})
 
 
 def in_reason(tok) -> bool:
-    steps = 0
+    steps, crowd_act = 0, False
     while tok.dep_ != "ROOT" and steps < 12:
         if _aim(tok):
             return True  # "to stop labour insecurity": an aim, not an act
@@ -399,10 +399,12 @@ def in_reason(tok) -> bool:
             return True  # "held a protest after a person was killed": the cause, not what happened at it
         if tok.dep_ in ("relcl", "acl") and _about_someone_else(tok):
             return True
+        crowd_act = crowd_act or (tok.dep_ == "relcl" and _crowd_head(tok))
         tok, steps = tok.head, steps + 1
-        # "the killing of a man" names a reason; "opened fire, killing two" is an act
+        # "the killing of a man" names a reason; "opened fire, killing two" is an act; what a crowd
+        # did ("hundreds of students who pelted stones, officials said") is what happened
         if (tok.lemma_.lower() in PURPOSE_HEADS or (tok.lower_ in PURPOSE_HEADS and tok.pos_ != "VERB")) \
-                and not _crowd_of(tok) and not _teller_root(tok):
+                and not (crowd_act and (_crowd_of(tok) or _teller_root(tok))):
             return True
     return False
 
@@ -440,9 +442,12 @@ def _about_someone_else(clause) -> bool:
     if passive:
         return True
     # "students who pelted stones": a crowd (plural) doing the harm is the crowd acting, not a victim
-    crowd = clause.head.lemma_.lower() in CROWD_NOUNS or (
-        clause.head.tag_ == "NNS" and clause.head.lemma_.lower() in CROWD_AGENTS)
-    return clause.lemma_ in HARM_VERBS and not crowd
+    return clause.lemma_ in HARM_VERBS and not _crowd_head(clause)
+
+
+def _crowd_head(clause) -> bool:
+    head = clause.head
+    return head.lemma_.lower() in CROWD_NOUNS or (head.tag_ == "NNS" and head.lemma_.lower() in CROWD_AGENTS)
 
 
 # Who riots when no armed actor is named: crowds, communities and party supporters.
