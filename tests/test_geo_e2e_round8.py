@@ -66,3 +66,14 @@ def test_initials_numbers_surnames_seas_and_cut_compass_words_are_not_estimated(
     assert _story(TEXT + " The South Coast board met.", "South Coast", fallback="Coast") is None
     # ... but a compass word that is part of the looked-up name stays ("North Kessick")
     assert _story(TEXT + " They met in North Kessick.", "North Kessick") is not None
+
+
+def test_a_one_word_name_the_ner_calls_a_person_or_firm_elsewhere_is_not_estimated():
+    from dateline.geo.stage import _called_otherwise
+    from dateline.model import Entity
+
+    text = "Zorvex opened in Millvale. Zorvex Corp. hired 12. Kessick Valley Farms sold land."
+    ents = [Entity(0, 6, "GPE"), Entity(27, 33, "ORG"), Entity(50, 70, "ORG")]
+    called = _called_otherwise(text, ents)
+    assert "Zorvex" in called and "Kessick Valley Farms" not in called  # only one-word names count
+    assert _story(text + " Orton and Bexby", "Zorvex", people=called) is None

@@ -75,7 +75,7 @@ class PlaceStage(Stage):
         raw = self._resolve(text, all_mentions, prior=prior, home=dateline_country(doc.article.dateline))
         choices = vouched(text, all_mentions, raw, self._accepted(text, all_mentions, raw), min_margin=self.min_margin)
         people = person_names(text, entities)
-        choices = unread_at_focus(text, all_mentions, raw, choices, people=people)
+        choices = unread_at_focus(text, all_mentions, raw, choices, people=people | _called_otherwise(text, entities))
         places = [_place(m, c) for m, c in zip(all_mentions, choices)]
         places = [p for p, m in zip(places, all_mentions)
                   if (p.latitude is not None or (m.keep and not _ADJECTIVE.match(text[p.start : p.end])))
@@ -207,6 +207,14 @@ def _could_be_place(m: Mention, name: str, people: frozenset[str]) -> bool:
     ("South Coast" looked up as "Coast", "West Nile virus") leaves a common word, not a name."""
     cut = name.split(" ", 1)[0].lower() in COMPASS_NAMES and not (m.fallback or m.query).startswith(name.split(" ", 1)[0])
     return not (cut or _ADJECTIVE.match(name) or _INITIALS.search(name) or _FAR_KINDS.search(name) or name in people)
+
+
+def _called_otherwise(text: str, entities: Sequence[Entity]) -> frozenset[str]:
+    """One-word names the NER labels a person or an organisation somewhere in the story. Weak evidence
+    for a name the gazetteer knows (the small model calls many towns PERSON), enough against one it
+    lacks: "Balqon" (GPE once, ORG and PERSON elsewhere) is a firm. A longer name labelled so is
+    often the place's body ("Tennessee Colony" of a list of addresses is a PERSON once)."""
+    return frozenset(w for e in entities if e.label in ("PERSON", "ORG") and " " not in (w := text[e.start : e.end]))
 
 
 def joined_names(text: str, found: Sequence[Found], gazetteer: Gazetteer) -> list[Found]:
