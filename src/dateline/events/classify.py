@@ -441,8 +441,7 @@ def _about_someone_else(clause) -> bool:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children)
     if passive:
         return True
-    # "students who pelted stones": a crowd (plural) doing the harm is the crowd acting, not a victim
-    return clause.lemma_ in HARM_VERBS and not _crowd_head(clause)
+    return clause.lemma_ in HARM_VERBS and clause.head.lemma_.lower() not in CROWD_NOUNS
 
 
 def _crowd_head(clause) -> bool:
