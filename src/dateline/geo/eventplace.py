@@ -17,10 +17,11 @@ from typing import Callable, Sequence
 
 from ..model import Doc, Entity, EventPlace, Place, Sentence, Span
 from .centres import COUNTRY_CENTRES
+from .countries import country_name, story_country, topic_place
+from .focus import AT_FOCUS
 
 # (country, first-level division's name or None) -> (lat, lon) of its seat (``Gazetteer.seat``).
 SeatOf = Callable[[str, "str | None"], "tuple[float, float] | None"]
-from .countries import country_name, story_country, topic_place
 
 # Words just before a place that say the event was there (strong) or around it (near).
 _AT = re.compile(r"(?:\b(?:in|at|on|inside|into|across|through|throughout|within|over|of|hit|struck|attacked|bombed|"
@@ -125,7 +126,7 @@ def _contradicting_container(doc: Doc, p: Place) -> Place | None:
     """A first-level division or country the text names as ``p``'s container that the reading
     of ``p`` lies outside ("Ustynivka, Luhansk" read as the Ustynivka of another province): that
     reading is a namesake, and the container is all the text tells for sure."""
-    if p.latitude is None or (p.feature_code or "").startswith(("PCL", "RGN")):
+    if _unread(p) or (p.feature_code or "").startswith(("PCL", "RGN")):
         return None
     chain = [q for q in doc.places or () if q.latitude is not None and p.end <= q.start <= p.end + CONTAINER_REACH
              and _CHAIN.fullmatch(doc.text, p.end, q.start)]
@@ -152,7 +153,7 @@ PART_REACH_KM = 100.0
 def _town_of_part(doc: Doc, p: Place, places: Sequence[Place]) -> Place | None:
     """"In Natal, a man was shot in the Pajucara neighborhood": a named part of a town read far
     from the town the sentence names is a namesake elsewhere; the event is in that town."""
-    if p.latitude is None or not (_PART_AFTER.match(doc.text, p.end) or _PART_BEFORE.search(doc.text, max(0, p.start - 12), p.start)):
+    if _unread(p) or not (_PART_AFTER.match(doc.text, p.end) or _PART_BEFORE.search(doc.text, max(0, p.start - 12), p.start)):
         return None
     towns = [q for q in places if q is not p and q.latitude is not None and (q.feature_code or "").startswith("PPL")]
     if not towns or any(_km(p.latitude, p.longitude, q.latitude, q.longitude) <= PART_REACH_KM for q in towns):
@@ -180,7 +181,7 @@ def _town_holding(doc: Doc, p: Place, places: Sequence[Place]) -> Place | None:
     name the gazetteer lacks) that the text ties to the town it lies in: ACLED codes the event to
     the town, not to the part. A village "in" a town's district is its own place and stays."""
     code = p.feature_code or ""
-    if not (p.latitude is None or code == "PPLX") or _own_settlement(doc.text, p):
+    if not (_unread(p) or code == "PPLX") or _own_settlement(doc.text, p):
         return None
     towns = [q for q in places if q is not p and q.latitude is not None and (q.feature_code or "").startswith("PPL")
              and (q.feature_code or "") != "PPLX"]
@@ -324,11 +325,18 @@ def _facility_penalty(text: str, p: Place, places: Sequence[Place]) -> float:
     return 1.5 if any(q.start == m.end() for q in places if q is not p) else 0.0
 
 
+def _unread(p: Place) -> bool:
+    """A place with no reading of its own: unresolved, or only estimated at the story's focus
+    (geo.focus). An event there is coded as at an unknown place (its container, else the
+    country), not at the estimate, which the text does not support."""
+    return p.latitude is None or p.reason == AT_FOCUS
+
+
 def _specificity(p: Place) -> float:
     """The smallest place named wins a tie: an event is coded at the most precise location given.
     A name the gazetteer lacks is most often a village or a quarter."""
     code = p.feature_code or ""
-    if p.latitude is None:
+    if _unread(p):
         return 0.8
     if code in ("PPLC", "PPLA"):
         return 0.6
@@ -343,7 +351,7 @@ def _specificity(p: Place) -> float:
 
 def _article_place(doc: Doc) -> Place | None:
     """The article's first resolved town or division, else its dateline place."""
-    toponyms = [p for p in doc.places or () if p.role in ("toponym", "dateline") and p.latitude is not None]
+    toponyms = [p for p in doc.places or () if p.role in ("toponym", "dateline") and not _unread(p)]
     # The dateline is where the reporter files from: used only when the story names nothing else.
     story = [p for p in toponyms if p.role != "dateline"]
     local = [p for p in story if not (p.feature_code or "").startswith("PCL")]
@@ -351,7 +359,7 @@ def _article_place(doc: Doc) -> Place | None:
 
 
 def _coded(doc: Doc, p: Place, *, near: bool, reason: str) -> EventPlace:
-    if p.latitude is None:
+    if _unread(p):
         return _unresolved(doc, p)
     code = p.feature_code or ""
     if code.startswith(_TOWN_CODES):
