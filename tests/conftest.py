@@ -77,6 +77,15 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def pipe():
+    """The whole default pipeline (real spaCy model, the built gazetteer), loaded once: it holds no
+    state between articles, so every test that analyses written text shares it."""
+    import dateline
+
+    return dateline.load()
+
+
+@pytest.fixture(scope="session")
 def lex():
     """The event lexicon the package ships."""
     from dateline.events.lexicon import load_lexicon

@@ -11,12 +11,6 @@ import pytest
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def pipe():
-    import dateline
-
-    return dateline.load()
-
 
 def events(pipe, text: str, *, keep_all: bool = False) -> list[dict]:
     return pipe.analyze(text, keep_all=keep_all).to_dict()["events"]

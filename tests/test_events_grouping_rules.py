@@ -4,16 +4,8 @@ event; a relative pronoun's victim is counted through the noun it stands for."""
 
 from __future__ import annotations
 
-import pytest
-
 from dateline.events.counts import figures
 
-
-@pytest.fixture(scope="module")
-def pipe():
-    import dateline
-
-    return dateline.load()
 
 
 def _events(pipe, text: str) -> list[dict]:

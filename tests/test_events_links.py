@@ -7,12 +7,6 @@ import pytest
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def pipe():
-    import dateline
-
-    return dateline.load()
-
 
 def events(pipe, text: str) -> list[dict]:
     return pipe.analyze(text).to_dict()["events"]

@@ -10,12 +10,6 @@ from dateline.events.factuality import status_line
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def pipe():
-    import dateline
-
-    return dateline.load()
-
 
 def token(doc, word: str):
     return next(t for t in doc if t.text == word)

@@ -101,12 +101,6 @@ def test_a_definite_event_noun_about_which_something_is_done_points_back(nlp, te
 
 # ------------------------------------------------------------------ whole articles through the pipeline
 
-@pytest.fixture(scope="module")
-def pipe():
-    import dateline
-
-    return dateline.load()
-
 
 def events(pipe, text: str) -> list[dict]:
     return pipe.analyze(text, published="2024-05-14").to_dict()["events"]

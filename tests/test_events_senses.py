@@ -230,12 +230,6 @@ def test_a_user_can_extend_a_list():
     assert custom("dead_idioms", "things") == frozenset({"parrot"})
 
 
-@pytest.fixture(scope="module")
-def pipe():
-    import dateline
-
-    return dateline.load()
-
 
 def subs(pipe, body: str) -> list[str]:
     text = f"date 2021-03-01 Example Wire, LAGOS\n\n{body}\n"

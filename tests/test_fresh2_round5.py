@@ -14,12 +14,6 @@ PUB = "2024-05-01"  # a Wednesday
 pipeline = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def pipe():
-    import dateline
-
-    return dateline.load()
-
 
 def asserted(pipe, text: str) -> list[dict]:
     return pipe.analyze(text, published=PUB).to_dict()["events"]

@@ -54,12 +54,6 @@ def test_a_date_taken_from_the_publication_day_is_never_history():
 pipeline = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def pipe():
-    import dateline
-
-    return dateline.load()
-
 
 def asserted(pipe, text: str) -> list[dict]:
     return pipe.analyze(text, published=PUB).to_dict()["events"]

@@ -293,12 +293,6 @@ def _mark_known_gap(request):
         request.applymarker(pytest.mark.xfail(reason=reason, strict=False))
 
 
-@pytest.fixture(scope="module")
-def pipe():
-    import dateline
-
-    return dateline.load()
-
 
 @pytest.fixture(scope="module")
 def analyses(pipe):
