@@ -7,23 +7,12 @@ from __future__ import annotations
 import pytest
 
 from dateline.events.topics import back_reference, death_topic
-from dateline.geo.eventplace import event_place
-from dateline.model import Article, Doc, Place, Sentence, Span
-
-TOWN = dict(latitude=1.0, longitude=1.0, country_code="XX", feature_code="PPL")
+from test_geo_eventplace_rules import TOWN, where_of
 
 
 # ------------------------------------------------------------------ a named part of a town (no gazetteer)
 
-def _where(text: str, trigger: str, places: dict[str, dict]):
-    made = []
-    for word, fields in places.items():
-        start = text.index(word)
-        made.append(Place(start, start + len(word), name=word, **fields))
-    doc = Doc(Article(id="e", text=text), sentences=(Sentence(0, len(text)),),
-              places=tuple(sorted(made, key=lambda p: p.start)))
-    at = text.index(trigger)
-    return event_place(doc, Span(at, at + len(trigger)), doc.sentences[0])
+_where = where_of
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,8 @@ TOWN = dict(latitude=1.0, longitude=1.0, country_code="XX", feature_code="PPL")
 COUNTRY = dict(latitude=2.0, longitude=2.0, country_code="XX", feature_code="PCLI")
 
 
-def _pick(text: str, trigger: str, places: dict[str, dict]) -> str:
+def where_of(text: str, trigger: str, places: dict[str, dict]):
+    """The event place of ``trigger`` in a one-sentence doc whose places are ``places`` (word -> fields)."""
     made = []
     for word, fields in places.items():
         start = text.index(word)
@@ -17,7 +18,11 @@ def _pick(text: str, trigger: str, places: dict[str, dict]) -> str:
     doc = Doc(Article(id="e", text=text), sentences=(Sentence(0, len(text)),),
               places=tuple(sorted(made, key=lambda p: p.start)))
     at = text.index(trigger)
-    where = event_place(doc, Span(at, at + len(trigger)), doc.sentences[0])
+    return event_place(doc, Span(at, at + len(trigger)), doc.sentences[0])
+
+
+def _pick(text: str, trigger: str, places: dict[str, dict]) -> str:
+    where = where_of(text, trigger, places)
     return text[where.evidence.start : where.evidence.end]
 
 
